@@ -1,0 +1,174 @@
+package dev.jostle.agent.bootstrap;
+
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * The static facade instrumented code calls. Each hook returns at once unless a round is open and the
+ * current thread is bound to a {@link Probe}; then it forwards one event.
+ *
+ * <p>Three rules hold for every hook: it never throws into user code (a probe's failure is swallowed and
+ * counted), it takes no lock that user code could also hold, and it allocates nothing while no round is
+ * open. The {@code Thread}, {@code Object} and {@code LockSupport} wrappers below replace the original
+ * call; they perform it exactly as the user wrote it, so its own exceptions still reach the caller.
+ */
+public final class Hooks {
+
+    private static volatile Throwable firstProbeFailure;
+    private static volatile long probeFailures;
+
+    private Hooks() {
+    }
+
+    // ---- shared memory ----------------------------------------------------------------------------
+
+    public static void beforeFieldRead(Object owner, int site) {
+        emit(Event.FIELD_READ, owner, 0, site);
+    }
+
+    public static void afterVolatileRead(Object owner, int site) {
+        emit(Event.AFTER_VOLATILE_READ, owner, 0, site);
+    }
+
+    public static void beforeFieldWrite(Object owner, int site) {
+        emit(Event.FIELD_WRITE, owner, 0, site);
+    }
+
+    public static void beforeArrayRead(Object array, int index, int site) {
+        emit(Event.ARRAY_READ, array, index, site);
+    }
+
+    public static void beforeArrayWrite(Object array, int index, int site) {
+        emit(Event.ARRAY_WRITE, array, index, site);
+    }
+
+    // ---- monitors ---------------------------------------------------------------------------------
+
+    public static void beforeMonitorEnter(Object monitor, int site) {
+        emit(Event.MONITOR_ENTER, monitor, 0, site);
+    }
+
+    public static void afterMonitorEnter(Object monitor, int site) {
+        emit(Event.AFTER_MONITOR_ENTER, monitor, 0, site);
+    }
+
+    public static void beforeMonitorExit(Object monitor, int site) {
+        emit(Event.MONITOR_EXIT, monitor, 0, site);
+    }
+
+    // ---- calls into java.util.concurrent, Thread.sleep, Thread.yield -------------------------------
+
+    public static void beforeSyncCall(int site) {
+        emit(Event.SYNC_CALL, null, 0, site);
+    }
+
+    public static void afterSyncCall(int site) {
+        emit(Event.AFTER_SYNC_CALL, null, 0, site);
+    }
+
+    // ---- wrappers that replace a call whose receiver matters ----------------------------------------
+
+    public static void threadStart(Thread thread, int site) {
+        emit(Event.THREAD_START, thread, 0, site);
+        thread.start();
+    }
+
+    public static void threadJoin(Thread thread, int site) throws InterruptedException {
+        emit(Event.SYNC_CALL, thread, 0, site);
+        thread.join();
+        emit(Event.AFTER_THREAD_JOIN, thread, 0, site);
+    }
+
+    public static void threadJoin(Thread thread, long millis, int site) throws InterruptedException {
+        emit(Event.SYNC_CALL, thread, 0, site);
+        thread.join(millis);
+        if (!thread.isAlive()) {
+            emit(Event.AFTER_THREAD_JOIN, thread, 0, site);
+        }
+    }
+
+    public static void objectWait(Object monitor, int site) throws InterruptedException {
+        emit(Event.WAIT, monitor, 0, site);
+        try {
+            monitor.wait();
+        } finally {
+            emit(Event.AFTER_WAIT, monitor, 0, site);
+        }
+    }
+
+    public static void objectWait(Object monitor, long millis, int site) throws InterruptedException {
+        emit(Event.WAIT, monitor, 0, site);
+        try {
+            monitor.wait(millis);
+        } finally {
+            emit(Event.AFTER_WAIT, monitor, 0, site);
+        }
+    }
+
+    public static void objectNotify(Object monitor, int site) {
+        emit(Event.NOTIFY, monitor, 0, site);
+        monitor.notify();
+    }
+
+    public static void objectNotifyAll(Object monitor, int site) {
+        emit(Event.NOTIFY, monitor, 0, site);
+        monitor.notifyAll();
+    }
+
+    public static void park(int site) {
+        emit(Event.PARK, null, 0, site);
+        LockSupport.park();
+        emit(Event.AFTER_PARK, null, 0, site);
+    }
+
+    public static void park(Object blocker, int site) {
+        emit(Event.PARK, blocker, 0, site);
+        LockSupport.park(blocker);
+        emit(Event.AFTER_PARK, blocker, 0, site);
+    }
+
+    public static void parkNanos(long nanos, int site) {
+        emit(Event.PARK, null, 0, site);
+        LockSupport.parkNanos(nanos);
+        emit(Event.AFTER_PARK, null, 0, site);
+    }
+
+    public static void parkNanos(Object blocker, long nanos, int site) {
+        emit(Event.PARK, blocker, 0, site);
+        LockSupport.parkNanos(blocker, nanos);
+        emit(Event.AFTER_PARK, blocker, 0, site);
+    }
+
+    public static void unpark(Thread thread, int site) {
+        emit(Event.UNPARK, thread, 0, site);
+        LockSupport.unpark(thread);
+    }
+
+    // ---- dispatch ---------------------------------------------------------------------------------
+
+    private static void emit(int event, Object target, int index, int site) {
+        if (Probes.openRounds == 0) {
+            return;
+        }
+        try {
+            Probe probe = Probes.current();
+            if (probe != null) {
+                probe.on(event, target, index, site);
+            }
+        } catch (Throwable failure) {
+            // The tool must not become the bug: remember the first failure for the report, carry on.
+            if (firstProbeFailure == null) {
+                firstProbeFailure = failure;
+            }
+            probeFailures++;
+        }
+    }
+
+    /** The first exception a probe threw (and Hooks swallowed), or null: tests assert there is none. */
+    public static Throwable firstProbeFailure() {
+        return firstProbeFailure;
+    }
+
+    public static long probeFailures() {
+        return probeFailures;
+    }
+}

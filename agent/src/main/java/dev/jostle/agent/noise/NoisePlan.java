@@ -1,0 +1,31 @@
+package dev.jostle.agent.noise;
+
+import dev.jostle.agent.runtime.ThreadState;
+
+/**
+ * One round's noise: decides, at each scheduling point a bound thread reaches, whether to delay it and
+ * how. A plan is made from (strategy, round seed) alone, so the same pair makes the same decisions.
+ *
+ * <p>Called on the hot path by the thread itself: no locks user code could hold, no unbounded waits
+ * (every delay ends by itself, so noise can slow a round but never deadlock it), and nothing thrown.
+ */
+public interface NoisePlan {
+
+    /** Called before a scheduling point. Record any injected noise with {@link ThreadState#noteNoise}. */
+    void atPoint(ThreadState thread, int event, int site);
+
+    /** A short description with the drawn parameters, e.g. {@code random(p=0.05, max=2ms)}. */
+    String describe();
+
+    /** The plan that never delays anything. */
+    NoisePlan SILENT = new NoisePlan() {
+        @Override
+        public void atPoint(ThreadState thread, int event, int site) {
+        }
+
+        @Override
+        public String describe() {
+            return "none";
+        }
+    };
+}

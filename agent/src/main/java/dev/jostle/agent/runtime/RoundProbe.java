@@ -1,0 +1,70 @@
+package dev.jostle.agent.runtime;
+
+import dev.jostle.agent.bootstrap.Event;
+import dev.jostle.agent.bootstrap.Probe;
+import dev.jostle.agent.noise.NoisePlan;
+import java.util.Map;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/** The probe the threads of one round report to: counts, records sites, and asks the plan for noise. */
+final class RoundProbe implements Probe {
+
+    private final long seed;
+    private final NoisePlan plan;
+    private final boolean recording;
+    private final ThreadLocal<ThreadState> states = new ThreadLocal<>();
+    private final Queue<ThreadState> allStates = new ConcurrentLinkedQueue<>();
+    private final Map<Thread, Long> pendingPaths = new ConcurrentHashMap<>();
+    private final AtomicInteger arrivals = new AtomicInteger();
+    private final Thread root;
+    private volatile boolean closed;
+
+    RoundProbe(long seed, NoisePlan plan, boolean recording, Thread root) {
+        this.seed = seed;
+        this.plan = plan;
+        this.recording = recording;
+        this.root = root;
+    }
+
+    @Override
+    public void on(int event, Object target, int index, int site) {
+        if (closed) {
+            return; // a thread the round left behind: it no longer belongs to any round
+        }
+        ThreadState thread = state();
+        if (recording && site > 0) {
+            thread.hit(site);
+        }
+        if (event == Event.THREAD_START && target instanceof Thread) {
+            pendingPaths.put((Thread) target, thread.childPath());
+        }
+        if (Event.isSchedulingPoint(event)) {
+            thread.countPoint();
+            plan.atPoint(thread, event, site);
+        }
+    }
+
+    private ThreadState state() {
+        ThreadState state = states.get();
+        if (state == null) {
+            Thread current = Thread.currentThread();
+            Long path = pendingPaths.remove(current);
+            long resolved = current == root ? 1L : path != null ? path : Seeds.mix(current.getName().hashCode());
+            state = new ThreadState(current.getName(), resolved, arrivals.getAndIncrement(), seed);
+            states.set(state);
+            allStates.add(state);
+        }
+        return state;
+    }
+
+    void close() {
+        closed = true;
+    }
+
+    Iterable<ThreadState> threads() {
+        return allStates;
+    }
+}

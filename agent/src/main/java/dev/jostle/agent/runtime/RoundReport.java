@@ -1,0 +1,40 @@
+package dev.jostle.agent.runtime;
+
+import dev.jostle.agent.bootstrap.Site;
+import dev.jostle.agent.bootstrap.Sites;
+import java.util.BitSet;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What happened in one round, as far as the agent saw it.
+ *
+ * @param index          the round's number in its session
+ * @param seed           the round seed: a session started at this seed replays this round as its round 0
+ * @param strategy       the concrete strategy the round ran under (never {@code mixed})
+ * @param plan           the noise plan with its drawn parameters
+ * @param noiseEvents    how many times noise was injected
+ * @param lastNoise      per thread name, the last sites where noise was injected, oldest first
+ * @param sites          per-site usage, if the round recorded it (otherwise empty)
+ * @param contended      sites whose field or array was touched by two or more threads, one of them writing
+ */
+public record RoundReport(int index, long seed, Strategy strategy, String plan, long noiseEvents,
+        Map<String, int[]> lastNoise, List<SiteUsage> sites, BitSet contended) {
+
+    /** The last noise sites of each thread, written out for a failure message. */
+    public String describeLastNoise() {
+        if (lastNoise.isEmpty()) {
+            return "  (no noise was injected)";
+        }
+        StringBuilder text = new StringBuilder();
+        lastNoise.forEach((thread, siteIds) -> {
+            text.append("  ").append(thread).append(':');
+            for (int id : siteIds) {
+                Site site = Sites.get(id);
+                text.append("\n    at ").append(site == null ? "site #" + id : site.toString());
+            }
+            text.append('\n');
+        });
+        return text.toString().stripTrailing();
+    }
+}

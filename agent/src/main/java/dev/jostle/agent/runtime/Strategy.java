@@ -1,0 +1,56 @@
+package dev.jostle.agent.runtime;
+
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.stream.Collectors;
+
+/** The kinds of scheduling noise a round can run under. */
+public enum Strategy {
+    /** Hooks only, no delay: the baseline every comparison needs. */
+    NONE("none"),
+    /** At a share of scheduling points, a yield, a short spin or a park of microseconds to milliseconds. */
+    RANDOM("random"),
+    /** Random thread priorities with a few priority-change points (PCT), approximated on real threads. */
+    PCT("pct"),
+    /** One thread stalled for long stretches, as chaos schedulers do. */
+    HALT_ONE("halt-one"),
+    /** Noise only at sites an observation round saw shared by threads with at least one write. */
+    TARGETED("targeted"),
+    /** Rotates the strategies above and their parameters from round to round. */
+    MIXED("mixed");
+
+    private final String id;
+
+    Strategy(String id) {
+        this.id = id;
+    }
+
+    /** The name used in annotations, system properties and on the command line. */
+    public String id() {
+        return id;
+    }
+
+    /**
+     * Parses a strategy name, case-insensitively.
+     *
+     * @throws IllegalArgumentException naming the known strategies
+     */
+    public static Strategy fromId(String name) {
+        String wanted = name == null ? "" : name.trim().toLowerCase(Locale.ROOT);
+        for (Strategy strategy : values()) {
+            if (strategy.id.equals(wanted)) {
+                return strategy;
+            }
+        }
+        throw new IllegalArgumentException("unknown strategy '" + name + "'; known: " + knownIds());
+    }
+
+    public static String knownIds() {
+        return Arrays.stream(values()).map(Strategy::id).collect(Collectors.joining(", "));
+    }
+
+    @Override
+    public String toString() {
+        return id;
+    }
+}

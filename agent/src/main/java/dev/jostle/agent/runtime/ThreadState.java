@@ -1,0 +1,111 @@
+package dev.jostle.agent.runtime;
+
+/**
+ * What a round knows about one of its threads. Only that thread touches it while the round runs, so
+ * nothing here is synchronised; the round reads it after its threads are done.
+ *
+ * <p>Each thread draws its noise decisions from its own generator, seeded from the round seed and the
+ * thread's <em>path</em>: the root thread is path 1, and the k-th thread a thread starts gets a path
+ * derived from its parent's path and k. So the same program under the same seed makes the same
+ * decisions in the same threads, whatever order the OS happens to run them in.
+ */
+public final class ThreadState {
+
+    private static final int LAST_NOISE = 8;
+
+    private final String name;
+    private final long path;
+    private final int arrival;
+    private long rng;
+    private int childrenStarted;
+    private long points;
+    private long noiseEvents;
+    private final int[] lastNoise = new int[LAST_NOISE];
+    private int lastNoiseNext;
+    private int[] hits = new int[0];
+
+    /** Free for the strategy: state that lives as long as the thread in this round. */
+    public long scratch;
+    public Object strategyState;
+
+    ThreadState(String name, long path, int arrival, long roundSeed) {
+        this.name = name;
+        this.path = path;
+        this.arrival = arrival;
+        this.rng = Seeds.mix(roundSeed ^ Seeds.mix(path));
+    }
+
+    public String name() {
+        return name;
+    }
+
+    /** The thread's path (see the class comment). */
+    public long path() {
+        return path;
+    }
+
+    /** 0 for the first thread the round saw, 1 for the next, and so on (not deterministic). */
+    public int arrival() {
+        return arrival;
+    }
+
+    /** Scheduling points this thread has reached in this round. */
+    public long points() {
+        return points;
+    }
+
+    void countPoint() {
+        points++;
+    }
+
+    long childPath() {
+        return Seeds.mix(path * 31 + (++childrenStarted));
+    }
+
+    /** The next pseudo-random long from this thread's own generator (SplitMix64). */
+    public long nextLong() {
+        rng += 0x9E3779B97F4A7C15L;
+        return Seeds.mix(rng);
+    }
+
+    /** A pseudo-random int in [0, bound). */
+    public int nextInt(int bound) {
+        return (int) Long.remainderUnsigned(nextLong(), bound);
+    }
+
+    /** A pseudo-random double in [0, 1). */
+    public double nextDouble() {
+        return (nextLong() >>> 11) * 0x1.0p-53;
+    }
+
+    /** Records that noise was injected at a site, for the failure report. */
+    public void noteNoise(int site) {
+        noiseEvents++;
+        lastNoise[lastNoiseNext++ % LAST_NOISE] = site;
+    }
+
+    long noiseEvents() {
+        return noiseEvents;
+    }
+
+    /** The sites of the last noise injections, oldest first. */
+    int[] lastNoiseSites() {
+        int n = Math.min(lastNoiseNext, LAST_NOISE);
+        int[] result = new int[n];
+        for (int i = 0; i < n; i++) {
+            result[i] = lastNoise[(lastNoiseNext - n + i) % LAST_NOISE];
+        }
+        return result;
+    }
+
+    void hit(int site) {
+        if (site >= hits.length) {
+            hits = java.util.Arrays.copyOf(hits, Math.max(site + 1, Math.max(64, hits.length * 2)));
+        }
+        hits[site]++;
+    }
+
+    int[] hits() {
+        return hits;
+    }
+}
