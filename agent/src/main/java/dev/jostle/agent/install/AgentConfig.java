@@ -21,7 +21,8 @@ public final class AgentConfig {
     /** Never instrumented, whatever the user includes: instrumenting these would break or recurse. */
     static final List<String> ALWAYS_EXCLUDED = List.of(
             "java.", "javax.", "jdk.", "sun.", "com.sun.", "org.w3c.", "org.xml.", "org.ietf.", "org.jcp.",
-            "dev.jostle.agent.", "dev.jostle.junit.internal.", "dev.jostle.hunt.", "dev.jostle.bridge.",
+            "dev.jostle.agent.", "dev.jostle.engine.", "dev.jostle.junit.internal.", "dev.jostle.hunt.",
+            "dev.jostle.bridge.",
             "dev.jostle.tools.");
 
     /** Left out by default; an explicit include of a longer prefix brings a package back. */
