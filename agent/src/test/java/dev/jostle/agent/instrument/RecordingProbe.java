@@ -22,7 +22,10 @@ public final class RecordingProbe implements Probe {
         Object run() throws Exception;
     }
 
-    private final List<String> lines = new ArrayList<>();
+    private record Recorded(int event, Object target, int index, int site) {
+    }
+
+    private final List<Recorded> recorded = new ArrayList<>();
     private final Map<Object, String> names = new IdentityHashMap<>();
     private final Thread owner = Thread.currentThread();
 
@@ -36,7 +39,7 @@ public final class RecordingProbe implements Probe {
         if (Thread.currentThread() != owner) {
             return; // threads the fixture starts have nothing to report; keep the record deterministic
         }
-        lines.add(describe(event, target, index, site));
+        recorded.add(new Recorded(event, target, index, site));
     }
 
     private String describe(int event, Object target, int index, int siteId) {
@@ -72,11 +75,12 @@ public final class RecordingProbe implements Probe {
         }
     }
 
+    /** The events so far, described with the names targets have now (a thread may be named after it ran). */
     public synchronized List<String> lines() {
-        return new ArrayList<>(lines);
-    }
-
-    public synchronized void clear() {
-        lines.clear();
+        List<String> lines = new ArrayList<>();
+        for (Recorded r : recorded) {
+            lines.add(describe(r.event, r.target, r.index, r.site));
+        }
+        return lines;
     }
 }
