@@ -4,10 +4,13 @@ import dev.jostle.agent.instrument.SharedMemoryInstrumentation;
 import dev.jostle.agent.runtime.JostleRuntime;
 import java.lang.instrument.ClassFileTransformer;
 import java.lang.instrument.Instrumentation;
+import net.bytebuddy.ByteBuddy;
 import net.bytebuddy.agent.builder.AgentBuilder;
 import net.bytebuddy.agent.builder.ResettableClassFileTransformer;
 import net.bytebuddy.description.type.TypeDescription;
 import net.bytebuddy.dynamic.DynamicType;
+import net.bytebuddy.dynamic.scaffold.MethodGraph;
+import net.bytebuddy.dynamic.scaffold.TypeValidation;
 import net.bytebuddy.matcher.ElementMatcher;
 import net.bytebuddy.utility.JavaModule;
 
@@ -65,7 +68,12 @@ public final class AgentInstaller {
             listener = new AgentBuilder.Listener.Compound(listener,
                     AgentBuilder.Listener.StreamWriting.toSystemError().withTransformationsOnly());
         }
-        return new AgentBuilder.Default()
+        // Only declared methods matter to a decorating visitor: no method graph of the whole hierarchy,
+        // which is slow and fails outright when an optional supertype is missing from the class path.
+        ByteBuddy byteBuddy = new ByteBuddy()
+                .with(TypeValidation.DISABLED)
+                .with(MethodGraph.Compiler.ForDeclaredMethods.INSTANCE);
+        return new AgentBuilder.Default(byteBuddy)
                 .disableClassFormatChanges()
                 // Decorate: only the visitor runs over the original class file; no member is added or renamed.
                 .with(AgentBuilder.TypeStrategy.Default.DECORATE)

@@ -29,8 +29,13 @@ final class CachingTransformer extends ResettableClassFileTransformer.WithDelega
         if (cached != null) {
             return cached;
         }
-        byte[] instrumented = classFileTransformer.transform(loader, internalName, classBeingRedefined,
-                protectionDomain, classfileBuffer);
+        byte[] instrumented;
+        try {
+            instrumented = classFileTransformer.transform(loader, internalName, classBeingRedefined,
+                    protectionDomain, classfileBuffer);
+        } catch (RuntimeException alreadyReported) {
+            return null; // the listener named the class; it runs as it was written
+        }
         return remember(internalName, classfileBuffer, instrumented);
     }
 
@@ -41,8 +46,13 @@ final class CachingTransformer extends ResettableClassFileTransformer.WithDelega
         if (cached != null) {
             return cached;
         }
-        byte[] instrumented = classFileTransformer.transform(module, loader, internalName, classBeingRedefined,
-                protectionDomain, classfileBuffer);
+        byte[] instrumented;
+        try {
+            instrumented = classFileTransformer.transform(module, loader, internalName, classBeingRedefined,
+                    protectionDomain, classfileBuffer);
+        } catch (RuntimeException alreadyReported) {
+            return null; // the listener named the class; it runs as it was written
+        }
         return remember(internalName, classfileBuffer, instrumented);
     }
 

@@ -22,7 +22,7 @@ public final class TransformingClassLoader extends URLClassLoader {
     private final Predicate<String> owns;
     private final ClassFileTransformer transformer;
     private int transformed;
-    private int untouched;
+    private final java.util.List<String> untouched = new java.util.ArrayList<>();
 
     public TransformingClassLoader(URL[] urls, Predicate<String> owns, ClassFileTransformer transformer) {
         super(urls, TransformingClassLoader.class.getClassLoader());
@@ -65,7 +65,9 @@ public final class TransformingClassLoader extends URLClassLoader {
             throw new ClassNotFoundException(name, e);
         }
         if (bytes == null) {
-            untouched++;
+            synchronized (this) {
+                untouched.add(name);
+            }
             bytes = original;
         } else {
             transformed++;
@@ -79,7 +81,7 @@ public final class TransformingClassLoader extends URLClassLoader {
     }
 
     /** Classes the transformer left alone (ignored, or failed and reported). */
-    public synchronized int untouched() {
-        return untouched;
+    public synchronized java.util.List<String> untouched() {
+        return new java.util.ArrayList<>(untouched);
     }
 }
