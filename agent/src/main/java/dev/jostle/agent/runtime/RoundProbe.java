@@ -19,6 +19,8 @@ final class RoundProbe implements Probe {
     private final Queue<ThreadState> allStates = new ConcurrentLinkedQueue<>();
     private final Map<Thread, Long> pendingPaths = new ConcurrentHashMap<>();
     private final AtomicInteger arrivals = new AtomicInteger();
+    /** For threads whose start no hook saw: how many of each name shape arrived (see {@link #unseenPath}). */
+    private final Map<String, AtomicInteger> unseenByShape = new ConcurrentHashMap<>();
     private final Thread root;
     private volatile boolean closed;
 
@@ -52,12 +54,24 @@ final class RoundProbe implements Probe {
         if (state == null) {
             Thread current = Thread.currentThread();
             Long path = pendingPaths.remove(current);
-            long resolved = current == root ? 1L : path != null ? path : Seeds.mix(current.getName().hashCode());
+            long resolved = current == root ? 1L : path != null ? path : unseenPath(current.getName());
             state = new ThreadState(current.getName(), resolved, arrivals.getAndIncrement(), seed);
             states.set(state);
             allStates.add(state);
         }
         return state;
+    }
+
+    /**
+     * A path for a thread started where no hook saw it (by JDK code such as an executor). Its name's digits
+     * are JVM-wide counters ({@code pool-7-thread-2}) that differ from run to run, so the path comes from
+     * the name without digits and how many such threads arrived before it: stable whenever the program
+     * starts its threads in the same order.
+     */
+    private long unseenPath(String name) {
+        String shape = name.replaceAll("[0-9]+", "#");
+        int nth = unseenByShape.computeIfAbsent(shape, s -> new AtomicInteger()).incrementAndGet();
+        return Seeds.mix(shape.hashCode() * 0x9E3779B97F4A7C15L + nth);
     }
 
     void close() {
