@@ -103,17 +103,18 @@ final class PctNoise implements NoisePlan {
     }
 
     private void hold(ThreadState thread, int slot, int site, long now) {
-        long held = 0;
-        while (held < maxHoldNanos && higherActive(slot, now)) {
-            long granted = budget.take(Math.min(SLICE_NANOS, maxHoldNanos - held));
+        long start = now;
+        boolean noted = false;
+        while (now - start < maxHoldNanos && higherActive(slot, now)) {
+            long granted = budget.take(Math.min(SLICE_NANOS, maxHoldNanos - (now - start)));
             if (granted <= 0) {
                 return;
             }
-            if (held == 0) {
+            if (!noted) {
                 thread.noteNoise(site);
+                noted = true;
             }
             delays.park(thread, granted);
-            held += granted;
             now = delays.nanoTime();
             lastSeen.set(slot, now); // held, not gone: still counts for the threads below it
         }
@@ -134,8 +135,14 @@ final class PctNoise implements NoisePlan {
         return false;
     }
 
+    /**
+     * Events after which the thread may block: a wait, a park, a monitor enter, a call into
+     * {@code java.util.concurrent} (a lock, a queue, a join). PCT runs the highest <em>enabled</em> thread;
+     * a real thread's blocking is invisible, so it stops counting here and counts again at its next point.
+     */
     private static boolean mayBlock(int event) {
-        return event == Event.WAIT || event == Event.PARK || event == Event.SYNC_CALL;
+        return event == Event.WAIT || event == Event.PARK || event == Event.SYNC_CALL
+                || event == Event.MONITOR_ENTER;
     }
 
     /** The thread's slot in the table, claimed at its first point; -1 once the table is full. */

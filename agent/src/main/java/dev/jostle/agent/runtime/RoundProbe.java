@@ -22,6 +22,8 @@ final class RoundProbe implements Probe {
     /** For threads whose start no hook saw: how many of each name shape arrived (see {@link #unseenPath}). */
     private final Map<String, AtomicInteger> unseenByShape = new ConcurrentHashMap<>();
     private final Thread root;
+    /** Nothing to decide and nothing to record (strategy none, no recording): events end here. */
+    private final boolean quiet;
     private volatile boolean closed;
 
     RoundProbe(long seed, NoisePlan plan, boolean recording, Thread root) {
@@ -29,12 +31,13 @@ final class RoundProbe implements Probe {
         this.plan = plan;
         this.recording = recording;
         this.root = root;
+        this.quiet = plan == NoisePlan.SILENT && !recording;
     }
 
     @Override
     public void on(int event, Object target, int index, int site) {
-        if (closed) {
-            return; // a thread the round left behind: it no longer belongs to any round
+        if (quiet || closed) {
+            return; // closed: a thread the round left behind no longer belongs to any round
         }
         ThreadState thread = state();
         if (recording && site > 0) {

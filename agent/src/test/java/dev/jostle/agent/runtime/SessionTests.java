@@ -201,6 +201,28 @@ class SessionTests {
         return delays;
     }
 
+    @Test
+    void threadsStartedUnseen_withDifferentJvmCountersInTheirNames_drawTheSameDecisions() throws Exception {
+        RecordingDelays first = runUnseen(5, "pool-3-thread-1");
+        RecordingDelays second = runUnseen(5, "pool-41-thread-1");
+        assertFalse(first.decisions().isEmpty());
+        assertEquals(first.of("pool-3-thread-1"), second.of("pool-41-thread-1"));
+    }
+
+    /** A round whose only thread was started by code no hook saw (as an executor's threads are). */
+    private RecordingDelays runUnseen(long seed, String name) throws Exception {
+        RecordingDelays delays = new RecordingDelays();
+        Round round = new Session(Strategy.RANDOM, seed, false, delays).openRound(0, null);
+        Thread thread;
+        try (Round.Binding binding = round.bind()) {
+            thread = new Thread(this::points, name);
+        }
+        thread.start();
+        thread.join();
+        round.end();
+        return delays;
+    }
+
     private void points() {
         for (int i = 0; i < 3_000; i++) {
             Hooks.beforeFieldWrite(this, WRITE);
