@@ -5,6 +5,7 @@ import dev.jostle.agent.runtime.Seeds;
 import dev.jostle.agent.runtime.ThreadState;
 import java.util.Arrays;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicIntegerArray;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicLongArray;
 
@@ -46,6 +47,9 @@ final class PctNoise implements NoisePlan {
     private final AtomicInteger slotsTaken = new AtomicInteger();
     private final AtomicLongArray priorities = new AtomicLongArray(SLOTS);
     private final AtomicLongArray lastSeen = new AtomicLongArray(SLOTS);
+    /** The path each slot was claimed for, and whether its thread has arrived to own it. */
+    private final AtomicLongArray paths = new AtomicLongArray(SLOTS);
+    private final AtomicIntegerArray owned = new AtomicIntegerArray(SLOTS);
     private final AtomicLong steps = new AtomicLong();
 
     PctNoise(long seed, long[] changeSteps, long maxHoldNanos, Budget budget, Delays delays) {
@@ -145,20 +149,60 @@ final class PctNoise implements NoisePlan {
                 || event == Event.MONITOR_ENTER;
     }
 
-    /** The thread's slot in the table, claimed at its first point; -1 once the table is full. */
+    /**
+     * PCT assumes every thread exists from the start; a real thread arrives a hundred microseconds or so
+     * after its parent started it, by when the others may be done. So a thread being started takes its
+     * slot (and counts as active) at once: a lower-priority thread already running waits for it.
+     */
+    @Override
+    public void threadStarting(ThreadState parent, long childPath) {
+        int index = claim(childPath);
+        if (index >= 0) {
+            lastSeen.set(index, delays.nanoTime());
+        }
+    }
+
+    /** The thread's slot in the table, found or claimed at its first point; -1 once the table is full. */
     private int slot(ThreadState thread) {
         Object state = thread.strategyState;
         if (state instanceof Slot) {
             return ((Slot) state).index;
         }
-        int index = slotsTaken.getAndIncrement();
-        if (index >= SLOTS) {
-            thread.strategyState = new Slot(-1);
-            return -1;
+        int index = reserved(thread.path());
+        if (index < 0) {
+            index = claim(thread.path());
+            if (index >= 0) {
+                owned.set(index, 1);
+            }
         }
-        priorities.set(index, initialPriority(thread.path()));
         thread.strategyState = new Slot(index);
         return index;
+    }
+
+    /** The slot its parent reserved for this path and no thread owns yet, now owned; or -1. */
+    private int reserved(long path) {
+        int taken = Math.min(slotsTaken.get(), SLOTS);
+        for (int i = 0; i < taken; i++) {
+            if (paths.get(i) == path && owned.compareAndSet(i, 0, 1)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private int claim(long path) {
+        int index = slotsTaken.getAndIncrement();
+        if (index >= SLOTS) {
+            return -1;
+        }
+        paths.set(index, path);
+        priorities.set(index, initialPriority(path));
+        return index;
+    }
+
+    /** How many slots are taken: threads arrived or being started. */
+    int trackedThreads() {
+        return Math.min(slotsTaken.get(), SLOTS);
     }
 
     /** The current priority of a thread that has arrived, for tests and reports; -1 if not tracked. */

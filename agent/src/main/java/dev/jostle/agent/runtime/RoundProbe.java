@@ -44,7 +44,9 @@ final class RoundProbe implements Probe {
             thread.hit(site);
         }
         if (event == Event.THREAD_START && target instanceof Thread) {
-            pendingPaths.put((Thread) target, thread.childPath());
+            long childPath = thread.childPath();
+            pendingPaths.put((Thread) target, childPath);
+            plan.threadStarting(thread, childPath);
         }
         if (Event.isSchedulingPoint(event)) {
             thread.countPoint();

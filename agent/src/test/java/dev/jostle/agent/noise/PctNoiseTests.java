@@ -102,6 +102,27 @@ class PctNoiseTests {
     }
 
     @Test
+    void threadBeingStarted_withHigherPriority_holdsItsParentBackBeforeItArrives() {
+        long seed = 0;
+        while (plan(seed).initialPriority(101) < plan(seed).initialPriority(100)) {
+            seed++; // a seed under which the child (path 101) outranks its parent (path 100)
+        }
+        PctNoise plan = plan(seed);
+        Simulation sim = new Simulation(2, seed);
+        ThreadState parent = sim.thread(0);
+        ThreadState child = sim.thread(1);
+
+        plan.atPoint(parent, Event.FIELD_WRITE, 1);
+        plan.threadStarting(parent, child.path());
+        plan.atPoint(parent, Event.THREAD_START, 2);
+        assertTrue(delays.delayNanosOf(parent.name()) > 0, "the parent ran on before its higher child arrived");
+
+        plan.atPoint(child, Event.FIELD_WRITE, 1);
+        assertEquals(2, plan.trackedThreads(), "the child should take the slot its parent reserved");
+        assertTrue(delays.of(child.name()).isEmpty());
+    }
+
+    @Test
     void sameSeedAndPaths_run_samePrioritiesAndDecisions() {
         RecordingDelays first = runScenario(21);
         RecordingDelays second = runScenario(21);
