@@ -77,8 +77,9 @@ public final class AgentInstaller {
                 .disableClassFormatChanges()
                 // Decorate: only the visitor runs over the original class file; no member is added or renamed.
                 .with(AgentBuilder.TypeStrategy.Default.DECORATE)
-                // Describe types from class files, never by loading them: a transformer must not load classes.
-                .with(AgentBuilder.DescriptionStrategy.Default.POOL_ONLY)
+                // Describe types from class files, never by loading them (a transformer must not load classes); an
+                // already-loaded class without one (a dynamic proxy, met at retransformation) is described as loaded.
+                .with(AgentBuilder.DescriptionStrategy.Default.POOL_FIRST)
                 .with(listener)
                 .with((AgentBuilder.TransformerDecorator) transformer -> new CachingTransformer(transformer, cache,
                         eligible(config)))
