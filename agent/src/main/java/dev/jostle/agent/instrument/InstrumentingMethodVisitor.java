@@ -414,10 +414,26 @@ final class InstrumentingMethodVisitor extends MethodVisitor {
             return opcode == Opcodes.INVOKESTATIC
                     && ("sleep".equals(name) || "yield".equals(name) || "onSpinWait".equals(name));
         }
+        if (MAY_SYNCHRONISE_INSIDE.contains(owner)) {
+            return true;
+        }
         return owner.startsWith("java/util/concurrent/")
                 && !"java/util/concurrent/TimeUnit".equals(owner)
                 && !"java/util/concurrent/ThreadLocalRandom".equals(owner);
     }
+
+    /**
+     * Call sites whose receiver may be a concurrent or synchronised collection although the owner the
+     * compiler wrote is not in java.util.concurrent: {@code Map m = new ConcurrentHashMap<>(); m.put(..)}
+     * names java/util/Map. Hand-offs through them are real happens-before edges that the race detector
+     * must see; treating the calls as synchronising can hide a race, never invent one.
+     */
+    private static final java.util.Set<String> MAY_SYNCHRONISE_INSIDE = java.util.Set.of(
+            "java/util/Map", "java/util/SortedMap", "java/util/NavigableMap",
+            "java/util/Collection", "java/util/List", "java/util/Set", "java/util/SortedSet",
+            "java/util/NavigableSet", "java/util/Queue", "java/util/Deque", "java/util/Iterator",
+            "java/util/ListIterator", "java/lang/Iterable",
+            "java/util/Vector", "java/util/Stack", "java/util/Hashtable", "java/lang/StringBuffer");
 
     private static String member(String owner, String name) {
         return owner.replace('/', '.') + "." + name;

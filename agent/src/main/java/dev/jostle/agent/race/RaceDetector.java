@@ -22,8 +22,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * a write and the earlier one is not ordered before it.
  *
  * <p>Threads the round did not start through an instrumented {@code Thread.start} (pool workers started
- * inside the JDK) are treated conservatively: they acquire everything published through
- * {@code java.util.concurrent} before each access, so a hand-off through an executor never looks like a race.
+ * inside the JDK) are treated conservatively: before each event they acquire everything published through
+ * {@code java.util.concurrent}, and after it they publish to it, so a hand-off through an executor, in
+ * either direction, never looks like a race.
  */
 public final class RaceDetector implements Probe {
 
@@ -79,6 +80,15 @@ public final class RaceDetector implements Probe {
         if (me.conservative) {
             acquireConcurrentPackage(me);
         }
+        handle(me, event, target, index, site);
+        if (me.conservative) {
+            // A pool worker hands results back inside the JDK (FutureTask.set, say), where no hook sees a
+            // release: publish after every event, so whoever synchronises with the executor next sees it.
+            releaseToConcurrentPackage(me);
+        }
+    }
+
+    private void handle(ThreadClock me, int event, Object target, int index, int site) {
         switch (event) {
             case Event.FIELD_READ:
                 fieldAccess(me, target, site, false);
