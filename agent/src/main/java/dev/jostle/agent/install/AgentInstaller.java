@@ -95,7 +95,7 @@ public final class AgentInstaller {
                 .ignore(any(), isBootstrapClassLoader().or(isExtensionClassLoader()))
                 .or(isSynthetic())
                 .or(nameContains("$$Lambda")) // lambda proxies: generated, and hidden classes on JDK 15+
-                .or(nameStartsWith("net.bytebuddy."))
+                .or(nameStartsWith(AgentConfig.USERS_BYTE_BUDDY))
                 .or(nameStartsWith("dev.jostle.agent."))
                 .or(excludedBy(config))
                 .type(any())

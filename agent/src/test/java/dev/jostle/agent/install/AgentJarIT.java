@@ -99,6 +99,16 @@ class AgentJarIT {
     }
 
     @Test
+    void shadedConfig_stillExcludesTheUsersOwnByteBuddy() throws Exception {
+        // Shading rewrites string constants naming net.bytebuddy; the shaded AgentConfig must still mean it.
+        assertTrue(AgentConfig.class.getProtectionDomain().getCodeSource().getLocation().getPath()
+                .endsWith("jostle-agent.jar"), "this test must run against the shaded jar");
+        AgentConfig defaults = AgentConfig.read(null, new java.util.Properties());
+        assertFalse(defaults.instruments("net.bytebuddy.ByteBuddy"));
+        assertTrue(defaults.instruments("dev.jostle.fixtures.Fields"));
+    }
+
+    @Test
     void shadedJar_relocatesByteBuddyAndDeclaresTheAgent() throws Exception {
         try (JarFile jar = new JarFile(AGENT_JAR)) {
             List<String> names = Collections.list(jar.entries()).stream().map(JarEntry::getName).toList();
