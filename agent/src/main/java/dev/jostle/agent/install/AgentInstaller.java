@@ -42,6 +42,10 @@ public final class AgentInstaller {
         boolean verbose = Boolean.getBoolean("jostle.verbose");
         AgentBuilder builder = builder(config, new InstrumentedClassCache(CACHE_CAPACITY), verbose)
                 .with(AgentBuilder.RedefinitionStrategy.RETRANSFORMATION)
+                // A late attach retransforms what is loaded in batches; a batch the JVM refuses is split
+                // until only the offending class is left out, instead of losing the whole batch.
+                .with(AgentBuilder.RedefinitionStrategy.BatchAllocator.ForFixedSize.ofSize(64))
+                .with(AgentBuilder.RedefinitionStrategy.Listener.BatchReallocator.splitting())
                 .with(verbose ? AgentBuilder.RedefinitionStrategy.Listener.StreamWriting.toSystemError()
                         : AgentBuilder.RedefinitionStrategy.Listener.NoOp.INSTANCE);
         builder.installOn(inst);
