@@ -10,8 +10,7 @@
  * class of guava, commons-lang3 and jackson-databind.
  *
  * <p>Known limits: exceptional exits from synchronized methods and from calls into
- * {@code java.util.concurrent} are not reported (that would need handlers); the entry of a synchronized
- * method reports line 0 (line numbers are only seen after the entry code is emitted); method references
+ * {@code java.util.concurrent} are not reported (that would need handlers); method references
  * ({@code invokedynamic}) to {@code java.util.concurrent} are not bracketed; {@code baload}/{@code bastore}
  * name their array "byte[] or boolean[]".
  */
