@@ -25,6 +25,7 @@ public final class Round {
     private final NoisePlan plan;
     private final boolean recording;
     private final RoundProbe probe;
+    private final boolean armed;
     private RoundReport report;
 
     Round(Session session, int index, long seed, Strategy strategy, NoisePlan plan, boolean recording,
@@ -36,7 +37,12 @@ public final class Round {
         this.plan = plan;
         this.recording = recording;
         this.probe = new RoundProbe(seed, plan, recording, root);
-        Probes.roundOpened();
+        // A quiet round (strategy none, nothing recorded) leaves the hooks disarmed: instrumented code then
+        // costs what it costs with no round open, which is the baseline that strategy none stands for.
+        this.armed = probe.needsEvents();
+        if (armed) {
+            Probes.roundOpened();
+        }
     }
 
     public int index() {
@@ -74,7 +80,9 @@ public final class Round {
             return report;
         }
         probe.close();
-        Probes.roundClosed();
+        if (armed) {
+            Probes.roundClosed();
+        }
         report = summarize();
         session.learn(report);
         return report;
