@@ -32,10 +32,6 @@ final class Budget {
         }
     }
 
-    long spent() {
-        return total - remaining.get();
-    }
-
     /** For descriptions: {@code 100ms}. */
     String describeTotal() {
         return Draws.describeNanos(total);
