@@ -20,11 +20,14 @@ final class JostledReport {
 
     private final JostledConfiguration configuration;
     private final CampaignResult jostled;
+    private final long noiseEvents;
     private final CampaignResult baseline;
 
-    JostledReport(JostledConfiguration configuration, CampaignResult jostled, CampaignResult baseline) {
+    JostledReport(JostledConfiguration configuration, CampaignResult jostled, long noiseEvents,
+            CampaignResult baseline) {
         this.configuration = configuration;
         this.jostled = jostled;
+        this.noiseEvents = noiseEvents;
         this.baseline = baseline;
     }
 
@@ -35,10 +38,12 @@ final class JostledReport {
         entries.put("jostle.seed", String.valueOf(configuration.seed()));
         entries.put("jostle.strategy", configuration.strategy().id());
         entries.put("jostle.elapsed", seconds(jostled.elapsed()));
+        entries.put("jostle.noiseEvents", String.valueOf(noiseEvents));
         if (jostled.found()) {
             RoundReport failed = jostled.firstFailure().report();
             entries.put("jostle.failedRound", String.valueOf(failed.index()));
             entries.put("jostle.failedSeed", String.valueOf(failed.seed()));
+            entries.put("jostle.failedStrategy", failed.strategy().id());
         }
         if (baseline != null) {
             entries.put("jostle.withoutJostling", comparison());

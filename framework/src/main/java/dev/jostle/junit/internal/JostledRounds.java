@@ -6,6 +6,7 @@ import dev.jostle.engine.CampaignResult;
 import dev.jostle.engine.CampaignSettings;
 import dev.jostle.engine.RoundRunner;
 import java.lang.reflect.Method;
+import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.InvocationInterceptor;
 import org.junit.jupiter.api.extension.ReflectiveInvocationContext;
@@ -56,9 +57,11 @@ final class JostledRounds implements InvocationInterceptor {
             baseline = Campaign.run(settings.withStrategy(Strategy.NONE).withStopAtFirstFailure(false), task,
                     Campaign.Listener.NONE);
         }
-        CampaignResult jostled = Campaign.run(settings, task, Campaign.Listener.NONE);
+        AtomicLong noise = new AtomicLong();
+        CampaignResult jostled = Campaign.run(settings, task,
+                (outcome, done, elapsed) -> noise.addAndGet(outcome.report().noiseEvents()));
 
-        JostledReport report = new JostledReport(configuration, jostled, baseline);
+        JostledReport report = new JostledReport(configuration, jostled, noise.get(), baseline);
         report.publish(context);
         report.throwIfFailed();
     }
