@@ -6,6 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.jostle.junit.internal.AgentAttacher;
 import java.io.ByteArrayOutputStream;
+import java.io.File;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
@@ -35,6 +38,32 @@ class AgentSelfAttachTests {
                 lines.get(0));
         assertTrue(AgentAttacher.agentStarted(), "the bootstrap package is on the boot class path");
         assertTrue(dev.jostle.agent.runtime.JostleRuntime.isInstalled(), "and the agent installed itself");
+    }
+
+    @Test
+    void agentAsAClassFolder_attach_attachesAManifestOnlyJarOnceAndTheAgentStarts() throws Exception {
+        // An IDE puts agent/target/classes on the class path, not the jar: a JVM of its own shows that path.
+        String classPath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
+        Path agentClasses = Path.of(System.getProperty("user.dir")).resolveSibling("agent").resolve("target/classes");
+        String folderClassPath = Arrays.stream(classPath.split(File.pathSeparator))
+                .map(entry -> entry.endsWith("jostle-agent.jar") ? agentClasses.toString() : entry)
+                .collect(Collectors.joining(File.pathSeparator));
+        assertTrue(folderClassPath.contains(agentClasses.toString()), "the agent came from " + classPath);
+        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+
+        Process process = new ProcessBuilder(java.toString(), "-XX:+EnableDynamicAgentLoading", "-cp", folderClassPath,
+                SelfAttachMain.class.getName()).redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(process.waitFor(60, TimeUnit.SECONDS), output);
+
+        assertEquals(0, process.exitValue(), output);
+        assertTrue(output.contains("before: started=false"), output);
+        assertTrue(output.contains("after: started=true installed=true"), output);
+        List<String> attachLines = Arrays.stream(output.split("\\R"))
+                .filter(line -> line.startsWith("jostle: no -javaagent given")).collect(Collectors.toList());
+        assertEquals(1, attachLines.size(), output);
+        assertTrue(attachLines.get(0).contains("jostle-agent-") && attachLines.get(0).contains(".jar"),
+                "a temporary jar carrying the manifest: " + attachLines.get(0));
     }
 
     private static String capturingSystemOut(Runnable action) {
