@@ -129,9 +129,14 @@ final class JostledReport {
     /** "0 of 500 rounds failed without jostling; round 37 failed with jostling". */
     private String comparison() {
         String without = baseline.failures() + " of " + baseline.rounds() + " rounds failed without jostling";
-        String with = jostled.found()
-                ? "round " + jostled.firstFailure().round() + " failed with jostling"
-                : "0 of " + jostled.rounds() + " rounds failed with jostling";
+        String with;
+        if (!jostled.found()) {
+            with = "0 of " + jostled.rounds() + " rounds failed with jostling";
+        } else if (jostled.firstFailure().round() < 0) {
+            with = "the observation round failed (noise off)";
+        } else {
+            with = "round " + jostled.firstFailure().round() + " failed with jostling";
+        }
         return without + "; " + with;
     }
 
