@@ -1,0 +1,124 @@
+package dev.jostle.hunt;
+
+import java.io.IOException;
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
+import java.net.MalformedURLException;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A program to hunt in: its class path, main class and arguments, checked once before any round runs.
+ * Every round gets a fresh class loader, so the program's statics start fresh, as in a new JVM.
+ */
+final class Program {
+
+    private static final MethodType MAIN = MethodType.methodType(void.class, String[].class);
+
+    private final URL[] classPath;
+    private final String mainClass;
+    private final String[] args;
+    private final boolean assertions;
+
+    private Program(URL[] classPath, String mainClass, String[] args, boolean assertions) {
+        this.classPath = classPath;
+        this.mainClass = mainClass;
+        this.args = args;
+        this.assertions = assertions;
+    }
+
+    /**
+     * Checks that the class path can be read and that the main class exists and has a
+     * {@code public static void main(String[])}.
+     *
+     * @throws UsageException naming what is wrong
+     */
+    static Program check(List<String> classPath, String mainClass, List<String> args, boolean assertions)
+            throws UsageException {
+        List<URL> urls = new ArrayList<>();
+        for (String entry : classPath) {
+            Path path = Path.of(entry).toAbsolutePath().normalize();
+            if (!Files.exists(path)) {
+                throw new UsageException("class path entry '" + entry + "' does not exist");
+            }
+            if (!Files.isReadable(path)) {
+                throw new UsageException("class path entry '" + entry + "' cannot be read");
+            }
+            if (!Files.isDirectory(path) && !isJar(path)) {
+                throw new UsageException("class path entry '" + entry + "' is neither a folder nor a jar");
+            }
+            try {
+                urls.add(path.toUri().toURL());
+            } catch (MalformedURLException bad) {
+                throw new UsageException("class path entry '" + entry + "' is not usable: " + bad.getMessage());
+            }
+        }
+        Program program = new Program(urls.toArray(new URL[0]), mainClass, args.toArray(new String[0]), assertions);
+        program.checkMain(String.join(java.io.File.pathSeparator, classPath));
+        return program;
+    }
+
+    private static boolean isJar(Path path) {
+        try (java.util.zip.ZipFile zip = new java.util.zip.ZipFile(path.toFile())) {
+            return true;
+        } catch (IOException notAZip) {
+            return false;
+        }
+    }
+
+    private void checkMain(String classPathText) throws UsageException {
+        try (URLClassLoader loader = newLoader()) {
+            Class<?> type;
+            try {
+                // Not initialised: the program's static initialisers run in rounds, under noise.
+                type = Class.forName(mainClass, false, loader);
+            } catch (ClassNotFoundException missing) {
+                throw new UsageException("class not found: " + mainClass + " (class path: " + classPathText + ")");
+            } catch (LinkageError broken) {
+                throw new UsageException("class " + mainClass + " cannot be loaded: " + broken, broken);
+            }
+            Method main;
+            try {
+                main = type.getMethod("main", String[].class);
+            } catch (NoSuchMethodException | LinkageError none) {
+                throw new UsageException(noMain());
+            }
+            if (!Modifier.isStatic(main.getModifiers()) || main.getReturnType() != void.class
+                    || main.getDeclaringClass() != type || !Modifier.isPublic(type.getModifiers())) {
+                throw new UsageException(noMain());
+            }
+        } catch (IOException closing) {
+            throw new UsageException("class path could not be closed after checking it: " + closing, closing);
+        }
+    }
+
+    private String noMain() {
+        return "class " + mainClass + " has no public static void main(String[])"
+                + " (the class itself must be public, too)";
+    }
+
+    /** A fresh loader over the program's class path, isolated from Jostle's own classes. */
+    URLClassLoader newLoader() {
+        URLClassLoader loader = new URLClassLoader(classPath, ClassLoader.getPlatformClassLoader());
+        loader.setDefaultAssertionStatus(assertions);
+        return loader;
+    }
+
+    /** Loads the main class in the given loader (running its static initialiser) and calls main. */
+    void runMain(ClassLoader loader) throws Throwable {
+        Class<?> type = Class.forName(mainClass, true, loader);
+        MethodHandle main = MethodHandles.publicLookup().findStatic(type, "main", MAIN);
+        main.invokeExact(args.clone());
+    }
+
+    String mainClass() {
+        return mainClass;
+    }
+}
