@@ -25,7 +25,7 @@ final class HuntReport {
     static String start(HuntOptions options) {
         return "jostle hunt: " + options.mainClass() + " under strategy " + options.strategy() + ", seed "
                 + options.seed() + ", budget " + Durations.format(options.time())
-                + (options.rounds() > 0 ? " or " + options.rounds() + " rounds" : "") + ", round timeout "
+                + (options.rounds() > 0 ? " or " + rounds(options.rounds()) : "") + ", round timeout "
                 + Durations.format(options.roundTimeout()) + ", " + options.parallel() + " at once";
     }
 
