@@ -6,8 +6,6 @@ import dev.jostle.engine.CampaignResult;
 import dev.jostle.engine.CampaignSettings;
 import dev.jostle.engine.RoundOutcome;
 import dev.jostle.engine.RoundRunner;
-import java.io.IOException;
-import java.net.URLClassLoader;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReference;
@@ -36,30 +34,24 @@ final class Hunt {
         return new HuntResult(options, result, programOutput);
     }
 
-    private RoundOutcome runRound(Function<Thread, Round> opener) throws IOException {
-        URLClassLoader loader = program.newLoader();
+    private RoundOutcome runRound(Function<Thread, Round> opener) {
+        ClassLoader loader = program.newLoader();
         AtomicReference<RoundOutput.Capture> capture = new AtomicReference<>();
-        RoundOutcome outcome;
-        try {
-            RoundRunner runner = RoundRunner.builder()
-                    .timeout(options.roundTimeout())
-                    .daemonThreads(false) // as the JVM runs main: the round lasts until its last non-daemon thread
-                    .awaitAllThreads(true)
-                    .contextClassLoader(loader)
-                    .name("jostle-hunt")
-                    .build();
-            outcome = runner.run(opener, () -> {
-                // Named as in a plain JVM: stack traces and deadlock reports then read as the user knows them.
-                Thread.currentThread().setName("main");
-                if (output != null) {
-                    capture.set(output.attach());
-                }
-                program.runMain(loader);
-            });
-        } finally {
-            // Leftover threads of a failed round may still need classes: they fail, the hunt does not.
-            loader.close();
-        }
+        RoundRunner runner = RoundRunner.builder()
+                .timeout(options.roundTimeout())
+                .daemonThreads(false) // as the JVM runs main: the round lasts until its last non-daemon thread
+                .awaitAllThreads(true)
+                .contextClassLoader(loader)
+                .name("jostle-hunt")
+                .build();
+        RoundOutcome outcome = runner.run(opener, () -> {
+            // Named as in a plain JVM: stack traces and deadlock reports then read as the user knows them.
+            Thread.currentThread().setName("main");
+            if (output != null) {
+                capture.set(output.attach());
+            }
+            program.runMain(loader);
+        });
         RoundOutput.Capture kept = capture.get();
         String text = kept == null ? null : kept.detach();
         if (!outcome.passed() && text != null) {

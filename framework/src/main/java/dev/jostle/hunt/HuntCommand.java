@@ -39,7 +39,7 @@ public final class HuntCommand {
         out.println(HuntReport.start(options));
         Campaign.Listener progress = Progress.forTerminal(err, options);
         HuntResult result;
-        try (RoundOutput output = RoundOutput.install()) {
+        try (program; RoundOutput output = RoundOutput.install()) {
             result = new Hunt(options, program, output).run(progress);
         } catch (RuntimeException crash) {
             Progress.clear(progress);

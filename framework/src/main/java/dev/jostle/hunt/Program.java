@@ -8,7 +8,6 @@ import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.net.MalformedURLException;
 import java.net.URL;
-import java.net.URLClassLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -18,17 +17,17 @@ import java.util.List;
  * A program to hunt in: its class path, main class and arguments, checked once before any round runs.
  * Every round gets a fresh class loader, so the program's statics start fresh, as in a new JVM.
  */
-final class Program {
+final class Program implements AutoCloseable {
 
     private static final MethodType MAIN = MethodType.methodType(void.class, String[].class);
 
-    private final URL[] classPath;
+    private final ClassBytes classBytes;
     private final String mainClass;
     private final String[] args;
     private final boolean assertions;
 
     private Program(URL[] classPath, String mainClass, String[] args, boolean assertions) {
-        this.classPath = classPath;
+        this.classBytes = new ClassBytes(classPath);
         this.mainClass = mainClass;
         this.args = args;
         this.assertions = assertions;
@@ -61,7 +60,12 @@ final class Program {
             }
         }
         Program program = new Program(urls.toArray(new URL[0]), mainClass, args.toArray(new String[0]), assertions);
-        program.checkMain(String.join(java.io.File.pathSeparator, classPath));
+        try {
+            program.checkMain(String.join(java.io.File.pathSeparator, classPath));
+        } catch (UsageException bad) {
+            program.close();
+            throw bad;
+        }
         return program;
     }
 
@@ -74,7 +78,8 @@ final class Program {
     }
 
     private void checkMain(String classPathText) throws UsageException {
-        try (URLClassLoader loader = newLoader()) {
+        ClassLoader loader = newLoader();
+        {
             Class<?> type;
             try {
                 // Not initialised: the program's static initialisers run in rounds, under noise.
@@ -94,8 +99,6 @@ final class Program {
                     || main.getDeclaringClass() != type || !Modifier.isPublic(type.getModifiers())) {
                 throw new UsageException(noMain());
             }
-        } catch (IOException closing) {
-            throw new UsageException("class path could not be closed after checking it: " + closing, closing);
         }
     }
 
@@ -105,10 +108,17 @@ final class Program {
     }
 
     /** A fresh loader over the program's class path, isolated from Jostle's own classes. */
-    URLClassLoader newLoader() {
-        URLClassLoader loader = new URLClassLoader(classPath, ClassLoader.getPlatformClassLoader());
-        loader.setDefaultAssertionStatus(assertions);
-        return loader;
+    ClassLoader newLoader() {
+        return new RoundClassLoader(classBytes, assertions);
+    }
+
+    @Override
+    public void close() {
+        try {
+            classBytes.close();
+        } catch (IOException ignored) {
+            // only open jar files to release, and the JVM ends soon after
+        }
     }
 
     /** Loads the main class in the given loader (running its static initialiser) and calls main. */
