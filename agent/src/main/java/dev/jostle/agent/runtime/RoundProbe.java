@@ -19,7 +19,11 @@ final class RoundProbe implements Probe {
     private final Queue<ThreadState> allStates = new ConcurrentLinkedQueue<>();
     private final Map<Thread, Long> pendingPaths = new ConcurrentHashMap<>();
     private final AtomicInteger arrivals = new AtomicInteger();
+    /** For threads whose start no hook saw: how many of each name shape arrived (see {@link #unseenPath}). */
+    private final Map<String, AtomicInteger> unseenByShape = new ConcurrentHashMap<>();
     private final Thread root;
+    /** Nothing to decide and nothing to record (strategy none, no recording): events end here. */
+    private final boolean quiet;
     private volatile boolean closed;
 
     RoundProbe(long seed, NoisePlan plan, boolean recording, Thread root) {
@@ -27,19 +31,22 @@ final class RoundProbe implements Probe {
         this.plan = plan;
         this.recording = recording;
         this.root = root;
+        this.quiet = plan == NoisePlan.SILENT && !recording;
     }
 
     @Override
     public void on(int event, Object target, int index, int site) {
-        if (closed) {
-            return; // a thread the round left behind: it no longer belongs to any round
+        if (quiet || closed) {
+            return; // closed: a thread the round left behind no longer belongs to any round
         }
         ThreadState thread = state();
         if (recording && site > 0) {
             thread.hit(site);
         }
         if (event == Event.THREAD_START && target instanceof Thread) {
-            pendingPaths.put((Thread) target, thread.childPath());
+            long childPath = thread.childPath();
+            pendingPaths.put((Thread) target, childPath);
+            plan.threadStarting(thread, childPath);
         }
         if (Event.isSchedulingPoint(event)) {
             thread.countPoint();
@@ -52,12 +59,24 @@ final class RoundProbe implements Probe {
         if (state == null) {
             Thread current = Thread.currentThread();
             Long path = pendingPaths.remove(current);
-            long resolved = current == root ? 1L : path != null ? path : Seeds.mix(current.getName().hashCode());
+            long resolved = current == root ? 1L : path != null ? path : unseenPath(current.getName());
             state = new ThreadState(current.getName(), resolved, arrivals.getAndIncrement(), seed);
             states.set(state);
             allStates.add(state);
         }
         return state;
+    }
+
+    /**
+     * A path for a thread started where no hook saw it (by JDK code such as an executor). Its name's digits
+     * are JVM-wide counters ({@code pool-7-thread-2}) that differ from run to run, so the path comes from
+     * the name without digits and how many such threads arrived before it: stable whenever the program
+     * starts its threads in the same order.
+     */
+    private long unseenPath(String name) {
+        String shape = name.replaceAll("[0-9]+", "#");
+        int nth = unseenByShape.computeIfAbsent(shape, s -> new AtomicInteger()).incrementAndGet();
+        return Seeds.mix(shape.hashCode() * 0x9E3779B97F4A7C15L + nth);
     }
 
     void close() {

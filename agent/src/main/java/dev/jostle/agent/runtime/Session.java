@@ -1,5 +1,6 @@
 package dev.jostle.agent.runtime;
 
+import dev.jostle.agent.noise.Delays;
 import dev.jostle.agent.noise.NoisePlan;
 import dev.jostle.agent.noise.NoisePlans;
 import java.util.BitSet;
@@ -15,6 +16,7 @@ public final class Session {
     private final Strategy strategy;
     private final long baseSeed;
     private final boolean recordSites;
+    private final Delays delays;
     private final BitSet focus = new BitSet();
     private boolean observed;
 
@@ -22,9 +24,18 @@ public final class Session {
      * @param recordSites record per-site usage in every round (otherwise only in observation rounds)
      */
     public Session(Strategy strategy, long baseSeed, boolean recordSites) {
+        this(strategy, baseSeed, recordSites, Delays.SYSTEM);
+    }
+
+    /** With the given delays: tests record the noise instead of waiting it out. */
+    Session(Strategy strategy, long baseSeed, boolean recordSites, Delays delays) {
+        if (strategy == null) {
+            throw new IllegalArgumentException("strategy is null; known: " + Strategy.knownIds());
+        }
         this.strategy = strategy;
         this.baseSeed = baseSeed;
         this.recordSites = recordSites;
+        this.delays = delays;
     }
 
     public Strategy strategy() {
@@ -55,8 +66,9 @@ public final class Session {
      */
     public Round openRound(int index, Thread root) {
         long seed = Seeds.roundSeed(baseSeed, index);
-        Strategy concrete = strategy == Strategy.MIXED ? MixedRotation.pick(seed) : strategy;
-        NoisePlan plan = NoisePlans.create(concrete, seed, focus());
+        BitSet focus = focus();
+        Strategy concrete = strategy == Strategy.MIXED ? MixedRotation.pick(seed, !focus.isEmpty()) : strategy;
+        NoisePlan plan = NoisePlans.create(concrete, seed, focus, delays);
         return new Round(this, index, seed, concrete, plan, recordSites, root);
     }
 
