@@ -39,8 +39,8 @@ public final class HuntCommand {
         out.println(HuntReport.start(options));
         Campaign.Listener progress = Progress.forTerminal(err, options);
         HuntResult result;
-        try (program; RoundOutput output = RoundOutput.install()) {
-            result = new Hunt(options, program, output).run(progress);
+        try (program; RoundOutput output = RoundOutput.install(); ProgramExits exits = ProgramExits.install()) {
+            result = new Hunt(options, program, output, exits).run(progress);
         } catch (RuntimeException crash) {
             Progress.clear(progress);
             err.println("jostle hunt: a round could not be run: " + crash.getMessage());

@@ -5,6 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.jostle.programs.fixtures.Deadlocks;
+import dev.jostle.programs.fixtures.ExitsInThread;
+import dev.jostle.programs.fixtures.ExitsWith0;
+import dev.jostle.programs.fixtures.ExitsWith3;
 import dev.jostle.programs.fixtures.Hangs;
 import dev.jostle.programs.fixtures.Passes;
 import dev.jostle.programs.fixtures.Throws;
@@ -70,6 +73,38 @@ class HuntCommandIT {
         assertEquals(1, again.status, again.toString());
         assertTrue(again.out.contains("about to fail with args it's,two words"), again.toString());
         assertTrue(again.out.contains("at " + Throws.class.getName() + ".main(Throws.java:"), again.toString());
+    }
+
+    @Test
+    void programCallsSystemExit3_hunt_reportsTheExitAsTheRoundsFailure() throws Exception {
+        JostleJar.Result run = JostleJar.run("hunt", "-cp", JostleJar.testClasses(), "--strategy", "random",
+                "--seed", "5", ExitsWith3.class.getName());
+
+        assertEquals(1, run.status, "the hunt, not the program, decides the JVM's exit status: " + run);
+        assertTrue(run.out.contains("non-zero exit in thread \"main\": dev.jostle.agent.bootstrap.RoundExit:"
+                + " System.exit(3) was called"), run.toString());
+        assertTrue(run.out.contains("at " + ExitsWith3.class.getName() + ".main(ExitsWith3.java:"),
+                "where it exited: " + run);
+        assertTrue(run.out.contains("  | giving up"), run.toString());
+    }
+
+    @Test
+    void threadCallsSystemExitWhileMainWaits_hunt_endsTheRoundAtTheExit() throws Exception {
+        JostleJar.Result run = JostleJar.run("hunt", "-cp", JostleJar.testClasses(), "--strategy", "none",
+                "--round-timeout", "30s", ExitsInThread.class.getName());
+
+        assertEquals(1, run.status, run.toString());
+        assertTrue(run.out.contains("non-zero exit in thread \"quitter\""), run.toString());
+        assertTrue(run.out.contains("System.exit(4) was called"), run.toString());
+    }
+
+    @Test
+    void programCallsSystemExit0WithAThreadStillRunning_hunt_countsEveryRoundAsPassed() throws Exception {
+        JostleJar.Result run = JostleJar.run("hunt", "-cp", JostleJar.testClasses(), "--strategy", "mixed",
+                "--rounds", "20", "--round-timeout", "30s", ExitsWith0.class.getName());
+
+        assertEquals(0, run.status, run.toString());
+        assertTrue(run.out.contains("no failure in 20 rounds"), run.toString());
     }
 
     @Test
