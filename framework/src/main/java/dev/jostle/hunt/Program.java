@@ -78,27 +78,24 @@ final class Program implements AutoCloseable {
     }
 
     private void checkMain(String classPathText) throws UsageException {
-        ClassLoader loader = newLoader();
-        {
-            Class<?> type;
-            try {
-                // Not initialised: the program's static initialisers run in rounds, under noise.
-                type = Class.forName(mainClass, false, loader);
-            } catch (ClassNotFoundException missing) {
-                throw new UsageException("class not found: " + mainClass + " (class path: " + classPathText + ")");
-            } catch (LinkageError broken) {
-                throw new UsageException("class " + mainClass + " cannot be loaded: " + broken, broken);
-            }
-            Method main;
-            try {
-                main = type.getMethod("main", String[].class);
-            } catch (NoSuchMethodException | LinkageError none) {
-                throw new UsageException(noMain());
-            }
-            if (!Modifier.isStatic(main.getModifiers()) || main.getReturnType() != void.class
-                    || main.getDeclaringClass() != type || !Modifier.isPublic(type.getModifiers())) {
-                throw new UsageException(noMain());
-            }
+        Class<?> type;
+        try {
+            // Not initialised: the program's static initialisers run in rounds, under noise.
+            type = Class.forName(mainClass, false, newLoader());
+        } catch (ClassNotFoundException missing) {
+            throw new UsageException("class not found: " + mainClass + " (class path: " + classPathText + ")");
+        } catch (LinkageError broken) {
+            throw new UsageException("class " + mainClass + " cannot be loaded: " + broken, broken);
+        }
+        Method main;
+        try {
+            main = type.getMethod("main", String[].class); // public, possibly inherited, as java accepts it
+        } catch (NoSuchMethodException | LinkageError none) {
+            throw new UsageException(noMain());
+        }
+        if (!Modifier.isStatic(main.getModifiers()) || main.getReturnType() != void.class
+                || !Modifier.isPublic(type.getModifiers())) {
+            throw new UsageException(noMain());
         }
     }
 
