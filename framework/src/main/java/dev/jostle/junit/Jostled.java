@@ -90,4 +90,12 @@ public @interface Jostled {
 
     /** Whether threads a round started and left running fail the round ({@code jostle.failOnLeftoverThreads}). */
     boolean failOnLeftoverThreads() default false;
+
+    /**
+     * What a data race does ({@code jostle.races}): {@code "fail"} fails the test with the race report even
+     * when every round passed; {@code "warn"} (the default) reports it, as a report entry and on the console,
+     * and lets the test pass; {@code "off"} does not look for races, and rounds run faster. The race detector
+     * reports a race only where two accesses are unordered by happens-before, one of them a write.
+     */
+    String races() default "";
 }
