@@ -1,0 +1,27 @@
+package dev.jostle.engine;
+
+import java.time.Duration;
+
+/**
+ * What a campaign found.
+ *
+ * @param settings           what it ran under
+ * @param rounds             rounds run (not counting an observation round)
+ * @param failures           failing rounds among them
+ * @param firstFailure       the first failing round to be seen, or null
+ * @param elapsed            wall-clock time of the whole campaign
+ * @param timeToFirstFailure from the start to the end of the first failing round, or null
+ */
+public record CampaignResult(CampaignSettings settings, int rounds, int failures, RoundOutcome firstFailure,
+        Duration elapsed, Duration timeToFirstFailure) {
+
+    public boolean found() {
+        return firstFailure != null;
+    }
+
+    /** Rounds per second, over the whole campaign. */
+    public double roundsPerSecond() {
+        double seconds = elapsed.toNanos() / 1e9;
+        return seconds <= 0 ? 0 : rounds / seconds;
+    }
+}

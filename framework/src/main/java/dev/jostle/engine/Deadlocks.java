@@ -1,0 +1,117 @@
+package dev.jostle.engine;
+
+import java.lang.management.LockInfo;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MonitorInfo;
+import java.lang.management.ThreadInfo;
+import java.lang.management.ThreadMXBean;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** Finds deadlocks among a round's threads and writes them out as a cycle with stacks. */
+final class Deadlocks {
+
+    private static final int FRAMES = 16;
+
+    private Deadlocks() {
+    }
+
+    /**
+     * Describes the deadlock (monitors and {@code java.util.concurrent} locks) that some of the given
+     * threads are in, or returns null. Deadlocks of other rounds' leftover threads are not ours.
+     */
+    static String find(Collection<Thread> threads) {
+        ThreadMXBean mx = ManagementFactory.getThreadMXBean();
+        long[] deadlocked = mx.isSynchronizerUsageSupported() ? mx.findDeadlockedThreads()
+                : mx.findMonitorDeadlockedThreads();
+        if (deadlocked == null || threads.isEmpty()) {
+            return null;
+        }
+        Map<Long, Thread> ours = new HashMap<>();
+        for (Thread thread : threads) {
+            ours.put(thread.getId(), thread);
+        }
+        List<Long> inCycle = new ArrayList<>();
+        for (long id : deadlocked) {
+            if (ours.containsKey(id)) {
+                inCycle.add(id);
+            }
+        }
+        if (inCycle.isEmpty()) {
+            return null;
+        }
+        ThreadInfo[] infos = mx.getThreadInfo(inCycle.stream().mapToLong(Long::longValue).toArray(), true, true);
+        return describe(infos);
+    }
+
+    private static String describe(ThreadInfo[] infos) {
+        Map<Long, ThreadInfo> byId = new HashMap<>();
+        for (ThreadInfo info : infos) {
+            if (info != null) {
+                byId.put(info.getThreadId(), info);
+            }
+        }
+        StringBuilder text = new StringBuilder("lock cycle:\n");
+        // Walk the cycle from the first thread, following "waits for a lock held by".
+        Set<Long> seen = new HashSet<>();
+        ThreadInfo current = byId.values().iterator().next();
+        while (current != null && seen.add(current.getThreadId())) {
+            text.append("  \"").append(current.getThreadName()).append("\" waits for ")
+                    .append(lockName(current.getLockInfo()))
+                    .append(" held by \"").append(current.getLockOwnerName()).append("\"\n");
+            current = byId.get(current.getLockOwnerId());
+        }
+        for (ThreadInfo info : byId.values()) {
+            text.append('\n').append(stack(info));
+        }
+        return text.toString().stripTrailing();
+    }
+
+    static String lockName(LockInfo lock) {
+        return lock == null ? "(unknown lock)" : lock.getClassName() + "@" + Integer.toHexString(lock.getIdentityHashCode());
+    }
+
+    /** A thread's state and stack with the locks it holds, like a thread dump but not cut at 8 frames. */
+    static String stack(ThreadInfo info) {
+        StringBuilder text = new StringBuilder();
+        text.append('"').append(info.getThreadName()).append("\" ").append(info.getThreadState());
+        if (info.getLockInfo() != null) {
+            text.append(" on ").append(lockName(info.getLockInfo()));
+        }
+        text.append('\n');
+        StackTraceElement[] frames = info.getStackTrace();
+        for (int i = 0; i < frames.length && i < FRAMES; i++) {
+            text.append("    at ").append(frames[i]).append('\n');
+            for (MonitorInfo monitor : info.getLockedMonitors()) {
+                if (monitor.getLockedStackDepth() == i) {
+                    text.append("    - locked ").append(lockName(monitor)).append('\n');
+                }
+            }
+        }
+        if (frames.length > FRAMES) {
+            text.append("    ... ").append(frames.length - FRAMES).append(" more\n");
+        }
+        for (LockInfo sync : info.getLockedSynchronizers()) {
+            text.append("    - holds ").append(lockName(sync)).append('\n');
+        }
+        return text.toString();
+    }
+
+    /** Stacks of threads that are not deadlocked (a hang), for the timeout report. */
+    static String stacks(Collection<Thread> threads) {
+        ThreadMXBean mx = ManagementFactory.getThreadMXBean();
+        StringBuilder text = new StringBuilder();
+        for (Thread thread : threads) {
+            ThreadInfo info = mx.getThreadInfo(new long[] {thread.getId()}, true, true)[0];
+            if (info != null) {
+                text.append(stack(info)).append('\n');
+            }
+        }
+        return text.toString().stripTrailing();
+    }
+}

@@ -1,0 +1,33 @@
+package dev.jostle.engine;
+
+/** How a round failed. */
+public enum FailureKind {
+    /** The round's body threw. */
+    EXCEPTION("exception"),
+    /** A thread the round started died with an uncaught exception or error. */
+    THREAD_EXCEPTION("exception in a thread"),
+    /** Threads of the round wait on each other in a cycle. */
+    DEADLOCK("deadlock"),
+    /** The round outlived its timeout without a deadlock: a hang, a livelock, or a lost wake-up. */
+    TIMEOUT("timeout"),
+    /** The body returned while threads it started were still running. */
+    LEFTOVER_THREADS("threads left running"),
+    /** The program asked to exit with a non-zero status. */
+    EXIT("non-zero exit");
+
+    private final String label;
+
+    FailureKind(String label) {
+        this.label = label;
+    }
+
+    /** A short human name, as used in reports and JSON. */
+    public String label() {
+        return label;
+    }
+
+    @Override
+    public String toString() {
+        return label;
+    }
+}

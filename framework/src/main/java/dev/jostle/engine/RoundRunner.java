@@ -1,0 +1,250 @@
+package dev.jostle.engine;
+
+import dev.jostle.agent.runtime.Round;
+import dev.jostle.agent.runtime.RoundReport;
+import java.time.Duration;
+import java.util.List;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * Runs one round: the body in a fresh thread of a fresh thread group, bound to the round, watched until it
+ * ends or the timeout passes. Whatever happens the call returns by the timeout (plus a short grace): a
+ * deadlocked or hung round leaves its threads behind, interrupted and ignored by the agent, and says so.
+ */
+public final class RoundRunner {
+
+    private static final long MAX_POLL_MILLIS = 100;
+
+    private final Duration timeout;
+    private final boolean daemonThreads;
+    private final boolean awaitAllThreads;
+    private final boolean failOnLeftoverThreads;
+    private final ClassLoader contextLoader;
+    private final String name;
+
+    private RoundRunner(Builder builder) {
+        this.timeout = builder.timeout;
+        this.daemonThreads = builder.daemonThreads;
+        this.awaitAllThreads = builder.awaitAllThreads;
+        this.failOnLeftoverThreads = builder.failOnLeftoverThreads;
+        this.contextLoader = builder.contextLoader;
+        this.name = builder.name;
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * Runs a round.
+     *
+     * @param opener opens the round for the root thread it is given (for example
+     *               {@code root -> session.openRound(i, root)})
+     */
+    public RoundOutcome run(Function<Thread, Round> opener, RoundBody body) {
+        long start = System.nanoTime();
+        RoundThreads group = new RoundThreads(name);
+        Throwable[] bodyFailure = new Throwable[1];
+        Round[] round = new Round[1];
+        Thread root = new Thread(group, () -> {
+            try (Round.Binding binding = round[0].bind()) {
+                body.run();
+            } catch (Throwable failure) {
+                bodyFailure[0] = failure;
+            }
+        }, name);
+        root.setDaemon(daemonThreads);
+        if (contextLoader != null) {
+            root.setContextClassLoader(contextLoader);
+        }
+        round[0] = opener.apply(root);
+        root.setName(name + "-" + round[0].index());
+        RoundReport report;
+        FailureKind kind = null;
+        Throwable failure = null;
+        String thread = null;
+        String details = null;
+        try {
+            root.start();
+            long deadline = start + timeout.toNanos();
+            String deadlock = await(root, group, deadline);
+            List<Thread> stillRunning = group.alive(null);
+            if (awaitAllThreads && deadlock == null && !stillRunning.isEmpty()) {
+                deadlock = awaitNonDaemon(group, deadline);
+                stillRunning = group.alive(null);
+            }
+            if (deadlock != null) {
+                kind = FailureKind.DEADLOCK;
+                details = deadlock;
+                failure = new AssertionError("deadlock: " + firstLine(deadlock.substring(deadlock.indexOf('\n') + 1)));
+            } else if (group.firstUncaught() != null) {
+                kind = FailureKind.THREAD_EXCEPTION;
+                failure = group.firstUncaught();
+                thread = group.firstUncaughtThread();
+                if (bodyFailure[0] != null) {
+                    failure.addSuppressed(bodyFailure[0]);
+                }
+            } else if (bodyFailure[0] != null) {
+                kind = FailureKind.EXCEPTION;
+                failure = bodyFailure[0];
+                thread = root.getName();
+            } else if (root.isAlive() || (awaitAllThreads && anyNonDaemon(stillRunning))) {
+                kind = FailureKind.TIMEOUT;
+                details = Deadlocks.stacks(stillRunning);
+                failure = new AssertionError("round did not finish within " + format(timeout) + "; still running: "
+                        + names(stillRunning));
+            } else if (failOnLeftoverThreads && !(stillRunning = settle(group, deadline)).isEmpty()) {
+                kind = FailureKind.LEFTOVER_THREADS;
+                details = Deadlocks.stacks(stillRunning);
+                failure = new AssertionError("the round returned while threads it started were still running: "
+                        + names(stillRunning));
+            }
+            if (kind == FailureKind.DEADLOCK || kind == FailureKind.TIMEOUT || kind == FailureKind.LEFTOVER_THREADS) {
+                // Best effort: give the stuck threads a chance to end. The agent ignores them from now on.
+                stillRunning.forEach(Thread::interrupt);
+            }
+        } finally {
+            report = round[0].end();
+        }
+        return new RoundOutcome(kind, failure, thread, details, report, Duration.ofNanos(System.nanoTime() - start));
+    }
+
+    /** Waits for the root thread; returns a deadlock description if one forms first. */
+    private static String await(Thread root, RoundThreads group, long deadline) {
+        long poll = 1;
+        while (root.isAlive()) {
+            long left = deadline - System.nanoTime();
+            if (left <= 0) {
+                return Deadlocks.find(group.alive(null));
+            }
+            try {
+                root.join(Math.max(1, Math.min(poll, left / 1_000_000)));
+            } catch (InterruptedException interrupted) {
+                Thread.currentThread().interrupt();
+                return null;
+            }
+            if (root.isAlive() && poll >= 8) {
+                String deadlock = Deadlocks.find(group.alive(null));
+                if (deadlock != null) {
+                    return deadlock;
+                }
+            }
+            poll = Math.min(MAX_POLL_MILLIS, poll * 2);
+        }
+        return null;
+    }
+
+    /** Waits, like the JVM at exit, for the non-daemon threads of the round. */
+    private static String awaitNonDaemon(RoundThreads group, long deadline) {
+        long poll = 1;
+        while (System.nanoTime() < deadline) {
+            List<Thread> alive = group.alive(null);
+            if (!anyNonDaemon(alive)) {
+                return null;
+            }
+            if (poll >= 8) {
+                String deadlock = Deadlocks.find(alive);
+                if (deadlock != null) {
+                    return deadlock;
+                }
+            }
+            sleep(poll);
+            poll = Math.min(MAX_POLL_MILLIS, poll * 2);
+        }
+        return Deadlocks.find(group.alive(null));
+    }
+
+    /** Gives threads that are just finishing a moment (up to 100 ms) before calling them left over. */
+    private static List<Thread> settle(RoundThreads group, long deadline) {
+        long until = Math.min(deadline, System.nanoTime() + 100_000_000L);
+        List<Thread> alive = group.alive(null);
+        while (!alive.isEmpty() && System.nanoTime() < until) {
+            sleep(5);
+            alive = group.alive(null);
+        }
+        return alive;
+    }
+
+    private static boolean anyNonDaemon(List<Thread> threads) {
+        return threads.stream().anyMatch(t -> !t.isDaemon());
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static String names(List<Thread> threads) {
+        return threads.stream().map(t -> "\"" + t.getName() + "\"").collect(Collectors.joining(", "));
+    }
+
+    private static String firstLine(String text) {
+        int newline = text.indexOf('\n');
+        return (newline < 0 ? text : text.substring(0, newline)).trim();
+    }
+
+    static String format(Duration duration) {
+        long millis = duration.toMillis();
+        return millis % 1000 == 0 ? millis / 1000 + "s" : millis + "ms";
+    }
+
+    /** Settings of a runner; the defaults fit a JUnit test. */
+    public static final class Builder {
+        private Duration timeout = Duration.ofSeconds(5);
+        private boolean daemonThreads = true;
+        private boolean awaitAllThreads;
+        private boolean failOnLeftoverThreads;
+        private ClassLoader contextLoader;
+        private String name = "jostle-round";
+
+        /** A round running longer is a hang (or a deadlock, when one is found). */
+        public Builder timeout(Duration timeout) {
+            if (timeout.isNegative() || timeout.isZero()) {
+                throw new IllegalArgumentException("round timeout must be positive: " + timeout);
+            }
+            this.timeout = timeout;
+            return this;
+        }
+
+        /**
+         * Whether the round's root thread is a daemon (its children inherit it). True for tests, so that a
+         * deadlocked round's threads never keep the JVM alive; false for hunt, which runs a program as the
+         * JVM would, and ends the JVM itself.
+         */
+        public Builder daemonThreads(boolean daemon) {
+            this.daemonThreads = daemon;
+            return this;
+        }
+
+        /** Whether the round lasts until every non-daemon thread ends, as a program's {@code main} does. */
+        public Builder awaitAllThreads(boolean await) {
+            this.awaitAllThreads = await;
+            return this;
+        }
+
+        /** Whether threads still running when the body returns fail the round. */
+        public Builder failOnLeftoverThreads(boolean fail) {
+            this.failOnLeftoverThreads = fail;
+            return this;
+        }
+
+        public Builder contextClassLoader(ClassLoader loader) {
+            this.contextLoader = loader;
+            return this;
+        }
+
+        /** The name of the round's thread group and root thread (the round number is appended). */
+        public Builder name(String name) {
+            this.name = name;
+            return this;
+        }
+
+        public RoundRunner build() {
+            return new RoundRunner(this);
+        }
+    }
+}

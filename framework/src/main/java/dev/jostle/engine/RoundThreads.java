@@ -1,0 +1,53 @@
+package dev.jostle.engine;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * The thread group a round runs in. Threads a round creates join their creator's group, so this group
+ * sees every uncaught exception of the round's threads, even when the test thread never looks.
+ */
+final class RoundThreads extends ThreadGroup {
+
+    private volatile Throwable firstUncaught;
+    private volatile String firstUncaughtThread;
+
+    RoundThreads(String name) {
+        super(name);
+    }
+
+    @Override
+    public void uncaughtException(Thread thread, Throwable failure) {
+        synchronized (this) {
+            if (firstUncaught == null) {
+                firstUncaught = failure;
+                firstUncaughtThread = thread.getName();
+            }
+        }
+        // Still print it, as the JVM would: a user watching the console expects to see it.
+        super.uncaughtException(thread, failure);
+    }
+
+    Throwable firstUncaught() {
+        return firstUncaught;
+    }
+
+    String firstUncaughtThread() {
+        return firstUncaughtThread;
+    }
+
+    /** The live threads of the round, except {@code except}. */
+    @SuppressWarnings("removal")
+    List<Thread> alive(Thread except) {
+        Thread[] threads = new Thread[activeCount() + 16];
+        int n = enumerate(threads, true);
+        List<Thread> result = new ArrayList<>(n);
+        for (Thread thread : Arrays.asList(threads).subList(0, n)) {
+            if (thread != except && thread.isAlive()) {
+                result.add(thread);
+            }
+        }
+        return result;
+    }
+}

@@ -1,0 +1,160 @@
+package dev.jostle.engine;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.jostle.agent.runtime.JostleRuntime;
+import dev.jostle.agent.runtime.Session;
+import dev.jostle.agent.runtime.Strategy;
+import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
+import org.junit.jupiter.api.Test;
+
+class RoundRunnerTests {
+
+    private final Session session = JostleRuntime.newSession(Strategy.NONE, 42, false);
+    private final RoundRunner runner = RoundRunner.builder().timeout(Duration.ofSeconds(3)).build();
+
+    @Test
+    void passingBody_run_passes() {
+        RoundOutcome outcome = runner.run(root -> session.openRound(0, root), () -> { });
+
+        assertTrue(outcome.passed(), outcome.headline());
+        assertEquals(42, outcome.report().seed());
+    }
+
+    @Test
+    void bodyThrows_run_failsWithTheOriginalException() {
+        RoundOutcome outcome = runner.run(root -> session.openRound(1, root), () -> {
+            throw new IllegalStateException("boom");
+        });
+
+        assertEquals(FailureKind.EXCEPTION, outcome.kind());
+        assertInstanceOf(IllegalStateException.class, outcome.failure());
+        assertEquals(43, outcome.report().seed(), "round 1 runs under seed base + 1");
+    }
+
+    @Test
+    void childThreadThrows_run_failsNamingTheThread() {
+        RoundOutcome outcome = runner.run(root -> session.openRound(0, root), () -> {
+            Thread child = new Thread(() -> {
+                throw new AssertionError("child saw 1, expected 2");
+            }, "worker-7");
+            child.start();
+            child.join();
+        });
+
+        assertEquals(FailureKind.THREAD_EXCEPTION, outcome.kind());
+        assertEquals("worker-7", outcome.thread());
+        assertEquals("child saw 1, expected 2", outcome.failure().getMessage());
+    }
+
+    @Test
+    void twoThreadsTakeLocksInOppositeOrder_run_reportsTheCycleWithoutHanging() {
+        Object left = new Object();
+        Object right = new Object();
+        RoundOutcome outcome = runner.run(root -> session.openRound(0, root), () -> {
+            CountDownLatch bothHoldOne = new CountDownLatch(2);
+            Thread a = new Thread(() -> lockBoth(left, right, bothHoldOne), "transfer-a-to-b");
+            Thread b = new Thread(() -> lockBoth(right, left, bothHoldOne), "transfer-b-to-a");
+            a.start();
+            b.start();
+            a.join();
+            b.join();
+        });
+
+        assertEquals(FailureKind.DEADLOCK, outcome.kind());
+        assertTrue(outcome.details().contains("\"transfer-a-to-b\" waits for"), outcome.details());
+        assertTrue(outcome.details().contains("held by \"transfer-b-to-a\""), outcome.details());
+        assertTrue(outcome.details().contains("RoundRunnerTests.lockBoth"), "stacks are included: " + outcome.details());
+    }
+
+    private static void lockBoth(Object first, Object second, CountDownLatch bothHoldOne) {
+        synchronized (first) {
+            bothHoldOne.countDown();
+            try {
+                bothHoldOne.await();
+            } catch (InterruptedException e) {
+                return;
+            }
+            synchronized (second) {
+                second.hashCode();
+            }
+        }
+    }
+
+    @Test
+    void bodyNeverEnds_run_timesOutWithStacks() {
+        RoundRunner quick = RoundRunner.builder().timeout(Duration.ofMillis(300)).build();
+
+        RoundOutcome outcome = quick.run(root -> session.openRound(0, root), () -> {
+            while (!Thread.currentThread().isInterrupted()) {
+                Thread.onSpinWait();
+            }
+        });
+
+        assertEquals(FailureKind.TIMEOUT, outcome.kind());
+        assertTrue(outcome.failure().getMessage().contains("did not finish within 300ms"), outcome.failure().getMessage());
+        assertTrue(outcome.details().contains("bodyNeverEnds_run_timesOutWithStacks"), outcome.details());
+    }
+
+    @Test
+    void threadLeftRunning_runFailingOnLeftovers_failsNamingIt() {
+        RoundRunner strict = RoundRunner.builder().failOnLeftoverThreads(true).build();
+        CountDownLatch release = new CountDownLatch(1);
+
+        RoundOutcome outcome = strict.run(root -> session.openRound(0, root), () -> {
+            new Thread(() -> awaitQuietly(release), "forgotten").start();
+        });
+        release.countDown();
+
+        assertEquals(FailureKind.LEFTOVER_THREADS, outcome.kind());
+        assertTrue(outcome.failure().getMessage().contains("\"forgotten\""), outcome.failure().getMessage());
+    }
+
+    @Test
+    void threadLeftRunning_runIgnoringLeftovers_passes() {
+        CountDownLatch release = new CountDownLatch(1);
+
+        RoundOutcome outcome = runner.run(root -> session.openRound(0, root), () -> {
+            new Thread(() -> awaitQuietly(release), "forgotten").start();
+        });
+        release.countDown();
+
+        assertTrue(outcome.passed(), outcome.headline());
+    }
+
+    @Test
+    void programStyleRound_awaitAllThreads_waitsForNonDaemonChildren() {
+        RoundRunner program = RoundRunner.builder().daemonThreads(false).awaitAllThreads(true).build();
+        int[] seen = new int[1];
+
+        RoundOutcome outcome = program.run(root -> session.openRound(0, root), () -> {
+            new Thread(() -> {
+                sleepQuietly(50);
+                throw new IllegalStateException("late failure " + (++seen[0]));
+            }, "late").start();
+        });
+
+        assertEquals(FailureKind.THREAD_EXCEPTION, outcome.kind(), "main returned first, the child's failure still counts");
+        assertNull(outcome.details());
+    }
+
+    private static void awaitQuietly(CountDownLatch latch) {
+        try {
+            latch.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static void sleepQuietly(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
