@@ -32,6 +32,7 @@ import org.jetbrains.lincheck.datastructures.StressOptions;
 public final class LincheckBridge {
 
     private static final Map<LincheckMode, Optional<String>> CANARY = new EnumMap<>(LincheckMode.class);
+    private static Optional<String> generalApiVerdict;
 
     private LincheckBridge() {
     }
@@ -80,6 +81,33 @@ public final class LincheckBridge {
                     + " on Java " + System.getProperty("java.version") + " (" + System.getProperty("java.vendor")
                     + "); it is blind here, so no pass in this mode is reported on this JDK");
         });
+    }
+
+    /**
+     * Runs {@code block} under Lincheck's general API ({@code Lincheck.runConcurrentTest}), which explores
+     * interleavings of arbitrary code and the threads it starts. Guarded by its own canary: on a JDK where
+     * that API misses a plain lost update (Temurin 25.0.3 with Lincheck 3.7) this throws
+     * {@link LincheckBlindSpotError} instead of running, so nothing ever passes there.
+     */
+    public static void runConcurrent(int invocations, Runnable block) {
+        Optional<String> blind = generalApiCanaryVerdict();
+        if (blind.isPresent()) {
+            throw new LincheckBlindSpotError(blind.get());
+        }
+        org.jetbrains.lincheck.Lincheck.runConcurrentTest(invocations, block);
+    }
+
+    /** Whether the general API catches a plain lost update on this JDK, checked once per JVM. */
+    public static synchronized Optional<String> generalApiCanaryVerdict() {
+        if (generalApiVerdict == null) {
+            Optional<AssertionError> caught = attempt(
+                    () -> org.jetbrains.lincheck.Lincheck.runConcurrentTest(1_000, LincheckCanary::lostUpdate));
+            generalApiVerdict = caught.isPresent() ? Optional.empty()
+                    : Optional.of("Lincheck's general API (runConcurrentTest) did not catch the known lost update on Java "
+                            + System.getProperty("java.version") + " (" + System.getProperty("java.vendor")
+                            + "); it is blind here, so the bridge refuses to run it on this JDK");
+        }
+        return generalApiVerdict;
     }
 
     private static void requireCanaryCaught(LincheckMode mode) {

@@ -59,6 +59,25 @@ public final class LincheckCanary {
         }
     }
 
+    /** The general API's canary: two threads increment a plain field once each; a lost update throws. */
+    static void lostUpdate() {
+        RacyCounter counter = new RacyCounter();
+        Thread first = new Thread(counter::increment);
+        Thread second = new Thread(counter::increment);
+        first.start();
+        second.start();
+        try {
+            first.join();
+            second.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+        if (counter.get() != 2) {
+            throw new AssertionError("lost update: " + counter.get() + " after two increments");
+        }
+    }
+
     static Class<?> forMode(LincheckMode mode) {
         return mode == LincheckMode.MODEL_CHECKING ? RacyCounter.class : WideWindowCounter.class;
     }
