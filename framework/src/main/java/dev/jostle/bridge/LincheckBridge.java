@@ -86,8 +86,9 @@ public final class LincheckBridge {
     /**
      * Runs {@code block} under Lincheck's general API ({@code Lincheck.runConcurrentTest}), which explores
      * interleavings of arbitrary code and the threads it starts. Guarded by its own canary: on a JDK where
-     * that API misses a plain lost update (Temurin 25.0.3 with Lincheck 3.7) this throws
-     * {@link LincheckBlindSpotError} instead of running, so nothing ever passes there.
+     * that API misses a plain lost update this throws {@link LincheckBlindSpotError} instead of running, so
+     * nothing ever passes there. (Measured with Lincheck 3.7: it missed the canary on Temurin 25.0.3, and in
+     * this build on Debian OpenJDK 17.0.15 as well, so today the method refuses on both.)
      */
     public static void runConcurrent(int invocations, Runnable block) {
         Optional<String> blind = generalApiCanaryVerdict();
