@@ -25,6 +25,7 @@ public final class Round {
     private final NoisePlan plan;
     private final boolean recording;
     private final RoundProbe probe;
+    private final boolean armed;
     private RoundReport report;
 
     Round(Session session, int index, long seed, Strategy strategy, NoisePlan plan, boolean recording,
@@ -35,8 +36,14 @@ public final class Round {
         this.strategy = strategy;
         this.plan = plan;
         this.recording = recording;
-        this.probe = new RoundProbe(seed, plan, recording, root);
-        Probes.roundOpened();
+        this.probe = new RoundProbe(seed, plan, recording, root,
+                session.detectsRaces() ? new dev.jostle.agent.race.RaceDetector() : null);
+        // A quiet round (strategy none, nothing recorded, no race detection) leaves the hooks disarmed:
+        // instrumented code then costs what it costs with no round open, the baseline none stands for.
+        this.armed = probe.needsEvents();
+        if (armed) {
+            Probes.roundOpened();
+        }
     }
 
     public int index() {
@@ -74,7 +81,9 @@ public final class Round {
             return report;
         }
         probe.close();
-        Probes.roundClosed();
+        if (armed) {
+            Probes.roundClosed();
+        }
         report = summarize();
         session.learn(report);
         return report;
@@ -103,7 +112,7 @@ public final class Round {
         usage.forEach((site, u) -> sites.add(new SiteUsage(site, u[0], (int) u[1])));
         sites.sort((a, b) -> Integer.compare(a.site(), b.site()));
         return new RoundReport(index, seed, strategy, plan.describe(), noise, lastNoise, sites,
-                recording ? contended() : new BitSet());
+                recording ? contended() : new BitSet(), probe.races());
     }
 
     /**

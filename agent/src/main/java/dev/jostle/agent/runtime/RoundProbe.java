@@ -3,6 +3,9 @@ package dev.jostle.agent.runtime;
 import dev.jostle.agent.bootstrap.Event;
 import dev.jostle.agent.bootstrap.Probe;
 import dev.jostle.agent.noise.NoisePlan;
+import dev.jostle.agent.race.Race;
+import dev.jostle.agent.race.RaceDetector;
+import java.util.List;
 import java.util.Map;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentHashMap;
@@ -22,16 +25,19 @@ final class RoundProbe implements Probe {
     /** For threads whose start no hook saw: how many of each name shape arrived (see {@link #unseenPath}). */
     private final Map<String, AtomicInteger> unseenByShape = new ConcurrentHashMap<>();
     private final Thread root;
+    /** Null when the session does not look for races. */
+    private final RaceDetector races;
     /** Nothing to decide and nothing to record (strategy none, no recording): events end here. */
     private final boolean quiet;
     private volatile boolean closed;
 
-    RoundProbe(long seed, NoisePlan plan, boolean recording, Thread root) {
+    RoundProbe(long seed, NoisePlan plan, boolean recording, Thread root, RaceDetector races) {
         this.seed = seed;
         this.plan = plan;
         this.recording = recording;
         this.root = root;
-        this.quiet = plan == NoisePlan.SILENT && !recording;
+        this.races = races;
+        this.quiet = plan == NoisePlan.SILENT && !recording && races == null;
     }
 
     @Override
@@ -51,6 +57,10 @@ final class RoundProbe implements Probe {
         if (Event.isSchedulingPoint(event)) {
             thread.countPoint();
             plan.atPoint(thread, event, site);
+        }
+        if (races != null) {
+            // After the noise: the access happens now, not before the delay.
+            races.on(event, target, index, site);
         }
     }
 
@@ -79,11 +89,24 @@ final class RoundProbe implements Probe {
         return Seeds.mix(shape.hashCode() * 0x9E3779B97F4A7C15L + nth);
     }
 
+    /** Whether the round needs the hooks armed at all: a quiet round ignores every event anyway. */
+    boolean needsEvents() {
+        return !quiet;
+    }
+
     void close() {
         closed = true;
+        if (races != null) {
+            races.close();
+        }
     }
 
     Iterable<ThreadState> threads() {
         return allStates;
+    }
+
+    /** The races found in this round (empty when the session does not look for races). */
+    List<Race> races() {
+        return races == null ? List.of() : races.races();
     }
 }

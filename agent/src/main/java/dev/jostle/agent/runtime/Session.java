@@ -19,6 +19,7 @@ public final class Session {
     private final Delays delays;
     private final BitSet focus = new BitSet();
     private boolean observed;
+    private volatile boolean detectRaces;
 
     /**
      * @param recordSites record per-site usage in every round (otherwise only in observation rounds)
@@ -36,6 +37,19 @@ public final class Session {
         this.baseSeed = baseSeed;
         this.recordSites = recordSites;
         this.delays = delays;
+    }
+
+    /**
+     * Turns happens-before race detection on or off for the rounds opened from now on. Detection sees the
+     * same events as the noise and reports races even in rounds that pass.
+     */
+    public Session detectRaces(boolean on) {
+        this.detectRaces = on;
+        return this;
+    }
+
+    public boolean detectsRaces() {
+        return detectRaces;
     }
 
     public Strategy strategy() {
