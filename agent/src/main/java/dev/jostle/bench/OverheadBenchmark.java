@@ -37,7 +37,7 @@ import java.util.concurrent.TimeUnit;
  */
 public final class OverheadBenchmark {
 
-    private static final List<String> CONFIGURATIONS = List.of("plain", "idle", "none", "random", "pct",
+    private static final List<String> CONFIGURATIONS = List.of("plain", "idle", "none", "races", "random", "pct",
             "halt-one", "targeted", "mixed");
     private static final int WARMUP = 2;
     private static final int MEASURED = 5;
@@ -98,6 +98,8 @@ public final class OverheadBenchmark {
                 return "plain (no agent)";
             case "idle":
                 return "agent, no round open";
+            case "races":
+                return "round, none + race detection";
             default:
                 return "round, strategy " + configuration;
         }
@@ -142,8 +144,12 @@ public final class OverheadBenchmark {
                     + (wantsAgent ? "installed" : "absent"));
             System.exit(2);
         }
+        // "races": no noise, the race detector on: what detection alone costs.
+        boolean races = configuration.equals("races");
         Session session = wantsAgent && !configuration.equals("idle")
-                ? JostleRuntime.newSession(Strategy.fromId(configuration), 12345, false) : null;
+                ? JostleRuntime.newSession(races ? Strategy.NONE : Strategy.fromId(configuration), 12345, false)
+                        .detectRaces(races)
+                : null;
         if (session != null && session.wantsObservation()) {
             Round observation = session.openObservationRound(Thread.currentThread());
             try (Round.Binding binding = observation.bind()) {

@@ -40,14 +40,19 @@ public final class AgentInstaller {
     /** Installs the transformer; prints nothing unless {@code -Djostle.verbose=true}. */
     public static void install(AgentConfig config, Instrumentation inst, boolean late) {
         boolean verbose = Boolean.getBoolean("jostle.verbose");
-        AgentBuilder builder = builder(config, new InstrumentedClassCache(CACHE_CAPACITY), verbose)
-                .with(AgentBuilder.RedefinitionStrategy.RETRANSFORMATION)
-                // A late attach retransforms what is loaded in batches; a batch the JVM refuses is split
-                // until only the offending class is left out, instead of losing the whole batch.
-                .with(AgentBuilder.RedefinitionStrategy.BatchAllocator.ForFixedSize.ofSize(64))
-                .with(AgentBuilder.RedefinitionStrategy.Listener.BatchReallocator.splitting())
-                .with(verbose ? AgentBuilder.RedefinitionStrategy.Listener.StreamWriting.toSystemError()
-                        : AgentBuilder.RedefinitionStrategy.Listener.NoOp.INSTANCE);
+        // At premain no application class is loaded yet: going over every loaded JDK class to find none
+        // cost about half a second of start-up. A late attach (a test's self-attach, java -jar's launcher
+        // agent) must retransform what is already loaded.
+        AgentBuilder builder = builder(config, new InstrumentedClassCache(CACHE_CAPACITY), verbose);
+        if (late) {
+            builder = builder.with(AgentBuilder.RedefinitionStrategy.RETRANSFORMATION)
+                    // Retransform in batches; a batch the JVM refuses is split until only the offending
+                    // class is left out, instead of losing the whole batch.
+                    .with(AgentBuilder.RedefinitionStrategy.BatchAllocator.ForFixedSize.ofSize(64))
+                    .with(AgentBuilder.RedefinitionStrategy.Listener.BatchReallocator.splitting())
+                    .with(verbose ? AgentBuilder.RedefinitionStrategy.Listener.StreamWriting.toSystemError()
+                            : AgentBuilder.RedefinitionStrategy.Listener.NoOp.INSTANCE);
+        }
         builder.installOn(inst);
         JostleRuntime.installed(inst);
         if (verbose) {
@@ -95,13 +100,15 @@ public final class AgentInstaller {
                 .with(listener)
                 .with((AgentBuilder.TransformerDecorator) transformer -> new CachingTransformer(transformer, cache,
                         eligible(config)))
-                // Customising ignore() drops Byte Buddy's defaults, so they are all stated here.
-                .ignore(any(), isBootstrapClassLoader().or(isExtensionClassLoader()))
-                .or(isSynthetic())
-                .or(nameContains("$$Lambda")) // lambda proxies: generated, and hidden classes on JDK 15+
+                // Customising ignore() drops Byte Buddy's defaults, so they are all stated here. Name tests
+                // come first: a name is known without parsing the class file, isSynthetic() is not, and at
+                // start-up every loaded class of the JDK passes through these matchers.
+                .ignore(excludedBy(config))
                 .or(nameStartsWith(AgentConfig.USERS_BYTE_BUDDY))
                 .or(nameStartsWith("dev.jostle.agent."))
-                .or(excludedBy(config))
+                .or(nameContains("$$Lambda")) // lambda proxies: generated, and hidden classes on JDK 15+
+                .or(any(), isBootstrapClassLoader().or(isExtensionClassLoader()))
+                .or(isSynthetic())
                 .type(any())
                 .transform(AgentInstaller::visitMethodBodies);
     }

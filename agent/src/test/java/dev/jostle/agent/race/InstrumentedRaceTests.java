@@ -21,7 +21,7 @@ class InstrumentedRaceTests {
 
     @Test
     void plainCounterIncrementedByTwoThreads_roundWithoutNoise_reportsTheRace() throws Exception {
-        RoundReport report = runInRound("racyCount", 20);
+        RoundReport report = runInRound("racyCount", null); // it may lose an update: that is the bug
 
         assertTrue(report.races().size() >= 1, "no race reported");
         Race race = report.races().get(0);
@@ -60,7 +60,7 @@ class InstrumentedRaceTests {
         assertEquals("", runInRound("mapHandOff", 9).describeRaces());
     }
 
-    private RoundReport runInRound(String method, int expected) throws Exception {
+    private RoundReport runInRound(String method, Integer expected) throws Exception {
         Class<?> races = fixtures.load("Races");
         Session session = JostleRuntime.newSession(Strategy.NONE, 1, false).detectRaces(true);
         Round round = session.openRound(0, Thread.currentThread());
@@ -70,7 +70,9 @@ class InstrumentedRaceTests {
         } finally {
             round.end();
         }
-        assertEquals(expected, result, "the fixture computed the wrong value");
+        if (expected != null) {
+            assertEquals(expected, result, "the fixture computed the wrong value");
+        }
         return round.end();
     }
 }
