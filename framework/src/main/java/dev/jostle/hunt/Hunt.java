@@ -32,7 +32,7 @@ final class Hunt {
     /** Runs until the first failing round or the end of the budget. */
     HuntResult run(Campaign.Listener listener) {
         CampaignSettings settings = new CampaignSettings(options.strategy(), options.seed(), options.rounds(),
-                options.time(), options.parallel(), true, false);
+                options.time(), options.parallel(), true, false, options.races());
         CampaignResult result = Campaign.run(settings, this::runRound, listener);
         String programOutput = result.found() ? failedOutput.get(result.firstFailure().round()) : null;
         return new HuntResult(options, result, programOutput);

@@ -29,6 +29,7 @@ public final class HuntArguments {
             "  --parallel N             rounds run at once (default: available processors)",
             "  --json FILE              also write the result as JSON to FILE",
             "  --disable-assertions     do not enable assert in the program's classes (enabled by default)",
+            "  --no-races               do not look for data races (looked for by default; reported apart)",
             "exit status: 1 a failure was found, 0 none within the budget, 2 usage or setup error");
 
     /** Thrown for {@code --help}: not an error, the caller prints the usage and exits 0. */
@@ -53,6 +54,7 @@ public final class HuntArguments {
         int parallel = Runtime.getRuntime().availableProcessors();
         Path json = null;
         boolean assertions = true;
+        boolean races = true;
 
         int i = 0;
         while (i < argv.length && argv[i].startsWith("-")) {
@@ -73,6 +75,12 @@ public final class HuntArguments {
                         throw new UsageException("--disable-assertions takes no value: " + word);
                     }
                     assertions = false;
+                    continue;
+                case "--no-races":
+                    if (inline != null) {
+                        throw new UsageException("--no-races takes no value: " + word);
+                    }
+                    races = false;
                     continue;
                 default:
                     break;
@@ -130,7 +138,7 @@ public final class HuntArguments {
         }
         List<String> args = Arrays.asList(argv).subList(i, argv.length);
         return new HuntOptions(classPath, time, rounds, strategy, seed == null ? Seeds.random() : seed, roundTimeout,
-                parallel, json, assertions, mainClass, args);
+                parallel, json, assertions, races, mainClass, args);
     }
 
     private static boolean isValued(String name) {

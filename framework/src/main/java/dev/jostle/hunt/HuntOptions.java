@@ -17,11 +17,13 @@ import java.util.List;
  * @param parallel     rounds run at once
  * @param json         where to write the result as JSON, or null
  * @param assertions   whether {@code assert} is enabled in the program's classes
+ * @param races        whether every round looks for data races (reported apart from failures)
  * @param mainClass    the program's main class
  * @param args         the program's arguments
  */
 public record HuntOptions(List<String> classPath, Duration time, int rounds, Strategy strategy, long seed,
-        Duration roundTimeout, int parallel, Path json, boolean assertions, String mainClass, List<String> args) {
+        Duration roundTimeout, int parallel, Path json, boolean assertions, boolean races, String mainClass,
+        List<String> args) {
 
     public HuntOptions {
         classPath = List.copyOf(classPath);

@@ -30,6 +30,24 @@ final class HuntReport {
     }
 
     static String summary(HuntResult result) {
+        return verdict(result) + races(result.campaign());
+    }
+
+    /** Races are evidence of their own, counted apart: they do not change the exit status. */
+    private static String races(CampaignResult campaign) {
+        if (campaign.races().isEmpty()) {
+            return "";
+        }
+        StringBuilder text = new StringBuilder("\n\njostle hunt: ").append(campaign.races().size())
+                .append(campaign.races().size() == 1 ? " data race" : " data races")
+                .append(" (accesses unordered by happens-before, whether or not a round failed):\n");
+        for (dev.jostle.agent.race.Race race : campaign.races()) {
+            text.append("  ").append(race.describe().replace("\n", "\n  ")).append('\n');
+        }
+        return text.toString().stripTrailing();
+    }
+
+    private static String verdict(HuntResult result) {
         CampaignResult campaign = result.campaign();
         String rate = String.format(Locale.ROOT, "%.0f rounds/s", campaign.roundsPerSecond());
         if (!result.found()) {

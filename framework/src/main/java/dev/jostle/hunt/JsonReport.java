@@ -36,6 +36,11 @@ final class JsonReport {
         json.put("rounds", campaign.rounds());
         json.put("elapsedMillis", millis(campaign.elapsed()));
         json.put("timeToFirstFailureMillis", millis(campaign.timeToFirstFailure()));
+        // Races are counted apart from failures: a hunt can find races in rounds that all passed.
+        json.put("racesLookedFor", options.races());
+        json.put("races", campaign.races().size());
+        json.put("raceReports", campaign.races().stream().map(dev.jostle.agent.race.Race::describe)
+                .collect(java.util.stream.Collectors.toList()));
         RoundOutcome failure = campaign.firstFailure();
         if (failure != null) {
             RoundReport round = failure.report();
@@ -72,6 +77,13 @@ final class JsonReport {
         }
         if (value instanceof Number || value instanceof Boolean) {
             return value.toString();
+        }
+        if (value instanceof java.util.List) {
+            StringBuilder list = new StringBuilder("[");
+            for (Object item : (java.util.List<?>) value) {
+                list.append(list.length() > 1 ? ", " : "").append(value(item));
+            }
+            return list.append(']').toString();
         }
         return string(value.toString());
     }

@@ -39,6 +39,9 @@ final class Replay {
         if (!options.assertions()) {
             words.add("--disable-assertions");
         }
+        if (!options.races()) {
+            words.add("--no-races");
+        }
         words.add(options.mainClass());
         words.addAll(options.args());
         StringBuilder line = new StringBuilder();

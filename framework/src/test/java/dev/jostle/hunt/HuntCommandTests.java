@@ -163,6 +163,34 @@ class HuntCommandTests {
     }
 
     @Test
+    void racyProgramWhoseRoundsAllPass_run_exits0AndReportsTheRaceApart(@TempDir Path dir) throws Exception {
+        Path json = dir.resolve("result.json");
+
+        Run run = hunt("--rounds", "20", "--strategy", "none", "--json", json.toString(),
+                dev.jostle.programs.fixtures.RacesButPasses.class.getName());
+
+        assertEquals(0, run.status, "races do not change the exit status: " + run.out + run.err);
+        assertTrue(run.out.contains("jostle hunt: 1 data race"), run.out);
+        assertTrue(run.out.contains("data race on dev.jostle.programs.fixtures.RacesButPasses.owner"), run.out);
+        String text = Files.readString(json);
+        assertTrue(text.contains("\"found\": false"), text);
+        assertTrue(text.contains("\"races\": 1"), text);
+        assertTrue(text.contains("RacesButPasses.owner"), text);
+    }
+
+    @Test
+    void racyProgram_runWithNoRaces_reportsNone(@TempDir Path dir) throws Exception {
+        Path json = dir.resolve("result.json");
+
+        Run run = hunt("--rounds", "20", "--strategy", "none", "--no-races", "--json", json.toString(),
+                dev.jostle.programs.fixtures.RacesButPasses.class.getName());
+
+        assertEquals(0, run.status, run.out + run.err);
+        assertFalse(run.out.contains("data race"), run.out);
+        assertTrue(Files.readString(json).contains("\"racesLookedFor\": false"));
+    }
+
+    @Test
     void noFailure_runWithJson_saysNotFound(@TempDir Path dir) throws Exception {
         Path json = dir.resolve("result.json");
 

@@ -47,10 +47,22 @@ public final class RaceDetector implements Probe {
 
     /** A thread's clock; touched only by that thread while it runs. */
     private static final class ThreadClock {
+        private static final int CACHE = 256;
+
         final int tid;
         final String name;
         final VectorClock clock;
         final boolean conservative;
+        /**
+         * The shadows this thread touched last, direct-mapped by (object, slot): most accesses hit, and
+         * skip the shared map and its key allocation. Holding the objects strongly is bounded (256 per
+         * thread) and lasts one round at most.
+         */
+        final Object[] cachedOwners = new Object[CACHE];
+        final int[] cachedSlots = new int[CACHE];
+        final Shadow[] cachedShadows = new Shadow[CACHE];
+        /** Field number per site, -1 until looked up. */
+        int[] fieldBySite = new int[0];
 
         ThreadClock(int tid, String name, VectorClock clock, boolean conservative) {
             this.tid = tid;
@@ -97,12 +109,12 @@ public final class RaceDetector implements Probe {
                 fieldAccess(me, target, site, true);
                 break;
             case Event.AFTER_VOLATILE_READ:
-                acquire(me, shadows.of(target, fieldNumber(site)));
+                acquire(me, shadow(me, target, fieldNumber(me, site)));
                 break;
             case Event.ARRAY_READ:
             case Event.ARRAY_WRITE:
                 if (target != null && index >= 0 && index < Array.getLength(target)) {
-                    access(me, shadows.of(target, index), site, event == Event.ARRAY_WRITE, memberOf(site));
+                    access(me, shadow(me, target, index), site, event == Event.ARRAY_WRITE, null);
                 }
                 break;
             case Event.AFTER_MONITOR_ENTER:
@@ -187,23 +199,40 @@ public final class RaceDetector implements Probe {
     }
 
     private void fieldAccess(ThreadClock me, Object owner, int site, boolean write) {
-        Site described = Sites.get(site);
-        if (described == null) {
+        int field = fieldNumber(me, site);
+        if (field < 0) {
             return;
         }
-        Shadow shadow = shadows.of(owner, fieldNumber(described));
-        if (described.isVolatile) {
+        Shadow shadow = shadow(me, owner, field);
+        if (field % 2 == 1) {
             if (write) {
                 release(me, shadow); // a volatile write publishes; volatile accesses never race
             }
             return;
         }
-        access(me, shadow, site, write, described.member);
+        access(me, shadow, site, write, null);
+    }
+
+    private Shadow shadow(ThreadClock me, Object owner, int slot) {
+        int at = (System.identityHashCode(owner) * 31 + slot) & (ThreadClock.CACHE - 1);
+        if (me.cachedOwners[at] == owner && me.cachedSlots[at] == slot && me.cachedShadows[at] != null) {
+            return me.cachedShadows[at];
+        }
+        Shadow shadow = shadows.of(owner, slot);
+        me.cachedOwners[at] = owner;
+        me.cachedSlots[at] = slot;
+        me.cachedShadows[at] = shadow;
+        return shadow;
     }
 
     /** FastTrack's read and write rules. */
     private void access(ThreadClock me, Shadow x, int site, boolean write, String variable) {
         long epoch = me.epoch();
+        // FastTrack's common case, before the lock: this thread already accessed x in this epoch. A stale
+        // read of the shadow only sends us down the slow path.
+        if (write ? x.write == epoch : x.read == epoch) {
+            return;
+        }
         int conflictTid = -1;
         int conflictSite = 0;
         boolean conflictWrite = false;
@@ -261,7 +290,8 @@ public final class RaceDetector implements Probe {
             }
         }
         if (conflictTid >= 0 && conflictTid != me.tid) {
-            report(variable, conflictTid, conflictSite, conflictWrite, me, site, write);
+            report(variable != null ? variable : memberOf(site), conflictTid, conflictSite, conflictWrite, me, site,
+                    write);
         }
     }
 
@@ -323,20 +353,39 @@ public final class RaceDetector implements Probe {
         }
     }
 
-    private int fieldNumber(int site) {
+    /**
+     * The slot of a field site, or -1 for an unknown site. Distinct fields get distinct non-negative
+     * numbers (the negative slots are for synchronisation); volatile fields get odd ones, plain fields
+     * even ones, so the hot path can tell them apart without looking the site up again.
+     */
+    private int fieldNumber(ThreadClock me, int site) {
+        if (site < me.fieldBySite.length && me.fieldBySite[site] != -1) {
+            return me.fieldBySite[site];
+        }
         Site described = Sites.get(site);
-        return described == null ? 0 : fieldNumber(described);
+        int number = -1;
+        if (described != null) {
+            String member = described.member == null ? "?" : described.member;
+            number = fieldNumbers.computeIfAbsent(member, m -> 2 * nextFieldNumber.getAndIncrement())
+                    + (described.isVolatile ? 1 : 0);
+        }
+        if (site >= me.fieldBySite.length) {
+            int[] grown = Arrays.copyOf(me.fieldBySite, Math.max(site + 1, me.fieldBySite.length * 2));
+            Arrays.fill(grown, me.fieldBySite.length, grown.length, -1);
+            me.fieldBySite = grown;
+        }
+        me.fieldBySite[site] = number;
+        return number;
     }
 
-    /** Distinct fields get distinct non-negative numbers (the negative slots are for synchronisation). */
-    private int fieldNumber(Site site) {
-        String member = site.member == null ? "?" : site.member;
-        return fieldNumbers.computeIfAbsent(member, m -> nextFieldNumber.getAndIncrement());
-    }
-
+    /** What a site touches, for a report: the field, or the array's element type. */
     private static String memberOf(int site) {
         Site described = Sites.get(site);
-        return described == null || described.member == null ? "array element" : described.member + " element";
+        if (described == null || described.member == null) {
+            return "array element";
+        }
+        return described.kind == Event.ARRAY_READ || described.kind == Event.ARRAY_WRITE
+                ? described.member + " element" : described.member;
     }
 
     @Override
