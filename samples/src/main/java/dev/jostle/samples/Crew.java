@@ -5,8 +5,9 @@ import java.util.List;
 
 /**
  * Starts a few named threads and waits for all of them, the way every sample's scenario runs its workers.
- * A worker's failure is rethrown here, in the scenario's own thread, so a round reports it as the
- * scenario's failure (and nothing is printed for it as an uncaught exception).
+ * A worker's failure interrupts the other workers (so none waits forever for the one that died) and is
+ * rethrown here, in the scenario's own thread, so a round reports it as the scenario's failure (and
+ * nothing is printed for it as an uncaught exception).
  */
 public final class Crew {
 
@@ -25,6 +26,12 @@ public final class Crew {
                     job.run();
                 } catch (Throwable failure) {
                     failures[slot] = failure;
+                    // One failed worker fails the crew: stop the others rather than let them wait for it.
+                    threads.forEach(other -> {
+                        if (other != Thread.currentThread()) {
+                            other.interrupt();
+                        }
+                    });
                 }
             }, name + "-" + i));
         }
