@@ -102,30 +102,40 @@ public final class AgentConfig {
 
     /** Whether a class, by its binary name ({@code com.acme.Foo$Bar}), is to be instrumented. */
     public boolean instruments(String className) {
-        if (className == null || startsWithAny(className, ALWAYS_EXCLUDED) || startsWithAny(className, exclude)) {
+        if (className == null || longestMatch(className, ALWAYS_EXCLUDED, false) >= 0
+                || longestMatch(className, exclude, true) >= 0) {
             return false;
         }
-        int included = include.isEmpty() ? 0 : longestMatch(className, include);
+        int included = include.isEmpty() ? 0 : longestMatch(className, include, true);
         if (!include.isEmpty() && included < 0) {
             return false;
         }
         // include=org.junit.myfork brings that package back; include=org does not bring JUnit back.
-        return included > longestMatch(className, DEFAULT_EXCLUDED);
+        return included > longestMatch(className, DEFAULT_EXCLUDED, false);
     }
 
-    private static boolean startsWithAny(String name, List<String> prefixes) {
-        return longestMatch(name, prefixes) >= 0;
-    }
-
-    /** The length of the longest prefix that matches, or -1. */
-    private static int longestMatch(String name, List<String> prefixes) {
+    /**
+     * The length of the longest prefix that matches, or -1. A user's prefix matches only at a name
+     * boundary ({@code com.acme} matches {@code com.acme.Foo} and {@code com.acme$Inner}, not
+     * {@code com.acmeevil.Foo}); the built-in lists are raw prefixes.
+     */
+    private static int longestMatch(String name, List<String> prefixes, boolean atBoundary) {
         int longest = -1;
         for (String prefix : prefixes) {
-            if (name.startsWith(prefix) && prefix.length() > longest) {
+            boolean matches = name.startsWith(prefix) && (!atBoundary || endsAtBoundary(name, prefix));
+            if (matches && prefix.length() > longest) {
                 longest = prefix.length();
             }
         }
         return longest;
+    }
+
+    private static boolean endsAtBoundary(String name, String prefix) {
+        if (prefix.endsWith(".") || name.length() == prefix.length()) {
+            return true;
+        }
+        char next = name.charAt(prefix.length());
+        return next == '.' || next == '$';
     }
 
     public List<String> include() {

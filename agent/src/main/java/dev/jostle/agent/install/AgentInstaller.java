@@ -1,15 +1,118 @@
 package dev.jostle.agent.install;
 
+import dev.jostle.agent.instrument.SharedMemoryInstrumentation;
 import dev.jostle.agent.runtime.JostleRuntime;
+import java.lang.instrument.ClassFileTransformer;
 import java.lang.instrument.Instrumentation;
+import net.bytebuddy.ByteBuddy;
+import net.bytebuddy.agent.builder.AgentBuilder;
+import net.bytebuddy.agent.builder.ResettableClassFileTransformer;
+import net.bytebuddy.description.type.TypeDescription;
+import net.bytebuddy.dynamic.DynamicType;
+import net.bytebuddy.dynamic.scaffold.MethodGraph;
+import net.bytebuddy.dynamic.scaffold.TypeValidation;
+import net.bytebuddy.matcher.ElementMatcher;
+import net.bytebuddy.utility.JavaModule;
 
-/** Installs the class transformer. (Skeleton: the instrumentation itself lands with the agent work.) */
+import static net.bytebuddy.matcher.ElementMatchers.any;
+import static net.bytebuddy.matcher.ElementMatchers.isBootstrapClassLoader;
+import static net.bytebuddy.matcher.ElementMatchers.isExtensionClassLoader;
+import static net.bytebuddy.matcher.ElementMatchers.isSynthetic;
+import static net.bytebuddy.matcher.ElementMatchers.nameContains;
+import static net.bytebuddy.matcher.ElementMatchers.nameStartsWith;
+
+/**
+ * Installs the class file transformer: Byte Buddy's agent builder decorating every method body of the
+ * configured classes with {@link SharedMemoryInstrumentation}, behind an {@link InstrumentedClassCache}.
+ * Retransformation is on, so a late attach instruments classes that are already loaded too (method
+ * bodies only, which is all Jostle changes).
+ */
 public final class AgentInstaller {
+
+    /** Enough for a large program's own classes loaded over and over by hunt rounds. */
+    static final int CACHE_CAPACITY = 20_000;
 
     private AgentInstaller() {
     }
 
+    /** Installs the transformer; prints nothing unless {@code -Djostle.verbose=true}. */
     public static void install(AgentConfig config, Instrumentation inst, boolean late) {
+        boolean verbose = Boolean.getBoolean("jostle.verbose");
+        AgentBuilder builder = builder(config, new InstrumentedClassCache(CACHE_CAPACITY), verbose)
+                .with(AgentBuilder.RedefinitionStrategy.RETRANSFORMATION)
+                .with(verbose ? AgentBuilder.RedefinitionStrategy.Listener.StreamWriting.toSystemError()
+                        : AgentBuilder.RedefinitionStrategy.Listener.NoOp.INSTANCE);
+        builder.installOn(inst);
         JostleRuntime.installed(inst);
+        if (verbose) {
+            System.err.println("jostle: agent installed (" + config + (late ? "; late attach" : "") + ")");
+        }
+    }
+
+    /**
+     * The transformer {@link #install} registers, for driving it directly: tests transform class files with
+     * it and define them in their own class loader, no {@code Instrumentation} needed.
+     */
+    public static ClassFileTransformer transformer(AgentConfig config) {
+        InstrumentedClassCache cache = new InstrumentedClassCache(CACHE_CAPACITY);
+        ClassFileTransformer raw = builder(config, cache, false).makeRaw();
+        if (raw instanceof CachingTransformer) {
+            return raw;
+        }
+        return new CachingTransformer((ResettableClassFileTransformer) raw, cache, eligible(config));
+    }
+
+    static AgentBuilder builder(AgentConfig config, InstrumentedClassCache cache, boolean verbose) {
+        AgentBuilder.Listener listener = new ErrorReporter();
+        if (verbose) {
+            listener = new AgentBuilder.Listener.Compound(listener,
+                    AgentBuilder.Listener.StreamWriting.toSystemError().withTransformationsOnly());
+        }
+        // Only declared methods matter to a decorating visitor: no method graph of the whole hierarchy,
+        // which is slow and fails outright when an optional supertype is missing from the class path.
+        ByteBuddy byteBuddy = new ByteBuddy()
+                .with(TypeValidation.DISABLED)
+                .with(MethodGraph.Compiler.ForDeclaredMethods.INSTANCE);
+        return new AgentBuilder.Default(byteBuddy)
+                .disableClassFormatChanges()
+                // Decorate: only the visitor runs over the original class file; no member is added or renamed.
+                .with(AgentBuilder.TypeStrategy.Default.DECORATE)
+                // Describe types from class files, never by loading them (a transformer must not load classes); an
+                // already-loaded class without one (a dynamic proxy, met at retransformation) is described as loaded.
+                .with(AgentBuilder.DescriptionStrategy.Default.POOL_FIRST)
+                .with(listener)
+                .with((AgentBuilder.TransformerDecorator) transformer -> new CachingTransformer(transformer, cache,
+                        eligible(config)))
+                // Customising ignore() drops Byte Buddy's defaults, so they are all stated here.
+                .ignore(any(), isBootstrapClassLoader().or(isExtensionClassLoader()))
+                .or(isSynthetic())
+                .or(nameContains("$$Lambda")) // lambda proxies: generated, and hidden classes on JDK 15+
+                .or(nameStartsWith("net.bytebuddy."))
+                .or(nameStartsWith("dev.jostle.agent."))
+                .or(excludedBy(config))
+                .type(any())
+                .transform(AgentInstaller::visitMethodBodies);
+    }
+
+    private static DynamicType.Builder<?> visitMethodBodies(DynamicType.Builder<?> builder,
+            TypeDescription type, ClassLoader loader, JavaModule module, java.security.ProtectionDomain domain) {
+        return builder.visit(SharedMemoryInstrumentation.INSTANCE);
+    }
+
+    private static ElementMatcher<TypeDescription> excludedBy(AgentConfig config) {
+        return type -> !config.instruments(type.getName());
+    }
+
+    private static java.util.function.BiPredicate<ClassLoader, String> eligible(AgentConfig config) {
+        return (loader, name) -> loader != null && config.instruments(name);
+    }
+
+    /** Reports classes that could not be instrumented: they run unchanged, and the user should know. */
+    private static final class ErrorReporter extends AgentBuilder.Listener.Adapter {
+        @Override
+        public void onError(String typeName, ClassLoader classLoader, JavaModule module, boolean loaded,
+                Throwable throwable) {
+            System.err.println("jostle: " + typeName + " is not instrumented: " + throwable);
+        }
     }
 }

@@ -1,30 +1,31 @@
 package dev.jostle.agent.noise;
 
-import java.util.concurrent.locks.LockSupport;
+import dev.jostle.agent.runtime.ThreadState;
 
-/** The perturbations noise is made of. Every one ends by itself. */
-public final class Delays {
+/**
+ * The perturbations noise is made of, and the clock plans read. Plans reach the real scheduler only
+ * through this interface, so a test can record every decision (and advance a fake clock) instead of
+ * sleeping: that is how determinism and each strategy's character are tested without timing.
+ *
+ * <p>Every delay ends by itself: noise can slow a round but never deadlock it.
+ */
+public interface Delays {
 
-    private Delays() {
-    }
+    /** The real thing: {@link Thread#yield}, a busy wait, {@link java.util.concurrent.locks.LockSupport#parkNanos}. */
+    Delays SYSTEM = new SystemDelays();
 
-    public static void yieldNow() {
-        Thread.yield();
-    }
+    /** A monotonic clock in nanoseconds, as {@link System#nanoTime()}. */
+    long nanoTime();
+
+    /** Offers the core to another thread. */
+    void yieldNow(ThreadState thread);
 
     /** Busy-waits for about {@code nanos} without giving up the core. */
-    public static void spin(long nanos) {
-        long end = System.nanoTime() + nanos;
-        while (System.nanoTime() < end) {
-            Thread.onSpinWait();
-        }
-    }
+    void spin(ThreadState thread, long nanos);
 
     /**
-     * Parks for about {@code nanos}. An interrupt ends the park early and stays set, so that the user's
-     * own code still sees it.
+     * Parks for about {@code nanos}. An interrupt ends the park early and stays set, so that the user's own
+     * code still sees it.
      */
-    public static void park(long nanos) {
-        LockSupport.parkNanos(nanos);
-    }
+    void park(ThreadState thread, long nanos);
 }

@@ -14,6 +14,13 @@ public interface NoisePlan {
     /** Called before a scheduling point. Record any injected noise with {@link ThreadState#noteNoise}. */
     void atPoint(ThreadState thread, int event, int site);
 
+    /**
+     * Called when a bound thread is about to start another, which will belong to the round under
+     * {@code childPath}, before the start's own scheduling point. Most plans ignore it.
+     */
+    default void threadStarting(ThreadState parent, long childPath) {
+    }
+
     /** A short description with the drawn parameters, e.g. {@code random(p=0.05, max=2ms)}. */
     String describe();
 

@@ -1,50 +1,41 @@
 package dev.jostle.agent.noise;
 
-import dev.jostle.agent.runtime.Seeds;
 import dev.jostle.agent.runtime.ThreadState;
+import java.util.Locale;
 
-/** At a share of scheduling points, one of yield, a short spin, or a park. */
+/**
+ * At a drawn share of scheduling points, a short {@link Jitter}. The share is drawn log-uniformly from
+ * 0.5% to 25%: a low share leaves long stretches undisturbed (some bugs need one well-placed delay, and
+ * noise everywhere can hide them), a high one shakes every access.
+ */
 final class RandomNoise implements NoisePlan {
 
-    private final double share;
-    private final long maxParkNanos;
+    /** Total delay per round: a round may be slowed by this much, no more. */
+    static final long CAP_NANOS = 200_000_000L;
 
-    RandomNoise(double share, long maxParkNanos) {
+    private final double share;
+    private final Jitter jitter;
+
+    RandomNoise(double share, Jitter jitter) {
         this.share = share;
-        this.maxParkNanos = maxParkNanos;
+        this.jitter = jitter;
     }
 
-    /** Draws the share (1% to 20% of points) and the longest park (50 µs to 2 ms) from the seed. */
-    static RandomNoise drawn(long seed) {
-        long bits = Seeds.mix(seed ^ 0x52414E44L);
-        double share = 0.01 + ((bits & 0xFFFF) / 65536.0) * 0.19;
-        long maxPark = 50_000L + ((bits >>> 16) & 0xFFFF) * (1_950_000L / 65536);
-        return new RandomNoise(share, maxPark);
+    static RandomNoise drawn(long seed, Delays delays) {
+        Draws draws = new Draws(seed, 0x52414E44L);
+        double share = Draws.logUniform(draws.unit(0), 5, 250) / 1000.0;
+        return new RandomNoise(share, Jitter.drawn(draws, 1, new Budget(CAP_NANOS), delays));
     }
 
     @Override
     public void atPoint(ThreadState thread, int event, int site) {
-        if (thread.nextDouble() >= share) {
-            return;
-        }
-        thread.noteNoise(site);
-        switch (thread.nextInt(3)) {
-            case 0:
-                Delays.yieldNow();
-                break;
-            case 1:
-                Delays.spin(1_000L + thread.nextInt(20_000));
-                break;
-            default:
-                // Log-uniform: most parks short, some long.
-                double exponent = thread.nextDouble();
-                Delays.park((long) (1_000L * Math.pow(maxParkNanos / 1_000.0, exponent)));
-                break;
+        if (thread.nextDouble() < share) {
+            jitter.perturb(thread, site);
         }
     }
 
     @Override
     public String describe() {
-        return String.format(java.util.Locale.ROOT, "random(share=%.3f, maxPark=%dus)", share, maxParkNanos / 1000);
+        return String.format(Locale.ROOT, "random(share=%.3f, %s)", share, jitter.describe());
     }
 }

@@ -35,7 +35,8 @@ public final class Round {
         this.strategy = strategy;
         this.plan = plan;
         this.recording = recording;
-        this.probe = new RoundProbe(seed, plan, recording, root);
+        this.probe = new RoundProbe(seed, plan, recording, root,
+                session.detectsRaces() ? new dev.jostle.agent.race.RaceDetector() : null);
         Probes.roundOpened();
     }
 
@@ -103,7 +104,7 @@ public final class Round {
         usage.forEach((site, u) -> sites.add(new SiteUsage(site, u[0], (int) u[1])));
         sites.sort((a, b) -> Integer.compare(a.site(), b.site()));
         return new RoundReport(index, seed, strategy, plan.describe(), noise, lastNoise, sites,
-                recording ? contended() : new BitSet());
+                recording ? contended() : new BitSet(), probe.races());
     }
 
     /**

@@ -3,6 +3,9 @@ package dev.jostle.agent.runtime;
 import dev.jostle.agent.bootstrap.Event;
 import dev.jostle.agent.bootstrap.Probe;
 import dev.jostle.agent.noise.NoisePlan;
+import dev.jostle.agent.race.Race;
+import dev.jostle.agent.race.RaceDetector;
+import java.util.List;
 import java.util.Map;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentHashMap;
@@ -19,31 +22,45 @@ final class RoundProbe implements Probe {
     private final Queue<ThreadState> allStates = new ConcurrentLinkedQueue<>();
     private final Map<Thread, Long> pendingPaths = new ConcurrentHashMap<>();
     private final AtomicInteger arrivals = new AtomicInteger();
+    /** For threads whose start no hook saw: how many of each name shape arrived (see {@link #unseenPath}). */
+    private final Map<String, AtomicInteger> unseenByShape = new ConcurrentHashMap<>();
     private final Thread root;
+    /** Null when the session does not look for races. */
+    private final RaceDetector races;
+    /** Nothing to decide and nothing to record (strategy none, no recording): events end here. */
+    private final boolean quiet;
     private volatile boolean closed;
 
-    RoundProbe(long seed, NoisePlan plan, boolean recording, Thread root) {
+    RoundProbe(long seed, NoisePlan plan, boolean recording, Thread root, RaceDetector races) {
         this.seed = seed;
         this.plan = plan;
         this.recording = recording;
         this.root = root;
+        this.races = races;
+        this.quiet = plan == NoisePlan.SILENT && !recording && races == null;
     }
 
     @Override
     public void on(int event, Object target, int index, int site) {
-        if (closed) {
-            return; // a thread the round left behind: it no longer belongs to any round
+        if (quiet || closed) {
+            return; // closed: a thread the round left behind no longer belongs to any round
         }
         ThreadState thread = state();
         if (recording && site > 0) {
             thread.hit(site);
         }
         if (event == Event.THREAD_START && target instanceof Thread) {
-            pendingPaths.put((Thread) target, thread.childPath());
+            long childPath = thread.childPath();
+            pendingPaths.put((Thread) target, childPath);
+            plan.threadStarting(thread, childPath);
         }
         if (Event.isSchedulingPoint(event)) {
             thread.countPoint();
             plan.atPoint(thread, event, site);
+        }
+        if (races != null) {
+            // After the noise: the access happens now, not before the delay.
+            races.on(event, target, index, site);
         }
     }
 
@@ -52,7 +69,7 @@ final class RoundProbe implements Probe {
         if (state == null) {
             Thread current = Thread.currentThread();
             Long path = pendingPaths.remove(current);
-            long resolved = current == root ? 1L : path != null ? path : Seeds.mix(current.getName().hashCode());
+            long resolved = current == root ? 1L : path != null ? path : unseenPath(current.getName());
             state = new ThreadState(current.getName(), resolved, arrivals.getAndIncrement(), seed);
             states.set(state);
             allStates.add(state);
@@ -60,11 +77,31 @@ final class RoundProbe implements Probe {
         return state;
     }
 
+    /**
+     * A path for a thread started where no hook saw it (by JDK code such as an executor). Its name's digits
+     * are JVM-wide counters ({@code pool-7-thread-2}) that differ from run to run, so the path comes from
+     * the name without digits and how many such threads arrived before it: stable whenever the program
+     * starts its threads in the same order.
+     */
+    private long unseenPath(String name) {
+        String shape = name.replaceAll("[0-9]+", "#");
+        int nth = unseenByShape.computeIfAbsent(shape, s -> new AtomicInteger()).incrementAndGet();
+        return Seeds.mix(shape.hashCode() * 0x9E3779B97F4A7C15L + nth);
+    }
+
     void close() {
         closed = true;
+        if (races != null) {
+            races.close();
+        }
     }
 
     Iterable<ThreadState> threads() {
         return allStates;
+    }
+
+    /** The races found in this round (empty when the session does not look for races). */
+    List<Race> races() {
+        return races == null ? List.of() : races.races();
     }
 }

@@ -2,6 +2,7 @@ package dev.jostle.agent.runtime;
 
 import dev.jostle.agent.bootstrap.Site;
 import dev.jostle.agent.bootstrap.Sites;
+import dev.jostle.agent.race.Race;
 import java.util.BitSet;
 import java.util.List;
 import java.util.Map;
@@ -17,9 +18,10 @@ import java.util.Map;
  * @param lastNoise      per thread name, the last sites where noise was injected, oldest first
  * @param sites          per-site usage, if the round recorded it (otherwise empty)
  * @param contended      sites whose field or array was touched by two or more threads, one of them writing
+ * @param races          data races the detector found, each pair of sites once (empty when detection is off)
  */
 public record RoundReport(int index, long seed, Strategy strategy, String plan, long noiseEvents,
-        Map<String, int[]> lastNoise, List<SiteUsage> sites, BitSet contended) {
+        Map<String, int[]> lastNoise, List<SiteUsage> sites, BitSet contended, List<Race> races) {
 
     /** The last noise sites of each thread, written out for a failure message. */
     public String describeLastNoise() {
@@ -35,6 +37,15 @@ public record RoundReport(int index, long seed, Strategy strategy, String plan, 
             }
             text.append('\n');
         });
+        return text.toString().stripTrailing();
+    }
+
+    /** The races, written out for a report; empty when there are none. */
+    public String describeRaces() {
+        StringBuilder text = new StringBuilder();
+        for (Race race : races) {
+            text.append(race.describe()).append('\n');
+        }
         return text.toString().stripTrailing();
     }
 }

@@ -1,5 +1,6 @@
 package dev.jostle.agent.runtime;
 
+import dev.jostle.agent.noise.Delays;
 import dev.jostle.agent.noise.NoisePlan;
 import dev.jostle.agent.noise.NoisePlans;
 import java.util.BitSet;
@@ -15,16 +16,40 @@ public final class Session {
     private final Strategy strategy;
     private final long baseSeed;
     private final boolean recordSites;
+    private final Delays delays;
     private final BitSet focus = new BitSet();
     private boolean observed;
+    private volatile boolean detectRaces;
 
     /**
      * @param recordSites record per-site usage in every round (otherwise only in observation rounds)
      */
     public Session(Strategy strategy, long baseSeed, boolean recordSites) {
+        this(strategy, baseSeed, recordSites, Delays.SYSTEM);
+    }
+
+    /** With the given delays: tests record the noise instead of waiting it out. */
+    Session(Strategy strategy, long baseSeed, boolean recordSites, Delays delays) {
+        if (strategy == null) {
+            throw new IllegalArgumentException("strategy is null; known: " + Strategy.knownIds());
+        }
         this.strategy = strategy;
         this.baseSeed = baseSeed;
         this.recordSites = recordSites;
+        this.delays = delays;
+    }
+
+    /**
+     * Turns happens-before race detection on or off for the rounds opened from now on. Detection sees the
+     * same events as the noise and reports races even in rounds that pass.
+     */
+    public Session detectRaces(boolean on) {
+        this.detectRaces = on;
+        return this;
+    }
+
+    public boolean detectsRaces() {
+        return detectRaces;
     }
 
     public Strategy strategy() {
@@ -55,8 +80,9 @@ public final class Session {
      */
     public Round openRound(int index, Thread root) {
         long seed = Seeds.roundSeed(baseSeed, index);
-        Strategy concrete = strategy == Strategy.MIXED ? MixedRotation.pick(seed) : strategy;
-        NoisePlan plan = NoisePlans.create(concrete, seed, focus());
+        BitSet focus = focus();
+        Strategy concrete = strategy == Strategy.MIXED ? MixedRotation.pick(seed, !focus.isEmpty()) : strategy;
+        NoisePlan plan = NoisePlans.create(concrete, seed, focus, delays);
         return new Round(this, index, seed, concrete, plan, recordSites, root);
     }
 

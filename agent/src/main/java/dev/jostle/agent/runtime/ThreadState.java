@@ -28,7 +28,11 @@ public final class ThreadState {
     public long scratch;
     public Object strategyState;
 
-    ThreadState(String name, long path, int arrival, long roundSeed) {
+    /**
+     * Made by the round for each thread at its first event; public so that a noise plan can be driven
+     * directly (as its tests do) without a round.
+     */
+    public ThreadState(String name, long path, int arrival, long roundSeed) {
         this.name = name;
         this.path = path;
         this.arrival = arrival;

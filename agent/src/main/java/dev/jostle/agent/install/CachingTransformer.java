@@ -1,0 +1,77 @@
+package dev.jostle.agent.install;
+
+import java.lang.instrument.IllegalClassFormatException;
+import java.security.ProtectionDomain;
+import java.util.function.BiPredicate;
+import net.bytebuddy.agent.builder.ResettableClassFileTransformer;
+
+/**
+ * Puts {@link InstrumentedClassCache} in front of Byte Buddy's transformer: a class file seen before (same
+ * name, same bytes) is answered from the cache, without parsing or registering sites again.
+ */
+final class CachingTransformer extends ResettableClassFileTransformer.WithDelegation {
+
+    private final InstrumentedClassCache cache;
+    /** Whether a class (loader, binary name) may be instrumented at all: checked before a cache hit counts. */
+    private final BiPredicate<ClassLoader, String> eligible;
+
+    CachingTransformer(ResettableClassFileTransformer delegate, InstrumentedClassCache cache,
+            BiPredicate<ClassLoader, String> eligible) {
+        super(delegate);
+        this.cache = cache;
+        this.eligible = eligible;
+    }
+
+    @Override
+    public byte[] transform(ClassLoader loader, String internalName, Class<?> classBeingRedefined,
+            ProtectionDomain protectionDomain, byte[] classfileBuffer) throws IllegalClassFormatException {
+        byte[] cached = lookup(loader, internalName, classfileBuffer);
+        if (cached != null) {
+            return cached;
+        }
+        byte[] instrumented;
+        try {
+            instrumented = classFileTransformer.transform(loader, internalName, classBeingRedefined,
+                    protectionDomain, classfileBuffer);
+        } catch (RuntimeException alreadyReported) {
+            return null; // the listener named the class; it runs as it was written
+        }
+        return remember(internalName, classfileBuffer, instrumented);
+    }
+
+    @Override
+    public byte[] transform(Module module, ClassLoader loader, String internalName, Class<?> classBeingRedefined,
+            ProtectionDomain protectionDomain, byte[] classfileBuffer) throws IllegalClassFormatException {
+        byte[] cached = lookup(loader, internalName, classfileBuffer);
+        if (cached != null) {
+            return cached;
+        }
+        byte[] instrumented;
+        try {
+            instrumented = classFileTransformer.transform(module, loader, internalName, classBeingRedefined,
+                    protectionDomain, classfileBuffer);
+        } catch (RuntimeException alreadyReported) {
+            return null; // the listener named the class; it runs as it was written
+        }
+        return remember(internalName, classfileBuffer, instrumented);
+    }
+
+    private byte[] lookup(ClassLoader loader, String internalName, byte[] original) {
+        // Hidden and anonymous classes have no name: never cached. Ineligible ones are Byte Buddy's to ignore.
+        if (internalName == null || original == null || !eligible.test(loader, internalName.replace('/', '.'))) {
+            return null;
+        }
+        return cache.get(internalName, original);
+    }
+
+    private byte[] remember(String internalName, byte[] original, byte[] instrumented) {
+        if (instrumented == null || internalName == null) {
+            return instrumented;
+        }
+        return cache.putIfAbsent(internalName, original, instrumented);
+    }
+
+    InstrumentedClassCache cache() {
+        return cache;
+    }
+}

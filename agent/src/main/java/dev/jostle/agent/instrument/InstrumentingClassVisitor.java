@@ -1,0 +1,62 @@
+package dev.jostle.agent.instrument;
+
+import net.bytebuddy.jar.asm.ClassVisitor;
+import net.bytebuddy.jar.asm.MethodVisitor;
+import net.bytebuddy.utility.OpenedClassReader;
+
+/** Remembers what the method visitors need about their class: its name, version and source file. */
+final class InstrumentingClassVisitor extends ClassVisitor {
+
+    private final TypeFacts facts;
+    private String internalName;
+    private String className;
+    private int version;
+    private String sourceFile;
+
+    InstrumentingClassVisitor(ClassVisitor next, TypeFacts facts) {
+        super(OpenedClassReader.ASM_API, next);
+        this.facts = facts;
+    }
+
+    @Override
+    public void visit(int version, int access, String name, String signature, String superName,
+            String[] interfaces) {
+        this.version = version;
+        this.internalName = name;
+        this.className = name.replace('/', '.');
+        super.visit(version, access, name, signature, superName, interfaces);
+    }
+
+    @Override
+    public void visitSource(String source, String debug) {
+        this.sourceFile = source;
+        super.visitSource(source, debug);
+    }
+
+    @Override
+    public MethodVisitor visitMethod(int access, String name, String descriptor, String signature,
+            String[] exceptions) {
+        MethodVisitor next = super.visitMethod(access, name, descriptor, signature, exceptions);
+        return next == null ? null : new InstrumentingMethodVisitor(next, this, access, name, descriptor);
+    }
+
+    TypeFacts facts() {
+        return facts;
+    }
+
+    String internalName() {
+        return internalName;
+    }
+
+    String className() {
+        return className;
+    }
+
+    int version() {
+        return version;
+    }
+
+    String sourceFile() {
+        return sourceFile;
+    }
+}

@@ -1,0 +1,468 @@
+package dev.jostle.agent.instrument;
+
+import dev.jostle.agent.bootstrap.Event;
+import dev.jostle.agent.bootstrap.Sites;
+import net.bytebuddy.jar.asm.Label;
+import net.bytebuddy.jar.asm.MethodVisitor;
+import net.bytebuddy.jar.asm.Opcodes;
+import net.bytebuddy.jar.asm.Type;
+import net.bytebuddy.utility.OpenedClassReader;
+
+/**
+ * Inserts calls to {@code Hooks} around the instructions where threads meet: field and array accesses,
+ * monitor enter and exit, and calls that synchronise. Every insertion is straight-line code that leaves
+ * the operand stack as it found it, so no stack map frame changes; only {@code maxStack} grows.
+ *
+ * <p>Each instrumented instruction gets a site id from {@link Sites} when the class is transformed, so a
+ * hook receives one int and reports can still name class, method, source line and member.
+ */
+final class InstrumentingMethodVisitor extends MethodVisitor {
+
+    static final String HOOKS = "dev/jostle/agent/bootstrap/Hooks";
+
+    /** The most words an insertion pushes beyond the original instruction's own stack use. */
+    private static final int EXTRA_STACK = 4;
+
+    private static final String OWNER_SITE = "(Ljava/lang/Object;I)V";
+    private static final String ARRAY_INDEX_SITE = "(Ljava/lang/Object;II)V";
+    private static final String SITE_ONLY = "(I)V";
+
+    private final InstrumentingClassVisitor type;
+    private final String methodName;
+    private final boolean isConstructor;
+    private final boolean isClassInitializer;
+    private final boolean isSynchronized;
+    private final boolean isStatic;
+    private final TypeFacts facts;
+
+    private int line;
+    /** In a constructor: whether {@code this} is initialised (the super or this constructor returned). */
+    private boolean thisInitialized;
+    /** In a constructor: objects created by NEW whose constructor has not been called yet. */
+    private int pendingNews;
+    private int synchronizedMethodSite;
+
+    InstrumentingMethodVisitor(MethodVisitor next, InstrumentingClassVisitor type, int access, String name,
+            String descriptor) {
+        super(OpenedClassReader.ASM_API, next);
+        this.type = type;
+        this.methodName = name;
+        this.isConstructor = "<init>".equals(name);
+        this.isClassInitializer = "<clinit>".equals(name);
+        this.isSynchronized = (access & Opcodes.ACC_SYNCHRONIZED) != 0;
+        this.isStatic = (access & Opcodes.ACC_STATIC) != 0;
+        this.facts = type.facts();
+        this.thisInitialized = !isConstructor;
+    }
+
+    // ---- synchronized methods ---------------------------------------------------------------------
+
+    @Override
+    public void visitCode() {
+        super.visitCode();
+        if (isSynchronized) {
+            // The JVM already holds the monitor here: only the acquire is reported. The line is not
+            // known yet (line numbers follow), so the site names the method alone.
+            String monitor = isStatic ? type.className() + ".class" : type.className() + " (this)";
+            synchronizedMethodSite = register(Event.MONITOR_ENTER, monitor, false);
+            pushMethodMonitor();
+            pushInt(synchronizedMethodSite);
+            hook("afterMonitorEnter", OWNER_SITE);
+        }
+    }
+
+    private void pushMethodMonitor() {
+        if (!isStatic) {
+            super.visitVarInsn(Opcodes.ALOAD, 0);
+        } else if ((type.version() & 0xFFFF) >= Opcodes.V1_5) {
+            super.visitLdcInsn(Type.getObjectType(type.internalName()));
+        } else {
+            super.visitInsn(Opcodes.ACONST_NULL); // class literals need class file version 49
+        }
+    }
+
+    @Override
+    public void visitLineNumber(int line, Label start) {
+        this.line = line;
+        super.visitLineNumber(line, start);
+    }
+
+    // ---- plain instructions: arrays, monitors, returns ----------------------------------------------
+
+    @Override
+    public void visitInsn(int opcode) {
+        switch (opcode) {
+            case Opcodes.IALOAD:
+            case Opcodes.LALOAD:
+            case Opcodes.FALOAD:
+            case Opcodes.DALOAD:
+            case Opcodes.AALOAD:
+            case Opcodes.BALOAD:
+            case Opcodes.CALOAD:
+            case Opcodes.SALOAD:
+                arrayRead(opcode);
+                break;
+            case Opcodes.IASTORE:
+            case Opcodes.FASTORE:
+            case Opcodes.AASTORE:
+            case Opcodes.BASTORE:
+            case Opcodes.CASTORE:
+            case Opcodes.SASTORE:
+                arrayWrite(opcode, false);
+                break;
+            case Opcodes.LASTORE:
+            case Opcodes.DASTORE:
+                arrayWrite(opcode, true);
+                break;
+            case Opcodes.MONITORENTER:
+                monitorEnter();
+                return;
+            case Opcodes.MONITOREXIT:
+                // ..., monitor -> ..., monitor, monitor, site
+                super.visitInsn(Opcodes.DUP);
+                pushInt(register(Event.MONITOR_EXIT, null, false));
+                hook("beforeMonitorExit", OWNER_SITE);
+                break;
+            case Opcodes.IRETURN:
+            case Opcodes.LRETURN:
+            case Opcodes.FRETURN:
+            case Opcodes.DRETURN:
+            case Opcodes.ARETURN:
+            case Opcodes.RETURN:
+                if (isSynchronized) {
+                    // Normal exits only: an exception leaving a synchronized method releases the monitor
+                    // without a report. Catching it would need a handler, that is a branch and new frames.
+                    pushMethodMonitor();
+                    pushInt(register(Event.MONITOR_EXIT, null, false));
+                    hook("beforeMonitorExit", OWNER_SITE);
+                }
+                break;
+            default:
+                break;
+        }
+        super.visitInsn(opcode);
+    }
+
+    private void arrayRead(int opcode) {
+        // ..., array, index -> ..., array, index, array, index, site
+        super.visitInsn(Opcodes.DUP2);
+        pushInt(register(Event.ARRAY_READ, arrayType(opcode), false));
+        hook("beforeArrayRead", ARRAY_INDEX_SITE);
+    }
+
+    private void arrayWrite(int opcode, boolean wideValue) {
+        if (wideValue) {
+            // ..., array, index, value(2) -> value, array, index, value -> value, array, index
+            super.visitInsn(Opcodes.DUP2_X2);
+            super.visitInsn(Opcodes.POP2);
+            // -> array, index, value, array, index
+            super.visitInsn(Opcodes.DUP2_X2);
+        } else {
+            // ..., array, index, value -> value, array, index, value -> value, array, index
+            super.visitInsn(Opcodes.DUP_X2);
+            super.visitInsn(Opcodes.POP);
+            // -> array, index, value, array, index
+            super.visitInsn(Opcodes.DUP2_X1);
+        }
+        pushInt(register(Event.ARRAY_WRITE, arrayType(opcode), false));
+        hook("beforeArrayWrite", ARRAY_INDEX_SITE);
+    }
+
+    private void monitorEnter() {
+        int site = register(Event.MONITOR_ENTER, null, false);
+        // ..., monitor -> monitor, monitor, monitor, site: one copy for each hook, one for MONITORENTER
+        super.visitInsn(Opcodes.DUP);
+        super.visitInsn(Opcodes.DUP);
+        pushInt(site);
+        hook("beforeMonitorEnter", OWNER_SITE);
+        super.visitInsn(Opcodes.MONITORENTER);
+        pushInt(site);
+        hook("afterMonitorEnter", OWNER_SITE);
+    }
+
+    private static String arrayType(int opcode) {
+        switch (opcode) {
+            case Opcodes.IALOAD:
+            case Opcodes.IASTORE:
+                return "int[]";
+            case Opcodes.LALOAD:
+            case Opcodes.LASTORE:
+                return "long[]";
+            case Opcodes.FALOAD:
+            case Opcodes.FASTORE:
+                return "float[]";
+            case Opcodes.DALOAD:
+            case Opcodes.DASTORE:
+                return "double[]";
+            case Opcodes.BALOAD:
+            case Opcodes.BASTORE:
+                return "byte[] or boolean[]"; // one opcode for both; telling them apart needs a type analysis
+            case Opcodes.CALOAD:
+            case Opcodes.CASTORE:
+                return "char[]";
+            case Opcodes.SALOAD:
+            case Opcodes.SASTORE:
+                return "short[]";
+            default:
+                return "Object[]";
+        }
+    }
+
+    // ---- fields -----------------------------------------------------------------------------------
+
+    @Override
+    public void visitFieldInsn(int opcode, String owner, String name, String descriptor) {
+        if (!instrumentsField(opcode, owner, name)) {
+            super.visitFieldInsn(opcode, owner, name, descriptor);
+            return;
+        }
+        boolean isVolatile = facts.field(owner, name) == TypeFacts.FieldKind.VOLATILE;
+        boolean wide = "J".equals(descriptor) || "D".equals(descriptor);
+        String member = owner.replace('/', '.') + "." + name;
+        switch (opcode) {
+            case Opcodes.GETFIELD:
+                instanceRead(owner, name, descriptor, member, isVolatile, wide);
+                break;
+            case Opcodes.GETSTATIC:
+                int readSite = register(Event.FIELD_READ, member, isVolatile);
+                super.visitInsn(Opcodes.ACONST_NULL);
+                pushInt(readSite);
+                hook("beforeFieldRead", OWNER_SITE);
+                super.visitFieldInsn(opcode, owner, name, descriptor);
+                if (isVolatile) {
+                    super.visitInsn(Opcodes.ACONST_NULL);
+                    pushInt(readSite);
+                    hook("afterVolatileRead", OWNER_SITE);
+                }
+                break;
+            case Opcodes.PUTFIELD:
+                instanceWrite(register(Event.FIELD_WRITE, member, isVolatile), wide);
+                super.visitFieldInsn(opcode, owner, name, descriptor);
+                break;
+            default: // PUTSTATIC
+                super.visitInsn(Opcodes.ACONST_NULL);
+                pushInt(register(Event.FIELD_WRITE, member, isVolatile));
+                hook("beforeFieldWrite", OWNER_SITE);
+                super.visitFieldInsn(opcode, owner, name, descriptor);
+                break;
+        }
+    }
+
+    private boolean instrumentsField(int opcode, String owner, String name) {
+        if (isClassInitializer && owner.equals(type.internalName())) {
+            return false; // no other thread can see the class before its initialiser finished
+        }
+        if (opcode == Opcodes.PUTFIELD && !thisInitialized) {
+            return false; // a write before super(): the owner is uninitialised and cannot be passed on
+        }
+        // Final fields are not shared-memory races: reads see the value the constructor froze, and
+        // the only writes (in constructors and initialisers) happen before the object is published.
+        return facts.field(owner, name) != TypeFacts.FieldKind.FINAL;
+    }
+
+    private void instanceRead(String owner, String name, String descriptor, String member, boolean isVolatile,
+            boolean wide) {
+        int site = register(Event.FIELD_READ, member, isVolatile);
+        // ..., owner -> owner, owner, site
+        super.visitInsn(Opcodes.DUP);
+        if (isVolatile) {
+            super.visitInsn(Opcodes.DUP); // a second copy for afterVolatileRead
+        }
+        pushInt(site);
+        hook("beforeFieldRead", OWNER_SITE);
+        super.visitFieldInsn(Opcodes.GETFIELD, owner, name, descriptor);
+        if (isVolatile) {
+            // ..., owner, value -> ..., value, owner
+            if (wide) {
+                super.visitInsn(Opcodes.DUP2_X1);
+                super.visitInsn(Opcodes.POP2);
+            } else {
+                super.visitInsn(Opcodes.SWAP);
+            }
+            pushInt(site);
+            hook("afterVolatileRead", OWNER_SITE);
+        }
+    }
+
+    private void instanceWrite(int site, boolean wide) {
+        if (wide) {
+            // ..., owner, value(2) -> value, owner, value -> value, owner -> owner, value, owner
+            super.visitInsn(Opcodes.DUP2_X1);
+            super.visitInsn(Opcodes.POP2);
+            super.visitInsn(Opcodes.DUP_X2);
+        } else {
+            // ..., owner, value -> owner, value, owner, value -> owner, value, owner
+            super.visitInsn(Opcodes.DUP2);
+            super.visitInsn(Opcodes.POP);
+        }
+        pushInt(site);
+        hook("beforeFieldWrite", OWNER_SITE);
+    }
+
+    // ---- calls ------------------------------------------------------------------------------------
+
+    @Override
+    public void visitTypeInsn(int opcode, String operand) {
+        if (opcode == Opcodes.NEW && isConstructor && !thisInitialized) {
+            pendingNews++;
+        }
+        super.visitTypeInsn(opcode, operand);
+    }
+
+    @Override
+    public void visitMethodInsn(int opcode, String owner, String name, String descriptor, boolean isInterface) {
+        if (isConstructor && !thisInitialized && opcode == Opcodes.INVOKESPECIAL && "<init>".equals(name)) {
+            // Constructor calls pair up with NEWs in code order; the unpaired one initialises this.
+            if (pendingNews > 0) {
+                pendingNews--;
+            } else {
+                thisInitialized = true;
+            }
+        }
+        String wrapper = wrapperFor(opcode, owner, name, descriptor);
+        if (wrapper != null) {
+            // The wrapper performs the call itself, so the arguments stay on the stack; the site follows.
+            pushInt(register(wrapperEvent(wrapper), member(owner, name), false));
+            hook(wrapper, wrapperDescriptor(opcode, wrapper, descriptor));
+            return;
+        }
+        if (isSyncCall(opcode, owner, name)) {
+            int site = register(Event.SYNC_CALL, member(owner, name), false);
+            pushInt(site);
+            hook("beforeSyncCall", SITE_ONLY);
+            super.visitMethodInsn(opcode, owner, name, descriptor, isInterface);
+            // Normal returns only: reporting an exceptional one would need a handler (a branch).
+            pushInt(site);
+            hook("afterSyncCall", SITE_ONLY);
+            return;
+        }
+        super.visitMethodInsn(opcode, owner, name, descriptor, isInterface);
+    }
+
+    /** {@code (J)V} called on a Thread becomes {@code (Ljava/lang/Thread;JI)V}: receiver, arguments, site. */
+    private static String wrapperDescriptor(int opcode, String wrapper, String descriptor) {
+        String receiver = "";
+        if (opcode != Opcodes.INVOKESTATIC) {
+            receiver = wrapper.startsWith("thread") ? "Ljava/lang/Thread;" : "Ljava/lang/Object;";
+        }
+        return "(" + receiver + descriptor.substring(1, descriptor.indexOf(')')) + "I)V";
+    }
+
+    /** The {@code Hooks} method that replaces this call, or null. */
+    private String wrapperFor(int opcode, String owner, String name, String descriptor) {
+        if (opcode == Opcodes.INVOKEVIRTUAL && ("start".equals(name) || "join".equals(name))) {
+            boolean known = "()V".equals(descriptor) || ("join".equals(name) && "(J)V".equals(descriptor));
+            if (known && facts.isThread(owner)) {
+                return "start".equals(name) ? "threadStart" : "threadJoin";
+            }
+            return null;
+        }
+        if (opcode == Opcodes.INVOKEVIRTUAL || opcode == Opcodes.INVOKEINTERFACE) {
+            // wait, notify and notifyAll are final in Object: the name and descriptor identify them.
+            if ("wait".equals(name) && ("()V".equals(descriptor) || "(J)V".equals(descriptor))) {
+                return "objectWait";
+            }
+            if ("notify".equals(name) && "()V".equals(descriptor)) {
+                return "objectNotify";
+            }
+            if ("notifyAll".equals(name) && "()V".equals(descriptor)) {
+                return "objectNotifyAll";
+            }
+            return null;
+        }
+        if (opcode == Opcodes.INVOKESTATIC && "java/util/concurrent/locks/LockSupport".equals(owner)) {
+            switch (name + descriptor) {
+                case "park()V":
+                case "park(Ljava/lang/Object;)V":
+                    return "park";
+                case "parkNanos(J)V":
+                case "parkNanos(Ljava/lang/Object;J)V":
+                    return "parkNanos";
+                case "unpark(Ljava/lang/Thread;)V":
+                    return "unpark";
+                default:
+                    return null;
+            }
+        }
+        return null;
+    }
+
+    private static int wrapperEvent(String wrapper) {
+        switch (wrapper) {
+            case "threadStart":
+                return Event.THREAD_START;
+            case "objectWait":
+                return Event.WAIT;
+            case "objectNotify":
+            case "objectNotifyAll":
+                return Event.NOTIFY;
+            case "park":
+            case "parkNanos":
+                return Event.PARK;
+            case "unpark":
+                return Event.UNPARK;
+            default: // threadJoin reports a sync call, then the join's completion
+                return Event.SYNC_CALL;
+        }
+    }
+
+    private static boolean isSyncCall(int opcode, String owner, String name) {
+        if ("<init>".equals(name)) {
+            return false; // building a lock or a queue synchronises with nobody
+        }
+        if ("java/lang/Thread".equals(owner)) {
+            return opcode == Opcodes.INVOKESTATIC
+                    && ("sleep".equals(name) || "yield".equals(name) || "onSpinWait".equals(name));
+        }
+        if (MAY_SYNCHRONISE_INSIDE.contains(owner)) {
+            return true;
+        }
+        return owner.startsWith("java/util/concurrent/")
+                && !"java/util/concurrent/TimeUnit".equals(owner)
+                && !"java/util/concurrent/ThreadLocalRandom".equals(owner);
+    }
+
+    /**
+     * Call sites whose receiver may be a concurrent or synchronised collection although the owner the
+     * compiler wrote is not in java.util.concurrent: {@code Map m = new ConcurrentHashMap<>(); m.put(..)}
+     * names java/util/Map. Hand-offs through them are real happens-before edges that the race detector
+     * must see; treating the calls as synchronising can hide a race, never invent one.
+     */
+    private static final java.util.Set<String> MAY_SYNCHRONISE_INSIDE = java.util.Set.of(
+            "java/util/Map", "java/util/SortedMap", "java/util/NavigableMap",
+            "java/util/Collection", "java/util/List", "java/util/Set", "java/util/SortedSet",
+            "java/util/NavigableSet", "java/util/Queue", "java/util/Deque", "java/util/Iterator",
+            "java/util/ListIterator", "java/lang/Iterable",
+            "java/util/Vector", "java/util/Stack", "java/util/Hashtable", "java/lang/StringBuffer");
+
+    private static String member(String owner, String name) {
+        return owner.replace('/', '.') + "." + name;
+    }
+
+    // ---- helpers ----------------------------------------------------------------------------------
+
+    @Override
+    public void visitMaxs(int maxStack, int maxLocals) {
+        super.visitMaxs(maxStack + EXTRA_STACK, maxLocals);
+    }
+
+    private int register(int kind, String member, boolean isVolatile) {
+        return Sites.register(kind, type.className(), methodName, type.sourceFile(), line, member, isVolatile);
+    }
+
+    private void hook(String name, String descriptor) {
+        super.visitMethodInsn(Opcodes.INVOKESTATIC, HOOKS, name, descriptor, false);
+    }
+
+    private void pushInt(int value) {
+        if (value >= -1 && value <= 5) {
+            super.visitInsn(Opcodes.ICONST_0 + value);
+        } else if (value >= Byte.MIN_VALUE && value <= Byte.MAX_VALUE) {
+            super.visitIntInsn(Opcodes.BIPUSH, value);
+        } else if (value >= Short.MIN_VALUE && value <= Short.MAX_VALUE) {
+            super.visitIntInsn(Opcodes.SIPUSH, value);
+        } else {
+            super.visitLdcInsn(value);
+        }
+    }
+}

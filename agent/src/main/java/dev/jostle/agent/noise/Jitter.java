@@ -1,0 +1,83 @@
+package dev.jostle.agent.noise;
+
+import dev.jostle.agent.runtime.ThreadState;
+import java.util.Locale;
+
+/**
+ * One short perturbation, chosen by the thread's own generator: a yield, a spin or a park, with the
+ * duration spread log-uniformly from a microsecond up to the drawn maximum. Mixing the three matters:
+ * a yield reorders threads sharing a core, a spin keeps the core while another thread runs elsewhere,
+ * a park lets every other thread run for a while.
+ */
+final class Jitter {
+
+    static final long MIN_NANOS = 1_000;
+
+    private final double yieldWeight;
+    private final double spinWeight;
+    private final long maxSpinNanos;
+    private final long maxParkNanos;
+    private final Budget budget;
+    private final Delays delays;
+
+    Jitter(double yieldWeight, double spinWeight, long maxSpinNanos, long maxParkNanos, Budget budget,
+            Delays delays) {
+        this.yieldWeight = yieldWeight;
+        this.spinWeight = spinWeight;
+        this.maxSpinNanos = maxSpinNanos;
+        this.maxParkNanos = maxParkNanos;
+        this.budget = budget;
+        this.delays = delays;
+    }
+
+    /**
+     * Draws the mix from {@code draws} (draw numbers from {@code first} on): the share of yields and of
+     * spins (the rest parks), spins up to 5 to 100 us, parks up to 200 us to 5 ms.
+     */
+    static Jitter drawn(Draws draws, int first, Budget budget, Delays delays) {
+        double yieldWeight = 0.1 + 0.4 * draws.unit(first);
+        double spinWeight = (1 - yieldWeight) * (0.2 + 0.5 * draws.unit(first + 1));
+        long maxSpin = draws.logUniform(first + 2, 5_000L, 100_000L);
+        long maxPark = draws.logUniform(first + 3, 200_000L, 5_000_000L);
+        return new Jitter(yieldWeight, spinWeight, maxSpin, maxPark, budget, delays);
+    }
+
+    /**
+     * What a yield is charged against the round's budget: it costs little, but at a high share of millions
+     * of points the yields alone would add up to seconds.
+     */
+    static final long YIELD_COST_NANOS = 1_000;
+    /** What a park is charged at least: a park shorter than the OS timer's slack still lasts about this long. */
+    static final long PARK_FLOOR_NANOS = 50_000;
+
+    /** Perturbs the calling thread once and records it at {@code site}; nothing once the budget is spent. */
+    void perturb(ThreadState thread, int site) {
+        double kind = thread.nextDouble();
+        double length = thread.nextDouble();
+        if (kind < yieldWeight) {
+            if (budget.take(YIELD_COST_NANOS) > 0) {
+                thread.noteNoise(site);
+                delays.yieldNow(thread);
+            }
+            return;
+        }
+        boolean spin = kind < yieldWeight + spinWeight;
+        long wanted = Draws.logUniform(length, MIN_NANOS, spin ? maxSpinNanos : maxParkNanos);
+        long granted = budget.take(spin ? wanted : Math.max(wanted, PARK_FLOOR_NANOS));
+        if (granted <= 0) {
+            return;
+        }
+        thread.noteNoise(site);
+        if (spin) {
+            delays.spin(thread, granted);
+        } else {
+            delays.park(thread, Math.min(wanted, granted));
+        }
+    }
+
+    String describe() {
+        return String.format(Locale.ROOT, "yield=%.2f, spin=%.2f up to %s, park=%.2f up to %s, cap=%s",
+                yieldWeight, spinWeight, Draws.describeNanos(maxSpinNanos), 1 - yieldWeight - spinWeight,
+                Draws.describeNanos(maxParkNanos), budget.describeTotal());
+    }
+}

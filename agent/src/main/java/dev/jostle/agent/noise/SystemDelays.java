@@ -1,0 +1,32 @@
+package dev.jostle.agent.noise;
+
+import dev.jostle.agent.runtime.ThreadState;
+import java.util.concurrent.locks.LockSupport;
+
+/** {@link Delays} on the real scheduler and clock. */
+final class SystemDelays implements Delays {
+
+    @Override
+    public long nanoTime() {
+        return System.nanoTime();
+    }
+
+    @Override
+    public void yieldNow(ThreadState thread) {
+        Thread.yield();
+    }
+
+    @Override
+    public void spin(ThreadState thread, long nanos) {
+        long end = System.nanoTime() + nanos;
+        while (System.nanoTime() - end < 0) {
+            Thread.onSpinWait();
+        }
+    }
+
+    @Override
+    public void park(ThreadState thread, long nanos) {
+        // parkNanos may return early (spuriously, or on unpark/interrupt): that only shortens the noise.
+        LockSupport.parkNanos(nanos);
+    }
+}

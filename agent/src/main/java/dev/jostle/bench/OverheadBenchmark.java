@@ -1,0 +1,219 @@
+package dev.jostle.bench;
+
+import dev.jostle.agent.bootstrap.Sites;
+import dev.jostle.agent.runtime.JostleRuntime;
+import dev.jostle.agent.runtime.Round;
+import dev.jostle.agent.runtime.Session;
+import dev.jostle.agent.runtime.Strategy;
+import java.io.BufferedReader;
+import java.io.File;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Prints what the agent costs: the {@link Workload} timed plain (a JVM without the agent), instrumented
+ * with no round open, in rounds under strategy {@code none} (hooks only) and under each noise strategy.
+ * Every configuration runs in a fresh child JVM; the runs are interleaved (plain, idle, none, ..., then
+ * again) so that drift in the machine's load hits every configuration alike. Each child warms up, times
+ * several iterations and reports their median; the table shows the median over runs and its ratio to plain.
+ *
+ * <p>Run (after {@code mvn -B -q package -pl agent}) from the repository root:
+ * <pre>
+ * java -cp agent/target/jostle-agent.jar dev.jostle.bench.OverheadBenchmark [--runs 5] [--threads 4] [--steps 4000000]
+ * </pre>
+ * It takes about a minute on 2 cores. Noise strategies are slow by design (each round may be delayed by up
+ * to its cap, 120 to 200 ms); the number to watch is {@code none}.
+ */
+public final class OverheadBenchmark {
+
+    private static final List<String> CONFIGURATIONS = List.of("plain", "idle", "none", "random", "pct",
+            "halt-one", "targeted", "mixed");
+    private static final int WARMUP = 3;
+    private static final int MEASURED = 5;
+
+    public static void main(String[] args) throws Exception {
+        Map<String, String> options = options(args);
+        if (options.containsKey("--child")) {
+            child(options.get("--child"), intOption(options, "--threads", 4), intOption(options, "--steps", 4_000_000));
+            return;
+        }
+        int runs = intOption(options, "--runs", 5);
+        int threads = intOption(options, "--threads", 4);
+        int steps = intOption(options, "--steps", 4_000_000);
+        String jar = ownJar();
+        String java = System.getProperty("java.home") + File.separator + "bin" + File.separator + "java";
+
+        System.out.println("Jostle overhead benchmark, " + ZonedDateTime.now().format(DateTimeFormatter.ISO_OFFSET_DATE_TIME));
+        System.out.println("JVM: " + System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version")
+                + " (" + System.getProperty("java.vendor") + "), " + Runtime.getRuntime().availableProcessors() + " cores, "
+                + System.getProperty("os.name") + " " + System.getProperty("os.arch"));
+        System.out.printf(Locale.ROOT, "workload: %d threads x %,d steps (array read+write, a racy field every 16, "
+                + "a synchronized block every 64); per child JVM %d warm-up + median of %d iterations; %d runs per "
+                + "configuration, interleaved%n", threads, steps, WARMUP, MEASURED, runs);
+
+        Map<String, List<Double>> millis = new LinkedHashMap<>();
+        Map<String, Integer> sites = new LinkedHashMap<>();
+        CONFIGURATIONS.forEach(c -> millis.put(c, new ArrayList<>()));
+        for (int run = 0; run < runs; run++) {
+            for (int i = 0; i < CONFIGURATIONS.size(); i++) {
+                // Rotate the starting configuration so that none always runs right after a JVM of one kind.
+                String configuration = CONFIGURATIONS.get((i + run) % CONFIGURATIONS.size());
+                long[] result = runChild(java, jar, configuration, threads, steps);
+                millis.get(configuration).add(result[0] / 1e6);
+                sites.put(configuration, (int) result[1]);
+            }
+        }
+
+        double plain = median(millis.get("plain"));
+        System.out.println();
+        System.out.printf(Locale.ROOT, "%-26s %10s %8s %6s   %s%n", "configuration", "median ms", "x plain", "sites",
+                "runs (ms)");
+        for (String configuration : CONFIGURATIONS) {
+            List<Double> times = millis.get(configuration);
+            double median = median(times);
+            StringBuilder all = new StringBuilder();
+            for (double t : times) {
+                all.append(String.format(Locale.ROOT, "%.0f ", t));
+            }
+            System.out.printf(Locale.ROOT, "%-26s %10.1f %7.2fx %6d   %s%n", label(configuration), median,
+                    median / plain, sites.get(configuration), all.toString().trim());
+        }
+    }
+
+    private static String label(String configuration) {
+        switch (configuration) {
+            case "plain":
+                return "plain (no agent)";
+            case "idle":
+                return "agent, no round open";
+            default:
+                return "round, strategy " + configuration;
+        }
+    }
+
+    /** Returns {median nanos, instrumented sites} as the child reported them. */
+    private static long[] runChild(String java, String jar, String configuration, int threads, int steps)
+            throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of(java, "-Xmx256m"));
+        if (!configuration.equals("plain")) {
+            command.add("-javaagent:" + jar);
+        }
+        command.addAll(List.of("-cp", jar, OverheadBenchmark.class.getName(), "--child", configuration,
+                "--threads", String.valueOf(threads), "--steps", String.valueOf(steps)));
+        Process child = new ProcessBuilder(command).redirectErrorStream(true).start();
+        List<String> output = new ArrayList<>();
+        long[] result = null;
+        try (BufferedReader lines = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
+            for (String line = lines.readLine(); line != null; line = lines.readLine()) {
+                output.add(line);
+                if (line.startsWith("RESULT ")) {
+                    String[] parts = line.split(" ");
+                    result = new long[] {Long.parseLong(parts[1]), Long.parseLong(parts[2])};
+                }
+            }
+        }
+        if (!child.waitFor(10, TimeUnit.MINUTES)) {
+            child.destroyForcibly();
+        }
+        if (result == null) {
+            throw new IllegalStateException("the " + configuration + " child JVM reported no result (exit "
+                    + child.exitValue() + "):\n" + String.join("\n", output));
+        }
+        return result;
+    }
+
+    private static void child(String configuration, int threads, int steps) throws InterruptedException {
+        boolean wantsAgent = !configuration.equals("plain");
+        if (wantsAgent != JostleRuntime.isInstalled()) {
+            System.out.println("the " + configuration + " configuration expects the agent "
+                    + (wantsAgent ? "installed" : "absent"));
+            System.exit(2);
+        }
+        Session session = wantsAgent && !configuration.equals("idle")
+                ? JostleRuntime.newSession(Strategy.fromId(configuration), 12345, false) : null;
+        if (session != null && session.wantsObservation()) {
+            Round observation = session.openObservationRound(Thread.currentThread());
+            try (Round.Binding binding = observation.bind()) {
+                Workload.run(threads, Math.max(1, steps / 100));
+            } finally {
+                observation.end();
+            }
+        }
+        long[] nanos = new long[MEASURED];
+        long checksum = 0;
+        for (int i = 0; i < WARMUP + MEASURED; i++) {
+            long start = System.nanoTime();
+            if (session == null) {
+                checksum += Workload.run(threads, steps);
+            } else {
+                Round round = session.openRound(i, Thread.currentThread());
+                try (Round.Binding binding = round.bind()) {
+                    checksum += Workload.run(threads, steps);
+                } finally {
+                    round.end();
+                }
+            }
+            long elapsed = System.nanoTime() - start;
+            if (i >= WARMUP) {
+                nanos[i - WARMUP] = elapsed;
+            }
+        }
+        Arrays.sort(nanos);
+        int sites = wantsAgent ? Sites.limit() - 1 : 0;
+        System.out.println("RESULT " + nanos[MEASURED / 2] + " " + sites + " " + (checksum & 1));
+    }
+
+    private static String ownJar() throws URISyntaxException {
+        File location = new File(OverheadBenchmark.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        if (!location.isFile()) {
+            throw new IllegalStateException("run the benchmark from the agent jar (java -cp "
+                    + "agent/target/jostle-agent.jar ...), not from " + location);
+        }
+        return location.getAbsolutePath();
+    }
+
+    private static double median(List<Double> values) {
+        double[] sorted = values.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+        int n = sorted.length;
+        return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
+    }
+
+    private static Map<String, String> options(String[] args) {
+        Map<String, String> options = new LinkedHashMap<>();
+        for (int i = 0; i < args.length; i++) {
+            if (!List.of("--child", "--runs", "--threads", "--steps").contains(args[i]) || i + 1 >= args.length) {
+                throw new IllegalArgumentException("unknown option or missing value: '" + args[i]
+                        + "'; known: --runs N, --threads N, --steps N");
+            }
+            options.put(args[i], args[++i]);
+        }
+        return options;
+    }
+
+    private static int intOption(Map<String, String> options, String name, int fallback) {
+        String value = options.get(name);
+        if (value == null) {
+            return fallback;
+        }
+        try {
+            int parsed = Integer.parseInt(value.trim());
+            if (parsed < 1) {
+                throw new NumberFormatException();
+            }
+            return parsed;
+        } catch (NumberFormatException bad) {
+            throw new IllegalArgumentException(name + " '" + value + "': must be a positive whole number");
+        }
+    }
+}

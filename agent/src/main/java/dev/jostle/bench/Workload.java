@@ -1,0 +1,51 @@
+package dev.jostle.bench;
+
+/**
+ * A shared-memory-heavy program for {@link OverheadBenchmark}: several threads read and write one array
+ * and a plain counter field, and every 64 steps add to a total under a shared lock. Most steps touch
+ * shared memory, so nearly every line is an instrumented access: a worst case for the hooks rather than a
+ * typical program. The racy counter is deliberate (it is what the tool is for) and never checked.
+ */
+final class Workload {
+
+    private static final int CELLS = 1 << 12;
+
+    private final int[] cells = new int[CELLS];
+    private final Object lock = new Object();
+    private int racyHits;
+    private long total;
+
+    /** Runs {@code threads} threads of {@code steps} steps each and waits for them; returns a checksum. */
+    static long run(int threads, int steps) throws InterruptedException {
+        Workload shared = new Workload();
+        Thread[] workers = new Thread[threads];
+        for (int t = 0; t < threads; t++) {
+            int id = t;
+            workers[t] = new Thread(() -> shared.work(id, steps), "bench-" + t);
+        }
+        for (Thread worker : workers) {
+            worker.start();
+        }
+        for (Thread worker : workers) {
+            worker.join();
+        }
+        return shared.total + shared.racyHits;
+    }
+
+    private void work(int id, int steps) {
+        int x = 0x9E3779B9 * (id + 1);
+        for (int i = 0; i < steps; i++) {
+            x = x * 1103515245 + 12345;
+            int slot = (x >>> 12) & (CELLS - 1);
+            cells[slot] += x & 7;
+            if ((i & 15) == 0) {
+                racyHits++;
+            }
+            if ((i & 63) == 0) {
+                synchronized (lock) {
+                    total += cells[slot];
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,185 @@
+package dev.jostle.agent.instrument;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.google.common.collect.ImmutableList;
+import dev.jostle.agent.bootstrap.Sites;
+import dev.jostle.agent.install.AgentConfig;
+import dev.jostle.agent.install.AgentInstaller;
+import java.io.ByteArrayOutputStream;
+import java.io.File;
+import java.io.PrintStream;
+import java.lang.instrument.ClassFileTransformer;
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Enumeration;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Properties;
+import java.util.Set;
+import java.util.jar.JarEntry;
+import java.util.jar.JarFile;
+import net.bytebuddy.jar.asm.ClassReader;
+import net.bytebuddy.jar.asm.ClassVisitor;
+import net.bytebuddy.jar.asm.ClassWriter;
+import net.bytebuddy.jar.asm.MethodVisitor;
+import net.bytebuddy.jar.asm.Opcodes;
+import net.bytebuddy.utility.OpenedClassReader;
+import org.apache.commons.lang3.StringUtils;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Instruments every class of real, widely used jars and forces the JVM to verify each one (linking, via
+ * {@code getDeclaredMethods}, without running static initialisers). A VerifyError or ClassFormatError is
+ * a bug in the instrumentation; a class whose optional dependency is missing is only counted.
+ */
+class RealJarInstrumentationTests {
+
+    /** What one jar gave. */
+    private static final class Outcome {
+        int classes;
+        int transformed;
+        int linked;
+        int unresolvable;
+        int sites;
+        final List<String> failures = new ArrayList<>();
+        final List<String> transformErrors = new ArrayList<>();
+        final List<String> leftAloneButNotSynthetic = new ArrayList<>();
+
+        @Override
+        public String toString() {
+            return classes + " classes, " + transformed + " instrumented, " + linked + " linked and verified, "
+                    + unresolvable + " with missing dependencies, " + sites + " sites, " + failures.size()
+                    + " verify/format failures, " + transformErrors.size() + " transform errors";
+        }
+    }
+
+    @Test
+    void guava_everyClassVerifiesAfterInstrumentation() throws Exception {
+        assertClean("guava", ImmutableList.class);
+    }
+
+    @Test
+    void commonsLang_everyClassVerifiesAfterInstrumentation() throws Exception {
+        assertClean("commons-lang3", StringUtils.class);
+    }
+
+    @Test
+    void jacksonDatabind_everyClassVerifiesAfterInstrumentation() throws Exception {
+        assertClean("jackson-databind", ObjectMapper.class);
+    }
+
+    @Test
+    void harness_brokenBytecode_isReportedAsAVerifyError() throws Exception {
+        // Proves the harness really verifies: a transformer that unbalances the stack must be caught.
+        ClassFileTransformer breaking = new ClassFileTransformer() {
+            @Override
+            public byte[] transform(ClassLoader loader, String name, Class<?> redefined,
+                    java.security.ProtectionDomain domain, byte[] bytes) {
+                return popAtEveryMethodStart(bytes);
+            }
+        };
+        Outcome outcome = run(jarOf(StringUtils.class), breaking, "org/apache/commons/lang3/StringUtils.class");
+        assertEquals(1, outcome.failures.size(), outcome.failures.toString());
+        assertTrue(outcome.failures.get(0).contains("VerifyError"), outcome.failures.get(0));
+    }
+
+    private static void assertClean(String label, Class<?> anchor) throws Exception {
+        File jar = jarOf(anchor);
+        ClassFileTransformer transformer = AgentInstaller.transformer(AgentConfig.read(null, new Properties()));
+        long started = System.nanoTime();
+        Outcome outcome = run(jar, transformer, null);
+        long millis = (System.nanoTime() - started) / 1_000_000;
+        System.out.println("real-jar " + label + " (" + jar.getName() + "): " + outcome + " in " + millis + " ms");
+        assertEquals(List.of(), outcome.failures);
+        assertEquals(List.of(), outcome.transformErrors);
+        // Only synthetic classes (package-info, switch maps) are ignored; every other class is instrumented.
+        assertEquals(List.of(), outcome.leftAloneButNotSynthetic);
+        assertTrue(outcome.sites > outcome.transformed, outcome.toString());
+        assertEquals(outcome.classes, outcome.linked + outcome.unresolvable, outcome.toString());
+    }
+
+    private static File jarOf(Class<?> anchor) throws Exception {
+        return new File(anchor.getProtectionDomain().getCodeSource().getLocation().toURI());
+    }
+
+    /** Defines every class of the jar (or only {@code onlyEntry}) child-first through the transformer. */
+    private static Outcome run(File jar, ClassFileTransformer transformer, String onlyEntry) throws Exception {
+        List<String> names = new ArrayList<>();
+        try (JarFile file = new JarFile(jar)) {
+            Enumeration<JarEntry> entries = file.entries();
+            while (entries.hasMoreElements()) {
+                String entry = entries.nextElement().getName();
+                boolean isClass = entry.endsWith(".class") && !entry.startsWith("META-INF/")
+                        && !entry.endsWith("module-info.class");
+                if (isClass && (onlyEntry == null || onlyEntry.equals(entry))) {
+                    names.add(entry.substring(0, entry.length() - ".class".length()).replace('/', '.'));
+                }
+            }
+        }
+        Set<String> owned = new HashSet<>(names);
+        TransformingClassLoader loader = new TransformingClassLoader(new URL[] {jar.toURI().toURL()},
+                owned::contains, transformer);
+        Outcome outcome = new Outcome();
+        outcome.classes = names.size();
+        int sitesBefore = Sites.limit();
+        PrintStream originalErr = System.err;
+        ByteArrayOutputStream errors = new ByteArrayOutputStream();
+        System.setErr(new PrintStream(errors, true, StandardCharsets.UTF_8));
+        try {
+            for (String name : names) {
+                try {
+                    Class<?> type = Class.forName(name, false, loader);
+                    type.getDeclaredMethods(); // links the class: the verifier runs here
+                    type.getDeclaredConstructors();
+                    type.getDeclaredFields();
+                    outcome.linked++;
+                } catch (VerifyError | ClassFormatError bug) {
+                    outcome.failures.add(name + ": " + bug);
+                } catch (LinkageError | TypeNotPresentException | ClassNotFoundException missing) {
+                    outcome.unresolvable++; // an optional dependency is not on the test class path
+                }
+            }
+        } finally {
+            System.setErr(originalErr);
+        }
+        for (String line : errors.toString(StandardCharsets.UTF_8).split("\n")) {
+            if (line.contains(" is not instrumented: ")) {
+                outcome.transformErrors.add(line);
+            } else if (!line.isBlank()) {
+                originalErr.println(line);
+            }
+        }
+        outcome.transformed = loader.transformed();
+        for (String name : loader.untouched()) {
+            if (!Class.forName(name, false, loader).isSynthetic()) {
+                outcome.leftAloneButNotSynthetic.add(name);
+            }
+        }
+        outcome.sites = Sites.limit() - sitesBefore;
+        return outcome;
+    }
+
+    private static byte[] popAtEveryMethodStart(byte[] bytes) {
+        ClassReader reader = new ClassReader(bytes);
+        ClassWriter writer = new ClassWriter(reader, 0);
+        reader.accept(new ClassVisitor(OpenedClassReader.ASM_API, writer) {
+            @Override
+            public MethodVisitor visitMethod(int access, String name, String descriptor, String signature,
+                    String[] exceptions) {
+                return new MethodVisitor(OpenedClassReader.ASM_API,
+                        super.visitMethod(access, name, descriptor, signature, exceptions)) {
+                    @Override
+                    public void visitCode() {
+                        super.visitCode();
+                        super.visitInsn(Opcodes.POP);
+                    }
+                };
+            }
+        }, 0);
+        return writer.toByteArray();
+    }
+}

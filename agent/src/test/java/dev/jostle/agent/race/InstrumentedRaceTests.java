@@ -1,0 +1,76 @@
+package dev.jostle.agent.race;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.jostle.agent.instrument.Fixtures;
+import dev.jostle.agent.runtime.JostleRuntime;
+import dev.jostle.agent.runtime.Round;
+import dev.jostle.agent.runtime.RoundReport;
+import dev.jostle.agent.runtime.Session;
+import dev.jostle.agent.runtime.Strategy;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The detector behind real instrumentation, with noise off: a race is reported although the round passes,
+ * and correct hand-offs (locks, atomics, volatile, queues, executors) are never reported.
+ */
+class InstrumentedRaceTests {
+
+    private final Fixtures fixtures = new Fixtures();
+
+    @Test
+    void plainCounterIncrementedByTwoThreads_roundWithoutNoise_reportsTheRace() throws Exception {
+        RoundReport report = runInRound("racyCount", 20);
+
+        assertTrue(report.races().size() >= 1, "no race reported");
+        Race race = report.races().get(0);
+        assertEquals("dev.jostle.fixtures.Races.count", race.variable());
+        assertTrue(race.describe().contains("Races.java:"), race.describe());
+        assertTrue(race.describe().contains("adder-"), race.describe());
+    }
+
+    @Test
+    void counterUnderALock_roundWithoutNoise_reportsNothing() throws Exception {
+        assertEquals("", runInRound("lockedCount", 20).describeRaces());
+    }
+
+    @Test
+    void atomicCounter_roundWithoutNoise_reportsNothing() throws Exception {
+        assertEquals("", runInRound("atomicCount", 20).describeRaces());
+    }
+
+    @Test
+    void dataPublishedByAVolatileFlag_roundWithoutNoise_reportsNothing() throws Exception {
+        assertEquals("", runInRound("volatilePublish", 42).describeRaces());
+    }
+
+    @Test
+    void messageHandedThroughAQueue_roundWithoutNoise_reportsNothing() throws Exception {
+        assertEquals("", runInRound("queueHandOff", 7).describeRaces());
+    }
+
+    @Test
+    void dataHandedToAnExecutorAndBack_roundWithoutNoise_reportsNothing() throws Exception {
+        assertEquals("", runInRound("executorHandOff", 12).describeRaces());
+    }
+
+    @Test
+    void messageHandedThroughAConcurrentMapSeenAsMap_roundWithoutNoise_reportsNothing() throws Exception {
+        assertEquals("", runInRound("mapHandOff", 9).describeRaces());
+    }
+
+    private RoundReport runInRound(String method, int expected) throws Exception {
+        Class<?> races = fixtures.load("Races");
+        Session session = JostleRuntime.newSession(Strategy.NONE, 1, false).detectRaces(true);
+        Round round = session.openRound(0, Thread.currentThread());
+        Object result;
+        try (Round.Binding binding = round.bind()) {
+            result = Fixtures.call(races, method);
+        } finally {
+            round.end();
+        }
+        assertEquals(expected, result, "the fixture computed the wrong value");
+        return round.end();
+    }
+}

@@ -1,0 +1,215 @@
+package dev.jostle.agent.race;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.jostle.agent.bootstrap.Event;
+import dev.jostle.agent.bootstrap.Sites;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Drives the detector with the events instrumented code would send, from real threads. The tests' own
+ * latches order the threads but are invisible to the detector: it sees only the events sent to it, which
+ * is exactly what makes "ordered in practice, unordered in the memory model" visible.
+ */
+class RaceDetectorTests {
+
+    private static final int READ_COUNT = site(Event.FIELD_READ, "increment", 10, "Counter.count", false);
+    private static final int WRITE_COUNT = site(Event.FIELD_WRITE, "increment", 10, "Counter.count", false);
+    private static final int WRITE_DATA = site(Event.FIELD_WRITE, "publish", 20, "Box.data", false);
+    private static final int READ_DATA = site(Event.FIELD_READ, "consume", 30, "Box.data", false);
+    private static final int WRITE_READY = site(Event.FIELD_WRITE, "publish", 21, "Box.ready", true);
+    private static final int READ_READY = site(Event.FIELD_READ, "consume", 29, "Box.ready", true);
+    private static final int WRITE_PLAIN_READY = site(Event.FIELD_WRITE, "publish", 21, "Box.plainReady", false);
+    private static final int READ_PLAIN_READY = site(Event.FIELD_READ, "consume", 29, "Box.plainReady", false);
+    private static final int LOCK = site(Event.MONITOR_EXIT, "increment", 9, null, false);
+    private static final int START = site(Event.THREAD_START, "main", 5, "java.lang.Thread.start", false);
+    private static final int JOIN = site(Event.AFTER_THREAD_JOIN, "main", 6, "java.lang.Thread.join", false);
+    private static final int QUEUE = site(Event.SYNC_CALL, "handOff", 40, "java.util.concurrent.BlockingQueue.put", false);
+    private static final int ARRAY_WRITE = site(Event.ARRAY_WRITE, "fill", 50, "int[]", false);
+
+    private final RaceDetector detector = new RaceDetector();
+    private final Object counter = new Object();
+    private final Object box = new Object();
+
+    private static int site(int kind, String method, int line, String member, boolean isVolatile) {
+        return Sites.register(kind, "com.example.Fixture", method, "Fixture.java", line, member, isVolatile);
+    }
+
+    @Test
+    void twoThreadsIncrementWithoutALock_detector_reportsTheRaceWithBothSitesAndThreads() throws Exception {
+        detector.on(Event.FIELD_READ, null, 0, 0); // the round's first thread
+        runInOrder(
+                () -> increment(false),
+                () -> increment(false));
+
+        // Two site pairs race: first's write against second's read, and against second's write.
+        List<Race> races = detector.races();
+        assertEquals(2, races.size(), races.toString());
+        Race race = races.get(0);
+        assertEquals("Counter.count", race.variable());
+        assertTrue(race.describe().contains("Fixture.increment(Fixture.java:10)"), race.describe());
+        assertTrue(race.describe().contains("\"first\"") && race.describe().contains("\"second\""), race.describe());
+        assertTrue(race.earlier().write() && !race.later().write(), "write, then an unordered read");
+        assertTrue(races.get(1).earlier().write() && races.get(1).later().write(), "write, then an unordered write");
+    }
+
+    @Test
+    void twoThreadsIncrementUnderOneLock_detector_reportsNothing() throws Exception {
+        detector.on(Event.FIELD_READ, null, 0, 0);
+        runInOrder(
+                () -> increment(true),
+                () -> increment(true));
+
+        assertEquals(List.of(), detector.races());
+    }
+
+    @Test
+    void dataPublishedThroughAVolatileFlag_detector_reportsNothing() throws Exception {
+        detector.on(Event.FIELD_READ, null, 0, 0);
+        runInOrder(
+                () -> {
+                    detector.on(Event.FIELD_WRITE, box, 0, WRITE_DATA);
+                    detector.on(Event.FIELD_WRITE, box, 0, WRITE_READY);
+                },
+                () -> {
+                    detector.on(Event.FIELD_READ, box, 0, READ_READY);
+                    detector.on(Event.AFTER_VOLATILE_READ, box, 0, READ_READY);
+                    detector.on(Event.FIELD_READ, box, 0, READ_DATA);
+                });
+
+        assertEquals(List.of(), detector.races());
+    }
+
+    @Test
+    void dataPublishedThroughAPlainFlag_detector_reportsBothRaces() throws Exception {
+        detector.on(Event.FIELD_READ, null, 0, 0);
+        runInOrder(
+                () -> {
+                    detector.on(Event.FIELD_WRITE, box, 0, WRITE_DATA);
+                    detector.on(Event.FIELD_WRITE, box, 0, WRITE_PLAIN_READY);
+                },
+                () -> {
+                    detector.on(Event.FIELD_READ, box, 0, READ_PLAIN_READY);
+                    detector.on(Event.FIELD_READ, box, 0, READ_DATA);
+                });
+
+        assertEquals(2, detector.races().size(), detector.races().toString());
+    }
+
+    @Test
+    void childStartedAndJoined_detector_ordersParentAndChild() throws Exception {
+        detector.on(Event.FIELD_WRITE, box, 0, WRITE_DATA); // parent writes before start
+        Thread child = new Thread(() -> {
+            detector.on(Event.FIELD_READ, box, 0, READ_DATA);
+            detector.on(Event.FIELD_WRITE, box, 0, WRITE_DATA);
+        }, "child");
+        detector.on(Event.THREAD_START, child, 0, START);
+        child.start();
+        child.join();
+        detector.on(Event.AFTER_THREAD_JOIN, child, 0, JOIN);
+        detector.on(Event.FIELD_READ, box, 0, READ_DATA); // parent reads after join
+
+        assertEquals(List.of(), detector.races());
+    }
+
+    @Test
+    void poolWorkerReceivesWorkThroughAQueue_detector_reportsNothing() throws Exception {
+        detector.on(Event.FIELD_WRITE, box, 0, WRITE_DATA); // the round's thread prepares a task
+        detector.on(Event.SYNC_CALL, null, 0, QUEUE);       // and hands it over
+        Thread worker = new Thread(() -> detector.on(Event.FIELD_READ, box, 0, READ_DATA), "pool-1-thread-1");
+        worker.start(); // started by code the agent does not see, as a JDK executor would
+        worker.join();
+
+        assertEquals(List.of(), detector.races());
+    }
+
+    @Test
+    void readersShareThenAnUnorderedWriter_detector_reportsTheReadWriteRace() throws Exception {
+        detector.on(Event.FIELD_READ, null, 0, 0);
+        runInOrder(
+                () -> detector.on(Event.FIELD_READ, box, 0, READ_DATA),
+                () -> detector.on(Event.FIELD_READ, box, 0, READ_DATA),
+                () -> detector.on(Event.FIELD_WRITE, box, 0, WRITE_DATA));
+
+        List<Race> races = detector.races();
+        assertEquals(1, races.size(), races.toString());
+        assertTrue(!races.get(0).earlier().write() && races.get(0).later().write());
+    }
+
+    @Test
+    void sameRacingSitesManyTimes_detector_reportsThePairOnce() throws Exception {
+        detector.on(Event.FIELD_READ, null, 0, 0);
+        runInOrder(
+                () -> { for (int i = 0; i < 100; i++) { increment(false); } },
+                () -> { for (int i = 0; i < 100; i++) { increment(false); } });
+
+        assertEquals(2, detector.races().size(), "the write-read and the write-write pair, once each");
+    }
+
+    @Test
+    void differentElementsOfOneArray_detector_reportsNothing() throws Exception {
+        int[] cells = new int[2];
+        detector.on(Event.FIELD_READ, null, 0, 0);
+        runInOrder(
+                () -> detector.on(Event.ARRAY_WRITE, cells, 0, ARRAY_WRITE),
+                () -> detector.on(Event.ARRAY_WRITE, cells, 1, ARRAY_WRITE));
+        assertEquals(List.of(), detector.races());
+
+        runInOrder(() -> detector.on(Event.ARRAY_WRITE, cells, 1, ARRAY_WRITE));
+        assertEquals(1, detector.races().size(), "the same element from another thread races");
+    }
+
+    @Test
+    void objectsBecomeGarbage_detector_releasesTheirShadowState() {
+        for (int i = 0; i < 50_000; i++) {
+            detector.on(Event.FIELD_WRITE, new Object(), 0, WRITE_DATA);
+        }
+        for (int attempt = 0; attempt < 20 && detector.shadowCount() > 1_000; attempt++) {
+            System.gc();
+        }
+        assertTrue(detector.shadowCount() <= 1_000, "shadows left: " + detector.shadowCount());
+    }
+
+    @Test
+    void closedDetector_eventsFromLeftoverThreads_areIgnored() throws Exception {
+        detector.on(Event.FIELD_READ, null, 0, 0);
+        detector.close();
+        runInOrder(() -> increment(false), () -> increment(false));
+
+        assertEquals(List.of(), detector.races());
+    }
+
+    private void increment(boolean locked) {
+        if (locked) {
+            detector.on(Event.AFTER_MONITOR_ENTER, counter, 0, LOCK);
+        }
+        detector.on(Event.FIELD_READ, counter, 0, READ_COUNT);
+        detector.on(Event.FIELD_WRITE, counter, 0, WRITE_COUNT);
+        if (locked) {
+            detector.on(Event.MONITOR_EXIT, counter, 0, LOCK);
+        }
+    }
+
+    /**
+     * Runs each action in its own thread, one after the other (the detector never sees this ordering).
+     * Threads are named first, second, third. Each is started from the test thread with a start edge, as
+     * instrumented code would, so only the actions' own events can order them.
+     */
+    private void runInOrder(Runnable... actions) throws Exception {
+        String[] names = {"first", "second", "third"};
+        for (int i = 0; i < actions.length; i++) {
+            CountDownLatch done = new CountDownLatch(1);
+            Runnable action = actions[i];
+            Thread thread = new Thread(() -> {
+                action.run();
+                done.countDown();
+            }, names[i]);
+            detector.on(Event.THREAD_START, thread, 0, START);
+            thread.start();
+            done.await();
+        }
+    }
+}
