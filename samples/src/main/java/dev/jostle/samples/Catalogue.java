@@ -83,6 +83,7 @@ import java.util.List;
 /** Every sample variant, in the order the table shows them: each bug's broken variant, then its fixes. */
 public final class Catalogue {
 
+    /** A failed check: the scenario's assertion, or a worker's exception. */
     private static final FailureKind[] FAILS = {EXCEPTION, THREAD_EXCEPTION};
 
     private Catalogue() {
@@ -138,7 +139,10 @@ public final class Catalogue {
         all.add(fix(bug, Escape_03_Locked.class, FixStyle.LOCK, () -> EscapeScenario.run(Escape_03_Locked::new)));
 
         bug = "stop flag";
-        all.add(broken(bug, StopFlag_01_Broken.class, () -> StopFlagScenario.run(new StopFlag_01_Broken()), FAILS));
+        all.add(broken(bug, StopFlag_01_Broken.class, () -> StopFlagScenario.run(new StopFlag_01_Broken()),
+                EXCEPTION, THREAD_EXCEPTION, TIMEOUT)
+                .outOfReach("a hoisted read is not a matter of timing, and the agent's hook at every field read "
+                        + "keeps the JIT from hoisting it; the race detector is what reports this bug"));
         all.add(fix(bug, StopFlag_02_Volatile.class, FixStyle.LOCK, () -> StopFlagScenario.run(new StopFlag_02_Volatile())));
         all.add(fix(bug, StopFlag_03_Channel.class, FixStyle.CHANNEL,
                 () -> StopFlagScenario.run(new StopFlag_03_Channel())));
@@ -182,13 +186,13 @@ public final class Catalogue {
         all.add(fix(bug, Diners_03_Channel.class, FixStyle.CHANNEL, () -> DinerScenario.run(new Diners_03_Channel())));
 
         bug = "lost wake-up";
-        all.add(broken(bug, Buffer_01_IfNotWhile.class, () -> BufferScenario.run(new Buffer_01_IfNotWhile()),
+        all.add(broken(bug, Buffer_01_IfNotWhile.class, () -> BufferScenario.run(new Buffer_01_IfNotWhile(), 3),
                 EXCEPTION, THREAD_EXCEPTION, TIMEOUT));
-        all.add(broken(bug, Buffer_02_NotifyNotAll.class, () -> BufferScenario.run(new Buffer_02_NotifyNotAll()),
+        all.add(broken(bug, Buffer_02_NotifyNotAll.class, () -> BufferScenario.run(new Buffer_02_NotifyNotAll(), 3),
                 TIMEOUT));
-        all.add(fix(bug, Buffer_03_Locked.class, FixStyle.LOCK, () -> BufferScenario.run(new Buffer_03_Locked())));
-        all.add(fix(bug, Buffer_04_Conditions.class, FixStyle.LOCK, () -> BufferScenario.run(new Buffer_04_Conditions())));
-        all.add(fix(bug, Buffer_05_Channel.class, FixStyle.CHANNEL, () -> BufferScenario.run(new Buffer_05_Channel())));
+        all.add(fix(bug, Buffer_03_Locked.class, FixStyle.LOCK, () -> BufferScenario.run(new Buffer_03_Locked(), 3)));
+        all.add(fix(bug, Buffer_04_Conditions.class, FixStyle.LOCK, () -> BufferScenario.run(new Buffer_04_Conditions(), 3)));
+        all.add(fix(bug, Buffer_05_Channel.class, FixStyle.CHANNEL, () -> BufferScenario.run(new Buffer_05_Channel(), 3)));
 
         bug = "pipeline";
         all.add(broken(bug, Pipeline_01_Broken.class, () -> NightScenario.run(new Pipeline_01_Broken()), FAILS));
@@ -201,10 +205,10 @@ public final class Catalogue {
     private static Variant broken(String bug, Class<?> sample, RoundBody round, FailureKind... shows) {
         EnumSet<FailureKind> kinds = EnumSet.noneOf(FailureKind.class);
         kinds.addAll(Arrays.asList(shows));
-        return new Variant(bug, sample.getSimpleName(), FixStyle.BROKEN, kinds, round);
+        return new Variant(bug, sample.getSimpleName(), FixStyle.BROKEN, kinds, round, null);
     }
 
     private static Variant fix(String bug, Class<?> sample, FixStyle style, RoundBody round) {
-        return new Variant(bug, sample.getSimpleName(), style, EnumSet.noneOf(FailureKind.class), round);
+        return new Variant(bug, sample.getSimpleName(), style, EnumSet.noneOf(FailureKind.class), round, null);
     }
 }

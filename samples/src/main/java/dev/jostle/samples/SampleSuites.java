@@ -14,8 +14,9 @@ import java.util.Locale;
 
 /**
  * Runs the sample bug suites and prints one row per variant: how often it fails with noise off, whether
- * jostling catches it, and the verdict. Exits with status 1 when a broken variant was missed or a fix
- * failed. This is the README's first command: {@code java -jar samples/target/jostle-samples.jar}.
+ * jostling catches it, and the verdict. Exits with status 1 when a broken variant was missed (other than
+ * one the catalogue declares out of noise's reach, which is printed as such) or a fix failed. This is the
+ * README's first command: {@code java -jar samples/target/jostle-samples.jar}.
  */
 public final class SampleSuites {
 
@@ -69,6 +70,7 @@ public final class SampleSuites {
         }
         progress.clear();
         SuiteTable.print(rows, out);
+        SuiteTable.printKnownMisses(rows, out);
         SuiteTable.printFailedFixes(rows, out);
         long caught = rows.stream().filter(r -> r.verdict() == Verdict.CAUGHT).count();
         long broken = rows.stream().filter(r -> r.variant().broken()).count();
@@ -76,7 +78,7 @@ public final class SampleSuites {
         out.printf(Locale.ROOT, "%nCaught %d of %d broken variants; %d of %d fixes survived; %s.%n", caught,
                 broken, survived, rows.size() - broken,
                 SuiteTable.millis(Duration.ofNanos(System.nanoTime() - start)));
-        return rows.stream().allMatch(r -> r.verdict().good()) ? 0 : 1;
+        return rows.stream().allMatch(SuiteRow::acceptable) ? 0 : 1;
     }
 
     /** Runs one variant: first with noise off, counting failures; then jostled. */

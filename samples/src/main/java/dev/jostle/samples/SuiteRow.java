@@ -17,6 +17,14 @@ public record SuiteRow(Variant variant, CampaignResult quiet, CampaignResult noi
         return Verdict.of(variant.broken(), noisy.found());
     }
 
+    /**
+     * Whether this row lets the run succeed: a good verdict, or a miss the catalogue declares out of noise's
+     * reach (printed as such, with the reason, never counted as caught).
+     */
+    public boolean acceptable() {
+        return verdict().good() || verdict() == Verdict.MISSED && variant.outOfReach() != null;
+    }
+
     /** The first failing jostled round, or null. */
     public RoundOutcome firstFailure() {
         return noisy.firstFailure();

@@ -33,7 +33,7 @@ final class SuiteTable {
                 first == null ? "-" : millis(row.timeToFirstFailure()),
                 first == null ? "-" : first.kind().label() + (row.unexpectedKind() ? " (unexpected)" : ""),
                 first == null ? "-" : Long.toString(first.report().seed()),
-                row.verdict().toString()});
+                row.verdict() + (row.verdict() == Verdict.MISSED && row.variant().outOfReach() != null ? " (known)" : "")});
         }
         int[] widths = new int[HEADERS.length];
         for (String[] line : cells) {
@@ -49,6 +49,16 @@ final class SuiteTable {
                     rule[i] = "-".repeat(widths[i]);
                 }
                 out.println(line(rule, widths));
+            }
+        }
+    }
+
+    /** Why each known miss is out of noise's reach. */
+    static void printKnownMisses(List<SuiteRow> rows, PrintStream out) {
+        for (SuiteRow row : rows) {
+            if (row.verdict() == Verdict.MISSED && row.variant().outOfReach() != null) {
+                out.println();
+                out.println(row.variant().name() + " is MISSED (known): " + row.variant().outOfReach() + ".");
             }
         }
     }

@@ -12,14 +12,25 @@ import java.util.Set;
  * @param style    broken, or the style of the fix
  * @param expected for a broken variant, the kinds of failure it shows; empty for a fix
  * @param round    one checked run of the scenario: throws (or deadlocks, or hangs) when the bug shows
+ * @param outOfReach for a broken variant that scheduling noise cannot expose, why (and what will); null
+ *                 otherwise. Such a variant is still run and its real verdict printed.
  */
-public record Variant(String bug, String name, FixStyle style, Set<FailureKind> expected, RoundBody round) {
+public record Variant(String bug, String name, FixStyle style, Set<FailureKind> expected, RoundBody round,
+        String outOfReach) {
 
     public Variant {
         if ((style == FixStyle.BROKEN) == expected.isEmpty()) {
             throw new IllegalArgumentException(name + ": a broken variant names the failures it shows, a fix none");
         }
+        if (outOfReach != null && style != FixStyle.BROKEN) {
+            throw new IllegalArgumentException(name + ": only a broken variant can be out of noise's reach");
+        }
         expected = Set.copyOf(expected);
+    }
+
+    /** The same variant, marked as a bug that scheduling noise cannot expose, and why. */
+    public Variant outOfReach(String why) {
+        return new Variant(bug, name, style, expected, round, why);
     }
 
     public boolean broken() {

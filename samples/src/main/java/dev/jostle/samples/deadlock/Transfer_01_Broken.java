@@ -11,7 +11,8 @@
  *
  * Why it usually passes anyway. Each transfer holds the first lock for a few hundred nanoseconds before
  * taking the second, and five transfers are over before the other clerk's thread is running. Measured
- * without noise: @@RATE@@.
+ * without noise: 5 deadlocks in 1000 rounds (0.5%) (1000 rounds with the agent installed and noise off, on
+ * a shared 2-core machine).
  *
  * How Jostle catches it. Noise between the two monitor enters (at the balance reads and writes, and at
  * the monitor enter itself) holds a clerk with one lock taken until the other clerk has taken the other.

@@ -10,10 +10,11 @@
  *
  * And a second fault, which noise cannot show: neither field is volatile, so nothing obliges the other
  * searchers to ever see `found` (they may scan their whole third for nothing), nor the coordinator to
- * see `position` even in the right order. The race detector (a later piece of Jostle) reports those.
+ * see `position` even in the right order. A happens-before race detector reports those.
  *
  * Why it usually passes anyway. The two writes are nanoseconds apart; the coordinator rarely reads in
- * between. Measured without noise: @@RATE@@.
+ * between. Measured without noise: 0 failures in 1000 rounds (1000 rounds with the agent installed and
+ * noise off, on a shared 2-core machine).
  *
  * How Jostle catches it. Noise at the write of `position` holds the finder after it has raised the flag;
  * the coordinator reads the position that was never written.

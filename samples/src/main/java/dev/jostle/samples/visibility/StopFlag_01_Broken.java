@@ -10,9 +10,11 @@
  * What Jostle can and cannot show here, honestly. This bug is not about timing, so no interleaving exposes
  * it. Worse, the agent's hooks at every field read stop the JIT from hoisting the read: instrumented, the
  * spinner sees the flag and the bug disappears. That is why this variant is marked as out of noise's reach
- * in the catalogue and the table reports the verdict the run really produces. The race detector (a later
- * piece of Jostle) reports it in every round, since the write of `stopped` and its reads are not ordered
- * by happens-before. Measured without noise, under the agent: @@RATE@@.
+ * in the catalogue and the table reports the verdict the run really produces. What does find it is a
+ * happens-before race detector, since the write of `stopped` and its reads are not ordered; Jostle's
+ * agent has one, but this runner does not switch it on yet. Measured without noise, under the agent: 0 failures in 1000 rounds, and none in 500
+ * jostled rounds either (the agent installed, a shared 2-core machine). Without the agent the same
+ * scenario failed in 295 of 300 rounds, once C2 had compiled the loop.
  *
  * The fixes:
  *   StopFlag_02_Volatile - `stopped` is volatile: every read goes to memory, and the write is seen.
