@@ -30,27 +30,28 @@ import java.util.concurrent.TimeUnit;
  *
  * <p>Run (after {@code mvn -B -q package -pl agent}) from the repository root:
  * <pre>
- * java -cp agent/target/jostle-agent.jar dev.jostle.bench.OverheadBenchmark [--runs 5] [--threads 4] [--steps 4000000]
+ * java -cp agent/target/jostle-agent.jar dev.jostle.bench.OverheadBenchmark [--runs 3] [--threads 4] [--steps 1000000] [--locks yes|no]
  * </pre>
- * It takes about a minute on 2 cores. Noise strategies are slow by design (each round may be delayed by up
+ * It takes one to a few minutes on 2 cores. {@code --locks no} leaves out the {@code synchronized} block. Noise strategies are slow by design (each round may be delayed by up
  * to its cap, 120 to 200 ms); the number to watch is {@code none}.
  */
 public final class OverheadBenchmark {
 
     private static final List<String> CONFIGURATIONS = List.of("plain", "idle", "none", "random", "pct",
             "halt-one", "targeted", "mixed");
-    private static final int WARMUP = 3;
+    private static final int WARMUP = 2;
     private static final int MEASURED = 5;
 
     public static void main(String[] args) throws Exception {
         Map<String, String> options = options(args);
+        int threads = intOption(options, "--threads", 4);
+        int steps = intOption(options, "--steps", 1_000_000);
+        boolean locks = yesNo(options, "--locks");
         if (options.containsKey("--child")) {
-            child(options.get("--child"), intOption(options, "--threads", 4), intOption(options, "--steps", 4_000_000));
+            child(options.get("--child"), threads, steps, locks);
             return;
         }
-        int runs = intOption(options, "--runs", 5);
-        int threads = intOption(options, "--threads", 4);
-        int steps = intOption(options, "--steps", 4_000_000);
+        int runs = intOption(options, "--runs", 3);
         String jar = ownJar();
         String java = System.getProperty("java.home") + File.separator + "bin" + File.separator + "java";
 
@@ -58,9 +59,9 @@ public final class OverheadBenchmark {
         System.out.println("JVM: " + System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version")
                 + " (" + System.getProperty("java.vendor") + "), " + Runtime.getRuntime().availableProcessors() + " cores, "
                 + System.getProperty("os.name") + " " + System.getProperty("os.arch"));
-        System.out.printf(Locale.ROOT, "workload: %d threads x %,d steps (array read+write, a racy field every 16, "
-                + "a synchronized block every 64); per child JVM %d warm-up + median of %d iterations; %d runs per "
-                + "configuration, interleaved%n", threads, steps, WARMUP, MEASURED, runs);
+        System.out.printf(Locale.ROOT, "workload: %d threads x %,d steps (array read+write, a racy field every 16%s); "
+                + "per child JVM %d warm-up + median of %d iterations; %d runs per configuration, interleaved%n",
+                threads, steps, locks ? ", a synchronized block every 64" : ", no locks", WARMUP, MEASURED, runs);
 
         Map<String, List<Double>> millis = new LinkedHashMap<>();
         Map<String, Integer> sites = new LinkedHashMap<>();
@@ -69,7 +70,7 @@ public final class OverheadBenchmark {
             for (int i = 0; i < CONFIGURATIONS.size(); i++) {
                 // Rotate the starting configuration so that none always runs right after a JVM of one kind.
                 String configuration = CONFIGURATIONS.get((i + run) % CONFIGURATIONS.size());
-                long[] result = runChild(java, jar, configuration, threads, steps);
+                long[] result = runChild(java, jar, configuration, threads, steps, locks);
                 millis.get(configuration).add(result[0] / 1e6);
                 sites.put(configuration, (int) result[1]);
             }
@@ -103,14 +104,14 @@ public final class OverheadBenchmark {
     }
 
     /** Returns {median nanos, instrumented sites} as the child reported them. */
-    private static long[] runChild(String java, String jar, String configuration, int threads, int steps)
-            throws IOException, InterruptedException {
+    private static long[] runChild(String java, String jar, String configuration, int threads, int steps,
+            boolean locks) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of(java, "-Xmx256m"));
         if (!configuration.equals("plain")) {
             command.add("-javaagent:" + jar);
         }
         command.addAll(List.of("-cp", jar, OverheadBenchmark.class.getName(), "--child", configuration,
-                "--threads", String.valueOf(threads), "--steps", String.valueOf(steps)));
+                "--threads", String.valueOf(threads), "--steps", String.valueOf(steps), "--locks", locks ? "yes" : "no"));
         Process child = new ProcessBuilder(command).redirectErrorStream(true).start();
         List<String> output = new ArrayList<>();
         long[] result = null;
@@ -133,7 +134,8 @@ public final class OverheadBenchmark {
         return result;
     }
 
-    private static void child(String configuration, int threads, int steps) throws InterruptedException {
+    private static void child(String configuration, int threads, int steps, boolean locks)
+            throws InterruptedException {
         boolean wantsAgent = !configuration.equals("plain");
         if (wantsAgent != JostleRuntime.isInstalled()) {
             System.out.println("the " + configuration + " configuration expects the agent "
@@ -145,7 +147,7 @@ public final class OverheadBenchmark {
         if (session != null && session.wantsObservation()) {
             Round observation = session.openObservationRound(Thread.currentThread());
             try (Round.Binding binding = observation.bind()) {
-                Workload.run(threads, Math.max(1, steps / 100));
+                Workload.run(threads, Math.max(1, steps / 100), locks);
             } finally {
                 observation.end();
             }
@@ -155,11 +157,11 @@ public final class OverheadBenchmark {
         for (int i = 0; i < WARMUP + MEASURED; i++) {
             long start = System.nanoTime();
             if (session == null) {
-                checksum += Workload.run(threads, steps);
+                checksum += Workload.run(threads, steps, locks);
             } else {
                 Round round = session.openRound(i, Thread.currentThread());
                 try (Round.Binding binding = round.bind()) {
-                    checksum += Workload.run(threads, steps);
+                    checksum += Workload.run(threads, steps, locks);
                 } finally {
                     round.end();
                 }
@@ -192,13 +194,22 @@ public final class OverheadBenchmark {
     private static Map<String, String> options(String[] args) {
         Map<String, String> options = new LinkedHashMap<>();
         for (int i = 0; i < args.length; i++) {
-            if (!List.of("--child", "--runs", "--threads", "--steps").contains(args[i]) || i + 1 >= args.length) {
+            if (!List.of("--child", "--runs", "--threads", "--steps", "--locks").contains(args[i])
+                    || i + 1 >= args.length) {
                 throw new IllegalArgumentException("unknown option or missing value: '" + args[i]
-                        + "'; known: --runs N, --threads N, --steps N");
+                        + "'; known: --runs N, --threads N, --steps N, --locks yes|no");
             }
             options.put(args[i], args[++i]);
         }
         return options;
+    }
+
+    private static boolean yesNo(Map<String, String> options, String name) {
+        String value = options.getOrDefault(name, "yes").trim();
+        if (value.equals("yes") || value.equals("no")) {
+            return value.equals("yes");
+        }
+        throw new IllegalArgumentException(name + " '" + value + "': use yes or no");
     }
 
     private static int intOption(Map<String, String> options, String name, int fallback) {

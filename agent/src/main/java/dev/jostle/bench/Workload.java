@@ -2,7 +2,7 @@ package dev.jostle.bench;
 
 /**
  * A shared-memory-heavy program for {@link OverheadBenchmark}: several threads read and write one array
- * and a plain counter field, and every 64 steps add to a total under a shared lock. Most steps touch
+ * and a plain counter field, and (unless told not to) every 64 steps add to a total under a shared lock. Most steps touch
  * shared memory, so nearly every line is an instrumented access: a worst case for the hooks rather than a
  * typical program. The racy counter is deliberate (it is what the tool is for) and never checked.
  */
@@ -15,13 +15,19 @@ final class Workload {
     private int racyHits;
     private long total;
 
-    /** Runs {@code threads} threads of {@code steps} steps each and waits for them; returns a checksum. */
-    static long run(int threads, int steps) throws InterruptedException {
+    /**
+     * Runs {@code threads} threads of {@code steps} steps each and waits for them; returns a checksum.
+     *
+     * @param locks whether the threads also take a shared lock every 64 steps (a separate method, so that
+     *              how the JIT treats an instrumented {@code synchronized} block shows on its own)
+     */
+    static long run(int threads, int steps, boolean locks) throws InterruptedException {
         Workload shared = new Workload();
         Thread[] workers = new Thread[threads];
         for (int t = 0; t < threads; t++) {
             int id = t;
-            workers[t] = new Thread(() -> shared.work(id, steps), "bench-" + t);
+            Runnable work = locks ? () -> shared.work(id, steps) : () -> shared.workWithoutLocks(id, steps);
+            workers[t] = new Thread(work, "bench-" + t);
         }
         for (Thread worker : workers) {
             worker.start();
@@ -45,6 +51,18 @@ final class Workload {
                 synchronized (lock) {
                     total += cells[slot];
                 }
+            }
+        }
+    }
+
+    private void workWithoutLocks(int id, int steps) {
+        int x = 0x9E3779B9 * (id + 1);
+        for (int i = 0; i < steps; i++) {
+            x = x * 1103515245 + 12345;
+            int slot = (x >>> 12) & (CELLS - 1);
+            cells[slot] += x & 7;
+            if ((i & 15) == 0) {
+                racyHits++;
             }
         }
     }

@@ -19,7 +19,7 @@ import java.util.Locale;
  * <pre>
  * java -javaagent:agent/target/jostle-agent.jar -cp agent/target/jostle-agent.jar dev.jostle.demo.LostUpdateDemo
  * </pre>
- * Options: {@code --rounds N} (default 2000 per side), {@code --seconds S} (time limit per side, default 30),
+ * Options: {@code --rounds N} (default 1000 per side), {@code --seconds S} (time limit per side, default 20),
  * {@code --strategy S} (default mixed), {@code --seed N}, {@code --threads N} (2), {@code --increments N} (50).
  *
  * <p>This package is not excluded from instrumentation (unlike {@code dev.jostle.agent}), so the agent
@@ -36,8 +36,8 @@ public final class LostUpdateDemo {
         }
     }
 
-    private int rounds = 2_000;
-    private long seconds = 30;
+    private int rounds = 1_000;
+    private long seconds = 20;
     private Strategy strategy = Strategy.MIXED;
     private long seed = Seeds.random();
     private int threads = 2;

@@ -25,9 +25,16 @@ public final class AgentConfig {
             "dev.jostle.bridge.",
             "dev.jostle.tools.");
 
+    /**
+     * The user's own Byte Buddy package, {@code net.bytebuddy.}. Assembled at run time because the shade
+     * plugin rewrites every string constant that starts with it to the relocated name: a literal here
+     * would exclude Jostle's shaded copy (already excluded) and let the user's Byte Buddy be instrumented.
+     */
+    static final String USERS_BYTE_BUDDY = String.join(".", "net", "bytebuddy", "");
+
     /** Left out by default; an explicit include of a longer prefix brings a package back. */
     static final List<String> DEFAULT_EXCLUDED = List.of(
-            "net.bytebuddy.", "org.junit.", "junit.", "org.opentest4j.", "org.apiguardian.",
+            USERS_BYTE_BUDDY, "org.junit.", "junit.", "org.opentest4j.", "org.apiguardian.",
             "org.apache.maven.", "org.codehaus.plexus.", "org.eclipse.jdt.internal.junit", "com.intellij.",
             "org.gradle.", "kotlin.", "kotlinx.", "org.jetbrains.lincheck.", "org.jetbrains.kotlinx.lincheck.",
             "org.openjdk.jcstress.", "org.objectweb.asm.", "org.openjdk.jmh.");

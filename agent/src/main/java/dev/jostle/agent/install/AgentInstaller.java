@@ -32,6 +32,8 @@ public final class AgentInstaller {
     /** Enough for a large program's own classes loaded over and over by hunt rounds. */
     static final int CACHE_CAPACITY = 20_000;
 
+    private static final String NEXUS_DISABLED = "net.bytebuddy.nexus.disabled";
+
     private AgentInstaller() {
     }
 
@@ -40,6 +42,10 @@ public final class AgentInstaller {
         boolean verbose = Boolean.getBoolean("jostle.verbose");
         AgentBuilder builder = builder(config, new InstrumentedClassCache(CACHE_CAPACITY), verbose)
                 .with(AgentBuilder.RedefinitionStrategy.RETRANSFORMATION)
+                // A late attach retransforms what is loaded in batches; a batch the JVM refuses is split
+                // until only the offending class is left out, instead of losing the whole batch.
+                .with(AgentBuilder.RedefinitionStrategy.BatchAllocator.ForFixedSize.ofSize(64))
+                .with(AgentBuilder.RedefinitionStrategy.Listener.BatchReallocator.splitting())
                 .with(verbose ? AgentBuilder.RedefinitionStrategy.Listener.StreamWriting.toSystemError()
                         : AgentBuilder.RedefinitionStrategy.Listener.NoOp.INSTANCE);
         builder.installOn(inst);
@@ -63,6 +69,12 @@ public final class AgentInstaller {
     }
 
     static AgentBuilder builder(AgentConfig config, InstrumentedClassCache cache, boolean verbose) {
+        // Jostle never uses Byte Buddy's Nexus (it adds no initialisers). Left enabled, merely constructing
+        // an AgentBuilder probes class injection through sun.misc.Unsafe, which JDK 24+ warns about on
+        // stderr. Shading relocates this name, so the switch only reaches Jostle's own copy of Byte Buddy.
+        if (System.getProperty(NEXUS_DISABLED) == null) {
+            System.setProperty(NEXUS_DISABLED, "true");
+        }
         AgentBuilder.Listener listener = new ErrorReporter();
         if (verbose) {
             listener = new AgentBuilder.Listener.Compound(listener,
@@ -77,8 +89,8 @@ public final class AgentInstaller {
                 .disableClassFormatChanges()
                 // Decorate: only the visitor runs over the original class file; no member is added or renamed.
                 .with(AgentBuilder.TypeStrategy.Default.DECORATE)
-                // Describe types from class files, never by loading them (a transformer must not load classes); an
-                // already-loaded class without one (a dynamic proxy, met at retransformation) is described as loaded.
+                // Describe types from class files (a transformer must not load classes); classes generated at
+                // run time (proxies, reflection accessors) have none and are described as loaded instead.
                 .with(AgentBuilder.DescriptionStrategy.Default.POOL_FIRST)
                 .with(listener)
                 .with((AgentBuilder.TransformerDecorator) transformer -> new CachingTransformer(transformer, cache,
@@ -87,7 +99,7 @@ public final class AgentInstaller {
                 .ignore(any(), isBootstrapClassLoader().or(isExtensionClassLoader()))
                 .or(isSynthetic())
                 .or(nameContains("$$Lambda")) // lambda proxies: generated, and hidden classes on JDK 15+
-                .or(nameStartsWith("net.bytebuddy."))
+                .or(nameStartsWith(AgentConfig.USERS_BYTE_BUDDY))
                 .or(nameStartsWith("dev.jostle.agent."))
                 .or(excludedBy(config))
                 .type(any())

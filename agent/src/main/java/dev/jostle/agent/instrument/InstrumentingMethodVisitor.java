@@ -2,6 +2,8 @@ package dev.jostle.agent.instrument;
 
 import dev.jostle.agent.bootstrap.Event;
 import dev.jostle.agent.bootstrap.Sites;
+import java.util.ArrayList;
+import java.util.List;
 import net.bytebuddy.jar.asm.Label;
 import net.bytebuddy.jar.asm.MethodVisitor;
 import net.bytebuddy.jar.asm.Opcodes;
@@ -40,7 +42,9 @@ final class InstrumentingMethodVisitor extends MethodVisitor {
     private boolean thisInitialized;
     /** In a constructor: objects created by NEW whose constructor has not been called yet. */
     private int pendingNews;
-    private int synchronizedMethodSite;
+    /** A synchronized method whose entry report is not emitted yet (it goes before the first instruction). */
+    private boolean entryPending;
+    private final List<Runnable> heldBeforeFirstInstruction = new ArrayList<>();
 
     InstrumentingMethodVisitor(MethodVisitor next, InstrumentingClassVisitor type, int access, String name,
             String descriptor) {
@@ -60,15 +64,30 @@ final class InstrumentingMethodVisitor extends MethodVisitor {
     @Override
     public void visitCode() {
         super.visitCode();
-        if (isSynchronized) {
-            // The JVM already holds the monitor here: only the acquire is reported. The line is not
-            // known yet (line numbers follow), so the site names the method alone.
-            String monitor = isStatic ? type.className() + ".class" : type.className() + " (this)";
-            synchronizedMethodSite = register(Event.MONITOR_ENTER, monitor, false);
-            pushMethodMonitor();
-            pushInt(synchronizedMethodSite);
-            hook("afterMonitorEnter", OWNER_SITE);
+        entryPending = isSynchronized;
+    }
+
+    /**
+     * Emits the entry report of a synchronized method before its first instruction. The labels, line
+     * number and frame that precede that instruction are held back until then, so that the report can
+     * name the method's first line and still sits before every label: a loop that jumps back to the top
+     * of the method does not report the entry again. The frame a held label carries stays valid: the
+     * report leaves locals and stack as it found them.
+     */
+    private void beforeInstruction() {
+        if (!entryPending) {
+            return;
         }
+        entryPending = false;
+        // The JVM already holds the monitor here: only the acquire is reported.
+        String monitor = isStatic ? type.className() + ".class" : type.className() + " (this)";
+        pushMethodMonitor();
+        pushInt(register(Event.MONITOR_ENTER, monitor, false));
+        hook("afterMonitorEnter", OWNER_SITE);
+        for (Runnable held : heldBeforeFirstInstruction) {
+            held.run();
+        }
+        heldBeforeFirstInstruction.clear();
     }
 
     private void pushMethodMonitor() {
@@ -82,15 +101,95 @@ final class InstrumentingMethodVisitor extends MethodVisitor {
     }
 
     @Override
+    public void visitLabel(Label label) {
+        if (entryPending) {
+            heldBeforeFirstInstruction.add(() -> super.visitLabel(label));
+            return;
+        }
+        super.visitLabel(label);
+    }
+
+    @Override
+    public void visitFrame(int frameType, int numLocal, Object[] local, int numStack, Object[] stack) {
+        if (entryPending) {
+            heldBeforeFirstInstruction.add(() -> super.visitFrame(frameType, numLocal, local, numStack, stack));
+            return;
+        }
+        super.visitFrame(frameType, numLocal, local, numStack, stack);
+    }
+
+    @Override
     public void visitLineNumber(int line, Label start) {
         this.line = line;
+        if (entryPending) {
+            heldBeforeFirstInstruction.add(() -> super.visitLineNumber(line, start));
+            return;
+        }
         super.visitLineNumber(line, start);
+    }
+
+    // ---- instructions that are passed on unchanged ------------------------------------------------
+
+    @Override
+    public void visitVarInsn(int opcode, int varIndex) {
+        beforeInstruction();
+        super.visitVarInsn(opcode, varIndex);
+    }
+
+    @Override
+    public void visitIntInsn(int opcode, int operand) {
+        beforeInstruction();
+        super.visitIntInsn(opcode, operand);
+    }
+
+    @Override
+    public void visitJumpInsn(int opcode, Label label) {
+        beforeInstruction();
+        super.visitJumpInsn(opcode, label);
+    }
+
+    @Override
+    public void visitLdcInsn(Object value) {
+        beforeInstruction();
+        super.visitLdcInsn(value);
+    }
+
+    @Override
+    public void visitIincInsn(int varIndex, int increment) {
+        beforeInstruction();
+        super.visitIincInsn(varIndex, increment);
+    }
+
+    @Override
+    public void visitTableSwitchInsn(int min, int max, Label dflt, Label... labels) {
+        beforeInstruction();
+        super.visitTableSwitchInsn(min, max, dflt, labels);
+    }
+
+    @Override
+    public void visitLookupSwitchInsn(Label dflt, int[] keys, Label[] labels) {
+        beforeInstruction();
+        super.visitLookupSwitchInsn(dflt, keys, labels);
+    }
+
+    @Override
+    public void visitMultiANewArrayInsn(String descriptor, int numDimensions) {
+        beforeInstruction();
+        super.visitMultiANewArrayInsn(descriptor, numDimensions);
+    }
+
+    @Override
+    public void visitInvokeDynamicInsn(String name, String descriptor, net.bytebuddy.jar.asm.Handle bootstrapMethodHandle,
+            Object... bootstrapMethodArguments) {
+        beforeInstruction();
+        super.visitInvokeDynamicInsn(name, descriptor, bootstrapMethodHandle, bootstrapMethodArguments);
     }
 
     // ---- plain instructions: arrays, monitors, returns ----------------------------------------------
 
     @Override
     public void visitInsn(int opcode) {
+        beforeInstruction();
         switch (opcode) {
             case Opcodes.IALOAD:
             case Opcodes.LALOAD:
@@ -212,6 +311,7 @@ final class InstrumentingMethodVisitor extends MethodVisitor {
 
     @Override
     public void visitFieldInsn(int opcode, String owner, String name, String descriptor) {
+        beforeInstruction();
         if (!instrumentsField(opcode, owner, name)) {
             super.visitFieldInsn(opcode, owner, name, descriptor);
             return;
@@ -303,6 +403,7 @@ final class InstrumentingMethodVisitor extends MethodVisitor {
 
     @Override
     public void visitTypeInsn(int opcode, String operand) {
+        beforeInstruction();
         if (opcode == Opcodes.NEW && isConstructor && !thisInitialized) {
             pendingNews++;
         }
@@ -311,6 +412,7 @@ final class InstrumentingMethodVisitor extends MethodVisitor {
 
     @Override
     public void visitMethodInsn(int opcode, String owner, String name, String descriptor, boolean isInterface) {
+        beforeInstruction();
         if (isConstructor && !thisInitialized && opcode == Opcodes.INVOKESPECIAL && "<init>".equals(name)) {
             // Constructor calls pair up with NEWs in code order; the unpaired one initialises this.
             if (pendingNews > 0) {
@@ -443,6 +545,7 @@ final class InstrumentingMethodVisitor extends MethodVisitor {
 
     @Override
     public void visitMaxs(int maxStack, int maxLocals) {
+        beforeInstruction(); // a method without instructions cannot exist, but never drop held labels
         super.visitMaxs(maxStack + EXTRA_STACK, maxLocals);
     }
 

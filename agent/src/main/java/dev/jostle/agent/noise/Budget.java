@@ -4,7 +4,10 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The total delay one round may inject, shared by its threads: noise must slow a round, not make it
- * last. Lock-free, so a thread asking for delay never waits for another.
+ * last. Delays are charged what they really took, measured on the clock: a yield on a busy machine can
+ * give up a whole time slice, and a short park lasts at least the OS timer's slack. Lock-free, so a thread
+ * asking for delay never waits for another; threads racing for the last of it may overshoot the total by
+ * one delay each.
  */
 final class Budget {
 
@@ -16,32 +19,20 @@ final class Budget {
         this.remaining = new AtomicLong(totalNanos);
     }
 
-    /** Takes up to {@code nanos} from the budget; returns what was granted (0 once it is spent). */
-    long take(long nanos) {
-        if (nanos <= 0) {
-            return 0;
-        }
-        while (true) {
-            long left = remaining.get();
-            if (left <= 0) {
-                return 0;
-            }
-            long granted = Math.min(left, nanos);
-            if (remaining.compareAndSet(left, left - granted)) {
-                return granted;
-            }
+    /** How much of {@code wanted} may be spent now: {@code wanted}, what is left if less, or 0 when spent. */
+    long available(long wanted) {
+        long left = remaining.get();
+        return left <= 0 ? 0 : Math.min(left, wanted);
+    }
+
+    /** Charges what a delay really took. */
+    void spend(long nanos) {
+        if (nanos > 0) {
+            remaining.addAndGet(-nanos);
         }
     }
 
-    long spent() {
-        return total - remaining.get();
-    }
-
-    long total() {
-        return total;
-    }
-
-    /** For descriptions: {@code 200ms}. */
+    /** For descriptions: {@code 100ms}. */
     String describeTotal() {
         return Draws.describeNanos(total);
     }

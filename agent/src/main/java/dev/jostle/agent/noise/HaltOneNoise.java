@@ -62,10 +62,12 @@ final class HaltOneNoise implements NoisePlan {
         }
         long point = ++victim.points;
         if (victim.next < stallPoints.length && stallPoints[victim.next] == point) {
-            long granted = budget.take(stallNanos[victim.next++]);
+            long granted = budget.available(stallNanos[victim.next++]);
             if (granted > 0) {
                 thread.noteNoise(site);
+                long start = delays.nanoTime();
                 delays.park(thread, granted);
+                budget.spend(delays.nanoTime() - start);
             }
         }
     }

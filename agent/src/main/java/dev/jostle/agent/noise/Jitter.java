@@ -42,37 +42,32 @@ final class Jitter {
         return new Jitter(yieldWeight, spinWeight, maxSpin, maxPark, budget, delays);
     }
 
-    /**
-     * What a yield is charged against the round's budget: it costs little, but at a high share of millions
-     * of points the yields alone would add up to seconds.
-     */
-    static final long YIELD_COST_NANOS = 1_000;
-    /** What a park is charged at least: a park shorter than the OS timer's slack still lasts about this long. */
-    static final long PARK_FLOOR_NANOS = 50_000;
-
     /** Perturbs the calling thread once and records it at {@code site}; nothing once the budget is spent. */
     void perturb(ThreadState thread, int site) {
         double kind = thread.nextDouble();
         double length = thread.nextDouble();
         if (kind < yieldWeight) {
-            if (budget.take(YIELD_COST_NANOS) > 0) {
+            if (budget.available(1) > 0) {
                 thread.noteNoise(site);
+                long start = delays.nanoTime();
                 delays.yieldNow(thread);
+                budget.spend(delays.nanoTime() - start);
             }
             return;
         }
         boolean spin = kind < yieldWeight + spinWeight;
-        long wanted = Draws.logUniform(length, MIN_NANOS, spin ? maxSpinNanos : maxParkNanos);
-        long granted = budget.take(spin ? wanted : Math.max(wanted, PARK_FLOOR_NANOS));
+        long granted = budget.available(Draws.logUniform(length, MIN_NANOS, spin ? maxSpinNanos : maxParkNanos));
         if (granted <= 0) {
             return;
         }
         thread.noteNoise(site);
+        long start = delays.nanoTime();
         if (spin) {
             delays.spin(thread, granted);
         } else {
-            delays.park(thread, Math.min(wanted, granted));
+            delays.park(thread, granted);
         }
+        budget.spend(delays.nanoTime() - start);
     }
 
     String describe() {

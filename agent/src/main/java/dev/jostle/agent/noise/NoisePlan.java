@@ -4,7 +4,10 @@ import dev.jostle.agent.runtime.ThreadState;
 
 /**
  * One round's noise: decides, at each scheduling point a bound thread reaches, whether to delay it and
- * how. A plan is made from (strategy, round seed) alone, so the same pair makes the same decisions.
+ * how. A plan is made from (strategy, round seed) alone, so the same pair draws the same parameters, and a
+ * thread with the same path draws the same decisions at its n-th point. Two things still depend on timing,
+ * by design: a round's delay budget runs out when the delays have really taken that long, and PCT holds a
+ * thread only while a higher one was active recently.
  *
  * <p>Called on the hot path by the thread itself: no locks user code could hold, no unbounded waits
  * (every delay ends by itself, so noise can slow a round but never deadlock it), and nothing thrown.

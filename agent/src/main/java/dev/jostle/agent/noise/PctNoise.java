@@ -33,7 +33,7 @@ final class PctNoise implements NoisePlan {
     /** A thread not seen for this long no longer holds anyone back. */
     static final long ACTIVE_NANOS = 1_000_000L;
     static final long SLICE_NANOS = 50_000L;
-    static final long CAP_NANOS = 200_000_000L;
+    static final long CAP_NANOS = 100_000_000L;
     private static final long INACTIVE = Long.MIN_VALUE;
 
     private final long seed;
@@ -110,7 +110,7 @@ final class PctNoise implements NoisePlan {
         long start = now;
         boolean noted = false;
         while (now - start < maxHoldNanos && higherActive(slot, now)) {
-            long granted = budget.take(Math.min(SLICE_NANOS, maxHoldNanos - (now - start)));
+            long granted = budget.available(Math.min(SLICE_NANOS, maxHoldNanos - (now - start)));
             if (granted <= 0) {
                 return;
             }
@@ -118,8 +118,10 @@ final class PctNoise implements NoisePlan {
                 thread.noteNoise(site);
                 noted = true;
             }
+            long before = now;
             delays.park(thread, granted);
             now = delays.nanoTime();
+            budget.spend(now - before);
             lastSeen.set(slot, now); // held, not gone: still counts for the threads below it
         }
     }

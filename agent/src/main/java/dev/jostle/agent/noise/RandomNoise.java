@@ -11,7 +11,7 @@ import java.util.Locale;
 final class RandomNoise implements NoisePlan {
 
     /** Total delay per round: a round may be slowed by this much, no more. */
-    static final long CAP_NANOS = 200_000_000L;
+    static final long CAP_NANOS = 100_000_000L;
 
     private final double share;
     private final Jitter jitter;

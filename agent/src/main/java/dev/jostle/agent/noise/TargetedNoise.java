@@ -11,7 +11,7 @@ import java.util.Locale;
  */
 final class TargetedNoise implements NoisePlan {
 
-    static final long CAP_NANOS = 200_000_000L;
+    static final long CAP_NANOS = 100_000_000L;
 
     /** Never written after construction, so concurrent {@link BitSet#get} is safe. */
     private final BitSet focus;

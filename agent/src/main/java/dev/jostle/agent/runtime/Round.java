@@ -25,6 +25,7 @@ public final class Round {
     private final NoisePlan plan;
     private final boolean recording;
     private final RoundProbe probe;
+    private final boolean armed;
     private RoundReport report;
 
     Round(Session session, int index, long seed, Strategy strategy, NoisePlan plan, boolean recording,
@@ -37,7 +38,12 @@ public final class Round {
         this.recording = recording;
         this.probe = new RoundProbe(seed, plan, recording, root,
                 session.detectsRaces() ? new dev.jostle.agent.race.RaceDetector() : null);
-        Probes.roundOpened();
+        // A quiet round (strategy none, nothing recorded, no race detection) leaves the hooks disarmed:
+        // instrumented code then costs what it costs with no round open, the baseline none stands for.
+        this.armed = probe.needsEvents();
+        if (armed) {
+            Probes.roundOpened();
+        }
     }
 
     public int index() {
@@ -75,7 +81,9 @@ public final class Round {
             return report;
         }
         probe.close();
-        Probes.roundClosed();
+        if (armed) {
+            Probes.roundClosed();
+        }
         report = summarize();
         session.learn(report);
         return report;

@@ -89,6 +89,11 @@ final class RoundProbe implements Probe {
         return Seeds.mix(shape.hashCode() * 0x9E3779B97F4A7C15L + nth);
     }
 
+    /** Whether the round needs the hooks armed at all: a quiet round ignores every event anyway. */
+    boolean needsEvents() {
+        return !quiet;
+    }
+
     void close() {
         closed = true;
         if (races != null) {

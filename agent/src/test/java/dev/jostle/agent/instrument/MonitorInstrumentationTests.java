@@ -44,7 +44,7 @@ class MonitorInstrumentationTests {
         Object value = probe.record(() -> call(monitors, "synchronizedMethod", 21));
         assertEquals(42, value);
         assertEquals(List.of(
-                "after-monitor-enter m @Monitors.synchronizedMethod:0 dev.jostle.fixtures.Monitors (this)",
+                "after-monitor-enter m " + at("synchronizedMethod", "sync-return") + " dev.jostle.fixtures.Monitors (this)",
                 "monitor-exit m " + at("synchronizedMethod", "sync-return")), probe.lines());
     }
 
@@ -53,7 +53,7 @@ class MonitorInstrumentationTests {
         Object value = probe.record(() -> call(monitorsClass, "staticSynchronizedMethod", 5));
         assertEquals(15, value);
         assertEquals(List.of(
-                "after-monitor-enter Monitors.class @Monitors.staticSynchronizedMethod:0"
+                "after-monitor-enter Monitors.class " + at("staticSynchronizedMethod", "static-sync-return")
                         + " dev.jostle.fixtures.Monitors.class",
                 "monitor-exit Monitors.class " + at("staticSynchronizedMethod", "static-sync-return")),
                 probe.lines());
@@ -65,7 +65,17 @@ class MonitorInstrumentationTests {
                 () -> probe.record(() -> call(monitors, "synchronizedThrowing")));
         assertEquals("from the fixture", thrown.getMessage());
         // Exceptional exits are not reported (documented in InstrumentingMethodVisitor).
-        assertEquals(List.of("after-monitor-enter m @Monitors.synchronizedThrowing:0"
+        assertEquals(List.of("after-monitor-enter m " + at("synchronizedThrowing", "sync-throw")
                 + " dev.jostle.fixtures.Monitors (this)"), probe.lines());
+    }
+
+    @Test
+    void synchronizedMethodStartingWithALoop_reportsTheEntryOnce() throws Exception {
+        Object value = probe.record(() -> call(monitors, "synchronizedLoop", 10));
+        assertEquals(-2, value);
+        // do-while jumps back to the method's first instruction: the entry report must sit before it.
+        assertEquals(List.of("after-monitor-enter m " + at("synchronizedLoop", "loop-first")
+                + " dev.jostle.fixtures.Monitors (this)",
+                "monitor-exit m " + at("synchronizedLoop", "loop-return")), probe.lines());
     }
 }

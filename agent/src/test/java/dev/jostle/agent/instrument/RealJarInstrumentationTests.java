@@ -14,7 +14,11 @@ import java.io.PrintStream;
 import java.lang.instrument.ClassFileTransformer;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
+import dev.jostle.agent.bootstrap.Hooks;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.Enumeration;
 import java.util.HashSet;
 import java.util.List;
@@ -70,6 +74,49 @@ class RealJarInstrumentationTests {
     @Test
     void jacksonDatabind_everyClassVerifiesAfterInstrumentation() throws Exception {
         assertClean("jackson-databind", ObjectMapper.class);
+    }
+
+    @Test
+    void instrumentedJacksonAndGuava_runCorrectlyUnderAnOpenRound() throws Exception {
+        ClassFileTransformer transformer = AgentInstaller.transformer(AgentConfig.read(null, new Properties()));
+        Set<String> owned = new HashSet<>();
+        List<URL> urls = new ArrayList<>();
+        for (Class<?> anchor : List.of(ObjectMapper.class, ImmutableList.class)) {
+            File jar = jarOf(anchor);
+            urls.add(jar.toURI().toURL());
+            try (JarFile file = new JarFile(jar)) {
+                Collections.list(file.entries()).stream().map(JarEntry::getName)
+                        .filter(n -> n.endsWith(".class") && !n.startsWith("META-INF/"))
+                        .forEach(n -> owned.add(n.substring(0, n.length() - 6).replace('/', '.')));
+            }
+        }
+        TransformingClassLoader loader = new TransformingClassLoader(urls.toArray(new URL[0]), owned::contains,
+                transformer);
+        Map<String, Object> document = new TreeMap<>(Map.of("name", "jostle", "rounds", List.of(1, 2, 3)));
+        long failuresBefore = Hooks.probeFailures();
+        RecordingProbe probe = new RecordingProbe();
+        Object[] results = (Object[]) probe.record(() -> {
+            Class<?> mapperType = Class.forName("com.fasterxml.jackson.databind.ObjectMapper", true, loader);
+            Object mapper = mapperType.getConstructor().newInstance();
+            String json = (String) mapperType.getMethod("writeValueAsString", Object.class).invoke(mapper, document);
+            Object back = mapperType.getMethod("readValue", String.class, Class.class).invoke(mapper, json, Map.class);
+            Class<?> lists = Class.forName("com.google.common.collect.Lists", true, loader);
+            Object reversed = lists.getMethod("reverse", List.class).invoke(null, List.of(1, 2, 3));
+            Class<?> joiner = Class.forName("com.google.common.base.Joiner", true, loader);
+            Object commas = joiner.getMethod("on", char.class).invoke(null, ',');
+            Object joined = joiner.getMethod("join", Iterable.class).invoke(commas, reversed);
+            return new Object[] {json, back, joined, mapperType.getClassLoader()};
+        });
+        assertEquals("{\"name\":\"jostle\",\"rounds\":[1,2,3]}", results[0]);
+        assertEquals(document, new TreeMap<>((Map<?, ?>) results[1]));
+        assertEquals("3,2,1", results[2]);
+        assertEquals(loader, results[3], "jackson must have run from the instrumented copy");
+        assertEquals(failuresBefore, Hooks.probeFailures());
+        long fieldAndArrayEvents = probe.lines().stream()
+                .filter(l -> l.startsWith("field-") || l.startsWith("array-")).count();
+        assertTrue(fieldAndArrayEvents > 100, "instrumented library code reported " + fieldAndArrayEvents);
+        System.out.println("real-jar run: jackson round trip and guava calls reported " + probe.lines().size()
+                + " events, " + fieldAndArrayEvents + " of them field or array accesses");
     }
 
     @Test

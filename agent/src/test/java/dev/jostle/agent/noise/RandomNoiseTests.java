@@ -68,7 +68,7 @@ class RandomNoiseTests {
     void describe_namesTheDrawnParameters() {
         String text = NoisePlans.create(Strategy.RANDOM, 5, new BitSet(), new RecordingDelays()).describe();
         assertTrue(text.startsWith("random(share="), text);
-        assertTrue(text.contains("park=") && text.contains("cap=200ms"), text);
+        assertTrue(text.contains("park=") && text.contains("cap=100ms"), text);
         assertEquals(text, NoisePlans.create(Strategy.RANDOM, 5, new BitSet(), new RecordingDelays()).describe());
     }
 }

@@ -19,6 +19,23 @@ public final class RecordingDelays implements Delays {
 
     private final List<Decision> decisions = new ArrayList<>();
     private final AtomicLong clock = new AtomicLong(1_000_000_000L);
+    private final boolean frozen;
+
+    public RecordingDelays() {
+        this(false);
+    }
+
+    private RecordingDelays(boolean frozen) {
+        this.frozen = frozen;
+    }
+
+    /**
+     * Delays that take no time at all, so a round's budget is never spent. For tests with real threads:
+     * with a shared advancing clock, when the budget runs out would depend on how the threads interleave.
+     */
+    public static RecordingDelays withFrozenClock() {
+        return new RecordingDelays(true);
+    }
 
     @Override
     public long nanoTime() {
@@ -27,25 +44,31 @@ public final class RecordingDelays implements Delays {
 
     /** Moves the fake clock on, as if the threads ran for a while. */
     public void advance(long nanos) {
-        clock.addAndGet(nanos);
+        tick(nanos);
+    }
+
+    private void tick(long nanos) {
+        if (!frozen) {
+            clock.addAndGet(nanos);
+        }
     }
 
     @Override
     public void yieldNow(ThreadState thread) {
         record(thread, "yield", 0);
-        clock.addAndGet(1_000);
+        tick(1_000);
     }
 
     @Override
     public void spin(ThreadState thread, long nanos) {
         record(thread, "spin", nanos);
-        clock.addAndGet(nanos);
+        tick(nanos);
     }
 
     @Override
     public void park(ThreadState thread, long nanos) {
         record(thread, "park", nanos);
-        clock.addAndGet(nanos);
+        tick(nanos);
     }
 
     private synchronized void record(ThreadState thread, String kind, long nanos) {

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.jostle.agent.bootstrap.Event;
 import dev.jostle.agent.bootstrap.Hooks;
+import dev.jostle.agent.bootstrap.Probes;
 import dev.jostle.agent.bootstrap.Sites;
 import dev.jostle.agent.noise.RecordingDelays;
 import java.util.EnumSet;
@@ -110,17 +111,21 @@ class SessionTests {
     void threadLeftBehind_afterEnd_isIgnored() throws Exception {
         RecordingDelays delays = new RecordingDelays();
         Round random = new Session(Strategy.RANDOM, 1, true, delays).openRound(0, Thread.currentThread());
-        // Keeps one round open, so that the hooks stay armed after the first one ends.
-        Round other = new Session(Strategy.NONE, 1, false, new RecordingDelays()).openRound(0, Thread.currentThread());
+        // Keeps one round open (a recording one: a quiet round does not arm the hooks), so that the hooks
+        // stay armed after the first one ends.
+        Round other = new Session(Strategy.NONE, 1, true, new RecordingDelays()).openRound(0, Thread.currentThread());
         try {
             try (Round.Binding binding = random.bind()) {
-                for (int i = 0; i < 2_000; i++) {
+                // Only up to the first delay: the round's budget must stay nearly whole, or the points
+                // after the end would get no noise for that reason alone.
+                for (int i = 0; i < 10_000 && delays.decisions().isEmpty(); i++) {
                     Hooks.beforeFieldWrite(this, WRITE);
                 }
             }
             RoundReport report = random.end();
+            assertTrue(Probes.anyRoundOpen());
             int decisionsAtEnd = delays.decisions().size();
-            assertTrue(decisionsAtEnd > 0, "random noise injected nothing in 2000 points");
+            assertTrue(decisionsAtEnd > 0, "random noise injected nothing in 10000 points");
 
             try (Round.Binding binding = random.bind()) { // as a thread the round started and left running
                 for (int i = 0; i < 2_000; i++) {
@@ -136,8 +141,24 @@ class SessionTests {
     }
 
     @Test
+    void quietRound_open_leavesTheHooksDisarmedButNoisyAndRecordingRoundsArmThem() {
+        assertFalse(Probes.anyRoundOpen(), "a round of another test is still open");
+        Round quiet = new Session(Strategy.NONE, 1, false, new RecordingDelays()).openRound(0, null);
+        assertFalse(Probes.anyRoundOpen());
+        quiet.end();
+
+        Round recording = new Session(Strategy.NONE, 1, true, new RecordingDelays()).openRound(0, null);
+        assertTrue(Probes.anyRoundOpen());
+        recording.end();
+        Round noisy = new Session(Strategy.PCT, 1, false, new RecordingDelays()).openRound(0, null);
+        assertTrue(Probes.anyRoundOpen());
+        noisy.end();
+        assertFalse(Probes.anyRoundOpen());
+    }
+
+    @Test
     void twoRoundsInTwoThreads_run_neitherSeesTheOthersNoise() throws Exception {
-        RecordingDelays noisyDelays = new RecordingDelays();
+        RecordingDelays noisyDelays = RecordingDelays.withFrozenClock();
         RecordingDelays quietDelays = new RecordingDelays();
         Round noisy = new Session(Strategy.RANDOM, 8, false, noisyDelays).openRound(0, null);
         Round quiet = new Session(Strategy.NONE, 8, false, quietDelays).openRound(0, null);
@@ -182,7 +203,7 @@ class SessionTests {
 
     /** A root thread that starts two children; every thread reaches 3000 points. */
     private RecordingDelays runTree(long seed) throws Exception {
-        RecordingDelays delays = new RecordingDelays();
+        RecordingDelays delays = RecordingDelays.withFrozenClock();
         Round round = new Session(Strategy.RANDOM, seed, false, delays).openRound(0, null);
         Thread root = new Thread(() -> {
             try (Round.Binding binding = round.bind()) {
@@ -217,7 +238,7 @@ class SessionTests {
 
     /** A round whose only thread was started by code no hook saw (as an executor's threads are). */
     private RecordingDelays runUnseen(long seed, String name) throws Exception {
-        RecordingDelays delays = new RecordingDelays();
+        RecordingDelays delays = RecordingDelays.withFrozenClock();
         Round round = new Session(Strategy.RANDOM, seed, false, delays).openRound(0, null);
         Thread thread;
         try (Round.Binding binding = round.bind()) {

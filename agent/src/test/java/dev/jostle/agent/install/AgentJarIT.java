@@ -1,0 +1,159 @@
+package dev.jostle.agent.install;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.jostle.agent.bootstrap.Site;
+import dev.jostle.agent.bootstrap.Sites;
+import dev.jostle.agent.instrument.Fixtures;
+import dev.jostle.agent.instrument.RecordingProbe;
+import dev.jostle.agent.runtime.JostleRuntime;
+import dev.jostle.fixtures.Fields;
+import java.io.File;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.jar.Attributes;
+import java.util.jar.JarEntry;
+import java.util.jar.JarFile;
+import net.bytebuddy.agent.ByteBuddyAgent;
+import org.junit.jupiter.api.Test;
+
+/** Runs in a JVM started with {@code -javaagent:target/jostle-agent.jar} (failsafe), and launches others. */
+class AgentJarIT {
+
+    private static final String AGENT_JAR = System.getProperty("jostle.agent.jar");
+    private static final String TEST_CLASSES = System.getProperty("jostle.test.classes");
+
+    /** What a launched JVM printed (stdout and stderr together) and its exit status. */
+    private record Run(int status, String output) {
+    }
+
+    @Test
+    void javaagent_instrumentsTheTestsOwnClasses() throws Exception {
+        assertTrue(JostleRuntime.isInstalled());
+        Fields fields = new Fields();
+        List<String> sites = new ArrayList<>();
+        for (int id = 1; id < Sites.limit(); id++) {
+            Site site = Sites.get(id);
+            if (site != null && Fields.class.getName().equals(site.className)) {
+                sites.add(site.toString());
+            }
+        }
+        assertTrue(sites.size() > 10, sites.toString());
+
+        RecordingProbe probe = new RecordingProbe().name(fields, "f");
+        Object value = probe.record(() -> {
+            fields.writeVolatile(4);
+            return fields.readPlain();
+        });
+        assertEquals(1, value);
+        String plain = "@Fields.readPlain:" + Fixtures.line("Fields", "read-plain") + " dev.jostle.fixtures.Fields.plain";
+        String flag = "@Fields.writeVolatile:" + Fixtures.line("Fields", "write-volatile")
+                + " dev.jostle.fixtures.Fields.flag volatile";
+        assertEquals(List.of("field-write f " + flag, "field-read f " + plain), probe.lines());
+    }
+
+    @Test
+    void javaagent_wellFormedRun_printsOnlyTheProgramsOutput() throws Exception {
+        Run run = launch(List.of("-javaagent:" + AGENT_JAR), TEST_CLASSES, "dev.jostle.fixtures.Hello");
+        assertEquals(new Run(0, "hello 1\n"), run);
+    }
+
+    @Test
+    void javaagent_verbose_saysItIsInstalled() throws Exception {
+        Run run = launch(List.of("-javaagent:" + AGENT_JAR, "-Djostle.verbose=true",
+                "-Djostle.include=dev.jostle.fixtures.Hello"), TEST_CLASSES, "dev.jostle.fixtures.Hello");
+        assertEquals(0, run.status(), run.output());
+        assertTrue(run.output().contains("jostle: agent installed (include=dev.jostle.fixtures.Hello"), run.output());
+        assertTrue(run.output().contains("hello 1"), run.output());
+    }
+
+    @Test
+    void javaagent_malformedInclude_stopsTheJvmWithStatus2NamingTheSetting() throws Exception {
+        Run run = launch(List.of("-javaagent:" + AGENT_JAR, "-Djostle.include=com..acme"), TEST_CLASSES,
+                "dev.jostle.fixtures.Hello");
+        assertEquals(2, run.status(), run.output());
+        assertTrue(run.output().contains("jostle.include") && run.output().contains("com..acme"), run.output());
+        assertFalse(run.output().contains("hello"), run.output());
+    }
+
+    @Test
+    void lateAttach_retransformsAClassThatAlreadyRan() throws Exception {
+        String byteBuddyAgent = new File(ByteBuddyAgent.class.getProtectionDomain().getCodeSource().getLocation()
+                .toURI()).getPath();
+        Run run = launch(List.of("-Djdk.attach.allowAttachSelf=true", "-XX:+EnableDynamicAgentLoading",
+                        "-Djostle.include=dev.jostle.fixtures.Fields"),
+                TEST_CLASSES + File.pathSeparator + byteBuddyAgent, "dev.jostle.fixtures.LateAttach", AGENT_JAR);
+        assertEquals(0, run.status(), run.output());
+        String last = run.output().strip();
+        last = last.substring(last.lastIndexOf('\n') + 1);
+        assertTrue(last.startsWith("value=3 sites="), run.output());
+        int sites = Integer.parseInt(last.replaceAll(".*sites=(\\d+).*", "$1"));
+        assertTrue(sites > 10, run.output());
+        assertEquals("events=1", last.substring(last.lastIndexOf(' ') + 1), run.output());
+    }
+
+    @Test
+    void shadedConfig_stillExcludesTheUsersOwnByteBuddy() throws Exception {
+        // Shading rewrites string constants naming net.bytebuddy; the shaded AgentConfig must still mean it.
+        assertTrue(AgentConfig.class.getProtectionDomain().getCodeSource().getLocation().getPath()
+                .endsWith("jostle-agent.jar"), "this test must run against the shaded jar");
+        AgentConfig defaults = AgentConfig.read(null, new java.util.Properties());
+        assertFalse(defaults.instruments("net.bytebuddy.ByteBuddy"));
+        assertTrue(defaults.instruments("dev.jostle.fixtures.Fields"));
+    }
+
+    @Test
+    void shadedJar_relocatesByteBuddyAndDeclaresTheAgent() throws Exception {
+        try (JarFile jar = new JarFile(AGENT_JAR)) {
+            List<String> names = Collections.list(jar.entries()).stream().map(JarEntry::getName).toList();
+            assertEquals(List.of(), names.stream().filter(n -> n.startsWith("net/bytebuddy/")).toList());
+            assertTrue(names.contains("dev/jostle/agent/shaded/bytebuddy/agent/builder/AgentBuilder.class"));
+            assertTrue(names.contains("dev/jostle/agent/bootstrap/Hooks.class"));
+            byte[] installer = jar.getInputStream(jar.getEntry("dev/jostle/agent/install/AgentInstaller.class"))
+                    .readAllBytes();
+            String constants = new String(installer, StandardCharsets.ISO_8859_1);
+            assertFalse(constants.contains("net/bytebuddy/"), "the agent's own classes must use the relocated names");
+            assertTrue(constants.contains("dev/jostle/agent/shaded/bytebuddy/"));
+
+            Attributes manifest = jar.getManifest().getMainAttributes();
+            assertEquals("dev.jostle.agent.JostleAgent", manifest.getValue("Premain-Class"));
+            assertEquals("dev.jostle.agent.JostleAgent", manifest.getValue("Agent-Class"));
+            assertEquals("dev.jostle.agent.JostleAgent", manifest.getValue("Launcher-Agent-Class"));
+            assertEquals("true", manifest.getValue("Can-Retransform-Classes"));
+            assertEquals("true", manifest.getValue("Can-Redefine-Classes"));
+        }
+    }
+
+    /**
+     * Drops the one line the JVM itself prints (JDK 25 with its default CDS archive) when an agent appends
+     * to the boot class path, as Jostle must for its hooks. Everything else printed is asserted.
+     */
+    private static String withoutCdsWarning(String output) {
+        return output.replaceAll("(?m)^OpenJDK 64-Bit Server VM warning: Sharing is only supported for boot loader"
+                + " classes because bootstrap classpath has been appended\\R", "");
+    }
+
+    private static Run launch(List<String> jvmOptions, String classPath, String mainClass, String... args)
+            throws Exception {
+        List<String> command = new ArrayList<>();
+        command.add(System.getProperty("java.home") + File.separator + "bin" + File.separator + "java");
+        command.addAll(jvmOptions);
+        command.add("-cp");
+        command.add(classPath);
+        command.add(mainClass);
+        command.addAll(Arrays.asList(args));
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        byte[] output = process.getInputStream().readAllBytes();
+        if (!process.waitFor(60, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+            throw new AssertionError("timed out: " + command);
+        }
+        return new Run(process.exitValue(), withoutCdsWarning(new String(output, StandardCharsets.UTF_8)));
+    }
+}

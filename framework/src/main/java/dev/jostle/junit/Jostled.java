@@ -1,0 +1,89 @@
+package dev.jostle.junit;
+
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
+import dev.jostle.junit.internal.JostledExtension;
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+import org.apiguardian.api.API;
+import org.junit.jupiter.api.TestTemplate;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Runs a test round after round under seeded scheduling noise until a round fails or the budget is spent.
+ *
+ * <p>Put it where {@code @Test} was; nothing else in the test changes. Every round gets a fresh test
+ * instance with its {@code @BeforeEach} and {@code @AfterEach} methods around it, runs in a thread of its
+ * own bound to the round, and fails when anything goes wrong in any thread it started: an uncaught
+ * exception, a deadlock, a hang past {@link #roundTimeout()}, or (if asked) threads left running. The
+ * failure names the round, the strategy and the seed, and says how to replay it.
+ *
+ * <p>Every setting is read, first match wins, from: the system property ({@code -Djostle.rounds=5000}),
+ * this annotation, the JUnit configuration parameter of the same name ({@code junit-platform.properties}),
+ * and the built-in default. So CI can scale a run without editing tests. Attributes left at their
+ * "unset" value (the default shown for each) fall through to the next source.
+ *
+ * <p>The agent is expected as {@code -javaagent:jostle-agent.jar} (the CI way); without it the extension
+ * attaches it once, saying so in one line.
+ *
+ * @since 0.1
+ */
+@Target({ElementType.METHOD, ElementType.ANNOTATION_TYPE})
+@Retention(RetentionPolicy.RUNTIME)
+@Documented
+@TestTemplate
+@ExtendWith(JostledExtension.class)
+@API(status = EXPERIMENTAL, since = "0.1")
+public @interface Jostled {
+
+    /** The value of an int or long attribute that was not set. */
+    int UNSET = Integer.MIN_VALUE;
+
+    /**
+     * The most rounds to run ({@code jostle.rounds}); default 1000. The run ends at whichever of
+     * {@code rounds} and {@link #time()} is spent first.
+     */
+    int rounds() default UNSET;
+
+    /**
+     * The most wall-clock time to spend ({@code jostle.time}), as {@code "2s"}, {@code "500ms"},
+     * {@code "1m"} or an ISO-8601 duration; {@code "0"} for no time limit; default {@code "2s"}.
+     */
+    String time() default "";
+
+    /**
+     * The base seed ({@code jostle.seed}): round {@code i} runs under seed {@code seed + i}, so the seed a
+     * failure reports replays that round as round 0. Default: a fresh random seed per run.
+     */
+    long seed() default UNSET;
+
+    /**
+     * The noise strategy ({@code jostle.strategy}): {@code none}, {@code random}, {@code pct},
+     * {@code halt-one}, {@code targeted} or {@code mixed}; default {@code mixed}.
+     */
+    String strategy() default "";
+
+    /**
+     * How long one round may run before it counts as a hang ({@code jostle.roundTimeout}); default
+     * {@code "5s"}. A deadlock is reported as soon as it forms, without waiting for this.
+     */
+    String roundTimeout() default "";
+
+    /**
+     * Rounds run at once ({@code jostle.parallel}); default: the number of available processors. Use 1
+     * when the test touches static state that rounds would share.
+     */
+    int parallel() default UNSET;
+
+    /**
+     * First run the same budget without noise and report both counts ("0 of 500 rounds failed without
+     * jostling; round 37 failed with jostling"): evidence that the code works but is broken.
+     */
+    boolean compareWithoutNoise() default false;
+
+    /** Whether threads a round started and left running fail the round. */
+    boolean failOnLeftoverThreads() default false;
+}

@@ -1,0 +1,204 @@
+package dev.jostle.junit.internal;
+
+import dev.jostle.agent.runtime.Seeds;
+import dev.jostle.agent.runtime.Strategy;
+import dev.jostle.junit.Jostled;
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.extension.ExtensionConfigurationException;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
+/**
+ * The settings of one jostled test, each read from the first source that has it: the system property
+ * ({@code -Djostle.rounds=...}), the annotation, the JUnit configuration parameter (for example
+ * {@code junit-platform.properties}), the default. System properties are read here, before the annotation,
+ * rather than left to JUnit (which also serves them as configuration parameters) so that a CI run can
+ * scale a test that sets its own budget.
+ *
+ * <p>A boolean attribute cannot say "unset": an annotation's {@code false} counts as unset, its
+ * {@code true} as set.
+ *
+ * @param seedGiven whether the seed came from a setting (a replay) rather than being drawn for this run
+ */
+record JostledConfiguration(int rounds, Duration time, long seed, boolean seedGiven, Strategy strategy,
+        Duration roundTimeout, int parallel, boolean compareWithoutNoise, boolean failOnLeftoverThreads) {
+
+    static final int DEFAULT_ROUNDS = 1000;
+    static final Duration DEFAULT_TIME = Duration.ofSeconds(2);
+    static final Strategy DEFAULT_STRATEGY = Strategy.MIXED;
+    static final Duration DEFAULT_ROUND_TIMEOUT = Duration.ofSeconds(5);
+
+    static final String ROUNDS = "jostle.rounds";
+    static final String TIME = "jostle.time";
+    static final String SEED = "jostle.seed";
+    static final String STRATEGY = "jostle.strategy";
+    static final String ROUND_TIMEOUT = "jostle.roundTimeout";
+    static final String PARALLEL = "jostle.parallel";
+    static final String COMPARE = "jostle.compareWithoutNoise";
+    static final String LEFTOVER = "jostle.failOnLeftoverThreads";
+
+    private static final Pattern DURATION = Pattern.compile("(\\d+)\\s*(ms|s|m|h)?");
+
+    static JostledConfiguration resolve(Jostled annotation, ExtensionContext context) {
+        Sources sources = new Sources(annotation, context);
+        int rounds = sources.find(ROUNDS, "rounds", a -> a.rounds() == Jostled.UNSET ? null : String.valueOf(a.rounds()))
+                .map(s -> s.parseInt(1, "rounds must be at least 1")).orElse(DEFAULT_ROUNDS);
+        Duration time = sources.find(TIME, "time", a -> a.time().isEmpty() ? null : a.time())
+                .map(s -> s.parseDuration(true)).orElse(DEFAULT_TIME);
+        Optional<Setting> seedSetting = sources.find(SEED, "seed",
+                a -> a.seed() == Jostled.UNSET ? null : String.valueOf(a.seed()));
+        long seed = seedSetting.map(Setting::parseLong).orElseGet(Seeds::random);
+        Strategy strategy = sources.find(STRATEGY, "strategy", a -> a.strategy().isEmpty() ? null : a.strategy())
+                .map(Setting::parseStrategy).orElse(DEFAULT_STRATEGY);
+        Duration roundTimeout = sources.find(ROUND_TIMEOUT, "roundTimeout",
+                a -> a.roundTimeout().isEmpty() ? null : a.roundTimeout())
+                .map(s -> s.parseDuration(false)).orElse(DEFAULT_ROUND_TIMEOUT);
+        int parallel = sources.find(PARALLEL, "parallel", a -> a.parallel() == Jostled.UNSET ? null : String.valueOf(a.parallel()))
+                .map(s -> s.parseInt(1, "parallel must be at least 1")).orElse(Runtime.getRuntime().availableProcessors());
+        boolean compare = sources.find(COMPARE, "compareWithoutNoise", a -> a.compareWithoutNoise() ? "true" : null)
+                .map(Setting::parseBoolean).orElse(false);
+        boolean leftover = sources.find(LEFTOVER, "failOnLeftoverThreads", a -> a.failOnLeftoverThreads() ? "true" : null)
+                .map(Setting::parseBoolean).orElse(false);
+        // rounds is at least 1, so there is always a budget even when time is "0" (no time limit).
+        return new JostledConfiguration(rounds, time, seed, seedSetting.isPresent(), strategy, roundTimeout,
+                parallel, compare, leftover);
+    }
+
+    /** Where settings come from, in order. */
+    private static final class Sources {
+        private final Jostled annotation;
+        private final ExtensionContext context;
+
+        Sources(Jostled annotation, ExtensionContext context) {
+            this.annotation = annotation;
+            this.context = context;
+        }
+
+        Optional<Setting> find(String key, String attribute, Function<Jostled, String> fromAnnotation) {
+            String property = System.getProperty(key);
+            if (property != null) {
+                return Optional.of(new Setting("-D" + key + "=" + property, attribute, property));
+            }
+            String annotated = fromAnnotation.apply(annotation);
+            if (annotated != null) {
+                return Optional.of(new Setting("@Jostled(" + attribute + " = " + quoted(attribute, annotated) + ")",
+                        attribute, annotated));
+            }
+            return context.getConfigurationParameter(key)
+                    .map(value -> new Setting("configuration parameter " + key + "=" + value, attribute, value));
+        }
+
+        private static String quoted(String attribute, String value) {
+            switch (attribute) {
+                case "time":
+                case "strategy":
+                case "roundTimeout":
+                    return "\"" + value + "\"";
+                default:
+                    return value;
+            }
+        }
+    }
+
+    /** One setting's raw value and where it came from, for the error message. */
+    private static final class Setting {
+        private final String source;
+        private final String attribute;
+        private final String value;
+
+        Setting(String source, String attribute, String value) {
+            this.source = source;
+            this.attribute = attribute;
+            this.value = value.trim();
+        }
+
+        private ExtensionConfigurationException bad(String problem) {
+            return new ExtensionConfigurationException(source + ": " + problem);
+        }
+
+        int parseInt(int minimum, String problem) {
+            int parsed;
+            try {
+                parsed = Integer.parseInt(value);
+            } catch (NumberFormatException e) {
+                throw bad(attribute + " must be a whole number, not '" + value + "'");
+            }
+            if (parsed < minimum) {
+                throw bad(problem);
+            }
+            return parsed;
+        }
+
+        long parseLong() {
+            try {
+                String digits = value.endsWith("L") || value.endsWith("l") ? value.substring(0, value.length() - 1) : value;
+                return Long.parseLong(digits);
+            } catch (NumberFormatException e) {
+                throw bad(attribute + " must be a whole number, not '" + value + "'");
+            }
+        }
+
+        boolean parseBoolean() {
+            switch (value.toLowerCase(Locale.ROOT)) {
+                case "true":
+                    return true;
+                case "false":
+                    return false;
+                default:
+                    throw bad(attribute + " must be true or false, not '" + value + "'");
+            }
+        }
+
+        Strategy parseStrategy() {
+            try {
+                return Strategy.fromId(value);
+            } catch (IllegalArgumentException unknown) {
+                throw bad(unknown.getMessage());
+            }
+        }
+
+        /** "2s", "500ms", "1m", "1h", a plain number of seconds, or ISO-8601 ("PT2S"). */
+        Duration parseDuration(boolean zeroMeansUnlimited) {
+            Duration parsed = null;
+            Matcher matcher = DURATION.matcher(value.toLowerCase(Locale.ROOT));
+            if (value.startsWith("-")) {
+                throw bad(attribute + " must not be negative");
+            }
+            if (matcher.matches()) {
+                long amount = Long.parseLong(matcher.group(1));
+                String unit = matcher.group(2) == null ? "s" : matcher.group(2);
+                switch (unit) {
+                    case "ms":
+                        parsed = Duration.ofMillis(amount);
+                        break;
+                    case "m":
+                        parsed = Duration.ofMinutes(amount);
+                        break;
+                    case "h":
+                        parsed = Duration.ofHours(amount);
+                        break;
+                    default:
+                        parsed = Duration.ofSeconds(amount);
+                }
+            } else {
+                try {
+                    parsed = Duration.parse(value);
+                } catch (DateTimeParseException e) {
+                    throw bad(attribute + " must be a duration such as \"2s\", \"500ms\" or \"1m\", not '" + value + "'");
+                }
+            }
+            if (parsed.isNegative()) {
+                throw bad(attribute + " must not be negative");
+            }
+            if (parsed.isZero() && !zeroMeansUnlimited) {
+                throw bad(attribute + " must be positive");
+            }
+            return parsed;
+        }
+    }
+}

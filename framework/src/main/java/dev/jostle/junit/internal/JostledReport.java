@@ -1,0 +1,155 @@
+package dev.jostle.junit.internal;
+
+import dev.jostle.agent.runtime.RoundReport;
+import dev.jostle.agent.runtime.Strategy;
+import dev.jostle.engine.CampaignResult;
+import dev.jostle.engine.FailureKind;
+import dev.jostle.engine.RoundOutcome;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
+/**
+ * What a jostled test tells its reader: report entries for every run, and for a failing one an error whose
+ * message starts with the original failure, then the round, strategy and seed, the last noise sites of each
+ * thread, and how to replay it.
+ */
+final class JostledReport {
+
+    private final JostledConfiguration configuration;
+    private final CampaignResult jostled;
+    private final long noiseEvents;
+    private final CampaignResult baseline;
+
+    JostledReport(JostledConfiguration configuration, CampaignResult jostled, long noiseEvents,
+            CampaignResult baseline) {
+        this.configuration = configuration;
+        this.jostled = jostled;
+        this.noiseEvents = noiseEvents;
+        this.baseline = baseline;
+    }
+
+    void publish(ExtensionContext context) {
+        Map<String, String> entries = new LinkedHashMap<>();
+        entries.put("jostle.rounds", String.valueOf(jostled.rounds()));
+        entries.put("jostle.failures", String.valueOf(jostled.failures()));
+        entries.put("jostle.seed", String.valueOf(configuration.seed()));
+        entries.put("jostle.strategy", configuration.strategy().id());
+        entries.put("jostle.elapsed", seconds(jostled.elapsed()));
+        entries.put("jostle.noiseEvents", String.valueOf(noiseEvents));
+        if (jostled.found()) {
+            RoundReport failed = jostled.firstFailure().report();
+            entries.put("jostle.failedRound", String.valueOf(failed.index()));
+            entries.put("jostle.failedSeed", String.valueOf(failed.seed()));
+            entries.put("jostle.failedStrategy", failed.strategy().id());
+        }
+        if (baseline != null) {
+            entries.put("jostle.withoutJostling", comparison());
+        }
+        context.publishReportEntry(entries);
+    }
+
+    void throwIfFailed() {
+        if (jostled.found()) {
+            throw failure(jostled.firstFailure(), false);
+        }
+        if (baseline != null && baseline.found()) {
+            // Noise did not break it, yet it broke on its own: still a failure, and the stronger kind.
+            throw failure(baseline.firstFailure(), true);
+        }
+    }
+
+    private AssertionError failure(RoundOutcome outcome, boolean withoutNoise) {
+        RoundFailedError error = new RoundFailedError(message(outcome, withoutNoise), outcome.failure());
+        if (outcome.failure() != null && outcome.kind() == FailureKind.EXCEPTION) {
+            // The top of the trace points at the user's own failing line, as it would without Jostle.
+            error.setStackTrace(outcome.failure().getStackTrace());
+        }
+        return error;
+    }
+
+    String message(RoundOutcome outcome, boolean withoutNoise) {
+        RoundReport round = outcome.report();
+        StringBuilder text = new StringBuilder();
+        text.append(original(outcome)).append("\n\n");
+        if (round.index() < 0) {
+            // A "targeted" or "mixed" run first watches one round without noise to learn where to aim.
+            text.append("jostle: the observation round (run first, without noise, to aim the ")
+                    .append(configuration.strategy().id()).append(" strategy) failed in ")
+                    .append(seconds(outcome.elapsed())).append('\n');
+        } else {
+            text.append("jostle: round ").append(round.index())
+                    .append(withoutNoise ? " failed without jostling (noise off)" : " failed")
+                    .append(", after ").append(passedBefore(withoutNoise ? baseline : jostled)).append(", in ")
+                    .append(seconds(outcome.elapsed())).append('\n');
+        }
+        text.append("  failure:  ").append(outcome.kind().label())
+                .append(outcome.thread() == null ? "" : " (\"" + outcome.thread() + "\")").append('\n');
+        text.append("  strategy: ").append(round.strategy().id());
+        if (configuration.strategy() != round.strategy()) {
+            text.append(" (picked by ").append(configuration.strategy().id()).append(')');
+        }
+        text.append(", plan: ").append(round.plan()).append('\n');
+        text.append("  seed:     ").append(round.seed()).append(" (base seed ").append(configuration.seed())
+                .append(configuration.seedGiven() ? ", as configured" : ", drawn for this run").append(")\n");
+        if (baseline != null) {
+            text.append("  evidence: ").append(comparison()).append('\n');
+        }
+        if (outcome.details() != null) {
+            text.append('\n').append(outcome.details()).append('\n');
+        }
+        text.append("\nlast noise injected before the failure, per thread (oldest first):\n")
+                .append(round.describeLastNoise()).append('\n');
+        text.append("\nreplay: ").append(replay(round, withoutNoise));
+        return text.toString();
+    }
+
+    private static String original(RoundOutcome outcome) {
+        Throwable failure = outcome.failure();
+        String what = failure == null ? outcome.kind().label() : failure.toString();
+        return outcome.kind() == FailureKind.THREAD_EXCEPTION && outcome.thread() != null
+                ? what + " (in thread \"" + outcome.thread() + "\")" : what;
+    }
+
+    private String replay(RoundReport round, boolean withoutNoise) {
+        // The round seed replays the round as round 0 of a new run. The round's concrete strategy is given
+        // with it: under "mixed" the seed picks the same one anyway, and naming it skips the rotation.
+        Strategy strategy = withoutNoise ? Strategy.NONE : round.strategy();
+        return "@Jostled(seed = " + round.seed() + "L, strategy = \"" + strategy.id() + "\")"
+                + "  or  -Djostle.seed=" + round.seed() + " -Djostle.strategy=" + strategy.id();
+    }
+
+    private static String passedBefore(CampaignResult result) {
+        int passed = Math.max(0, result.rounds() - result.failures());
+        return passed + (passed == 1 ? " passing round" : " passing rounds");
+    }
+
+    /** "0 of 500 rounds failed without jostling; round 37 failed with jostling". */
+    private String comparison() {
+        String without = baseline.failures() + " of " + baseline.rounds() + " rounds failed without jostling";
+        String with;
+        if (!jostled.found()) {
+            with = "0 of " + jostled.rounds() + " rounds failed with jostling";
+        } else if (jostled.firstFailure().round() < 0) {
+            with = "the observation round failed (noise off)";
+        } else {
+            with = "round " + jostled.firstFailure().round() + " failed with jostling";
+        }
+        return without + "; " + with;
+    }
+
+    private static String seconds(Duration duration) {
+        return String.format(Locale.ROOT, "%.2fs", duration.toNanos() / 1e9);
+    }
+
+    /** The error a failing jostled test ends with; its cause is the round's original failure. */
+    static final class RoundFailedError extends AssertionError {
+        private static final long serialVersionUID = 1L;
+
+        RoundFailedError(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+}

@@ -1,0 +1,203 @@
+package dev.jostle.junit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInfo;
+import org.junit.platform.testkit.engine.EngineExecutionResults;
+
+/** Rounds run like separate JUnit runs of the test: fresh instance, lifecycle around each, one report entry. */
+class JostledLifecycleTests {
+
+    @Test
+    void passingTest_run_runsEveryRoundOnAFreshInstanceBetweenBeforeEachAndAfterEach() {
+        CountingTestCase.reset();
+
+        EngineExecutionResults results = JostledTestKit.run(CountingTestCase.class);
+
+        results.testEvents().assertStatistics(stats -> stats.started(1).succeeded(1).failed(0));
+        assertEquals(1 + 25, CountingTestCase.constructed.get(), "JUnit's own instance, left unused, and one per round");
+        assertEquals(25, CountingTestCase.before.get(), "@BeforeEach once per round");
+        assertEquals(25, CountingTestCase.tests.get());
+        assertEquals(25, CountingTestCase.after.get(), "@AfterEach once per round");
+        assertEquals(25, CountingTestCase.instances.size(), "no instance reused");
+        assertTrue(CountingTestCase.threads.stream().allMatch(name -> name.startsWith("jostled-counts-")),
+                "every round runs in a round thread: " + CountingTestCase.threads);
+    }
+
+    @Test
+    void passingTest_run_publishesRoundsFailuresSeedAndStrategyAsReportEntries() {
+        CountingTestCase.reset();
+
+        Map<String, String> entries = JostledTestKit.reportEntries(JostledTestKit.run(CountingTestCase.class));
+
+        assertEquals("25", entries.get("jostle.rounds"));
+        assertEquals("0", entries.get("jostle.failures"));
+        assertEquals("41", entries.get("jostle.seed"));
+        assertEquals("random", entries.get("jostle.strategy"));
+        assertNotNull(entries.get("jostle.elapsed"));
+    }
+
+    @Test
+    void manyRounds_run_reportOneTestNotOnePerRound() {
+        CountingTestCase.reset();
+
+        EngineExecutionResults results = JostledTestKit.run(CountingTestCase.class);
+
+        // The class, the template and its single invocation: 25 rounds do not make 25 report entries.
+        assertEquals(1, results.testEvents().started().count());
+        assertEquals(3, results.containerEvents().started().count(), "the engine, the class and the template");
+    }
+
+    @Test
+    void beforeEachFails_run_skipsTheTestButStillRunsAfterEachAndFails() {
+        BrokenSetupTestCase.after.set(0);
+        BrokenSetupTestCase.tests.set(0);
+
+        Throwable failure = JostledTestKit.onlyFailure(JostledTestKit.run(BrokenSetupTestCase.class));
+
+        assertTrue(failure.getMessage().startsWith("java.lang.IllegalStateException: no database"), failure.getMessage());
+        assertEquals(0, BrokenSetupTestCase.tests.get());
+        assertEquals(1, BrokenSetupTestCase.after.get(), "one round ran, and its @AfterEach did");
+    }
+
+    @Test
+    void nestedTestClass_run_makesTheWholeInstanceChainFreshEachRound() {
+        OuterTestCase.log.clear();
+
+        JostledTestKit.run(OuterTestCase.class).testEvents().assertStatistics(stats -> stats.succeeded(1));
+
+        assertEquals(List.of("outer before", "inner before", "test", "inner after", "outer after",
+                "outer before", "inner before", "test", "inner after", "outer after"), OuterTestCase.log);
+    }
+
+    @Test
+    void parallelRounds_run_stillOneLifecyclePerRound() {
+        CountingTestCase.reset();
+
+        JostledTestKit.run(ParallelTestCase.class).testEvents().assertStatistics(stats -> stats.succeeded(1));
+
+        assertEquals(40, CountingTestCase.before.get());
+        assertEquals(40, CountingTestCase.after.get());
+        assertEquals(40, CountingTestCase.instances.size());
+    }
+
+    static class CountingTestCase {
+        static final AtomicInteger constructed = new AtomicInteger();
+        static final AtomicInteger before = new AtomicInteger();
+        static final AtomicInteger tests = new AtomicInteger();
+        static final AtomicInteger after = new AtomicInteger();
+        static final Set<Integer> instances = ConcurrentHashMap.newKeySet();
+        static final Set<String> threads = ConcurrentHashMap.newKeySet();
+
+        private final List<String> state = new ArrayList<>();
+
+        CountingTestCase() {
+            constructed.incrementAndGet();
+        }
+
+        static void reset() {
+            constructed.set(0);
+            before.set(0);
+            tests.set(0);
+            after.set(0);
+            instances.clear();
+            threads.clear();
+        }
+
+        @BeforeEach
+        void setUp(TestInfo info) {
+            assertNotNull(info, "parameters of lifecycle methods are resolved");
+            before.incrementAndGet();
+            state.add("set up");
+        }
+
+        @Jostled(rounds = 25, time = "0", seed = 41, strategy = "random", parallel = 1)
+        void counts() {
+            assertEquals(List.of("set up"), state, "fresh state every round");
+            tests.incrementAndGet();
+            instances.add(System.identityHashCode(this));
+            threads.add(Thread.currentThread().getName());
+        }
+
+        @AfterEach
+        void tearDown() {
+            after.incrementAndGet();
+        }
+    }
+
+    static class ParallelTestCase extends CountingTestCase {
+        @Override
+        @Jostled(rounds = 40, time = "0", parallel = 4, strategy = "none")
+        void counts() {
+            super.counts();
+        }
+    }
+
+    static class BrokenSetupTestCase {
+        static final AtomicInteger tests = new AtomicInteger();
+        static final AtomicInteger after = new AtomicInteger();
+
+        @BeforeEach
+        void setUp() {
+            throw new IllegalStateException("no database");
+        }
+
+        @Jostled(rounds = 10, time = "0", parallel = 1)
+        void neverRuns() {
+            tests.incrementAndGet();
+        }
+
+        @AfterEach
+        void tearDown() {
+            after.incrementAndGet();
+        }
+    }
+
+    static class OuterTestCase {
+        static final List<String> log = new ArrayList<>();
+        private Object outerState;
+
+        @BeforeEach
+        void outerBefore() {
+            assertNull(outerState, "a fresh outer instance too");
+            outerState = new Object();
+            log.add("outer before");
+        }
+
+        @AfterEach
+        void outerAfter() {
+            log.add("outer after");
+        }
+
+        @Nested
+        class InnerTestCase {
+            @BeforeEach
+            void innerBefore() {
+                log.add("inner before");
+            }
+
+            @Jostled(rounds = 2, time = "0", parallel = 1, strategy = "none")
+            void test() {
+                log.add("test");
+            }
+
+            @AfterEach
+            void innerAfter() {
+                log.add("inner after");
+            }
+        }
+    }
+}
