@@ -83,11 +83,15 @@ public final class SampleSuites {
 
     /** Runs one variant: first with noise off, counting failures; then jostled. */
     public SuiteRow run(Variant variant, Progress progress) {
-        CampaignSettings quietSettings = new CampaignSettings(Strategy.NONE, options.seed(), options.quietRounds(),
-                Duration.ZERO, 1, false, false);
-        CampaignResult quiet = options.quietRounds() == 0
-                ? new CampaignResult(quietSettings, 0, 0, null, Duration.ZERO, null)
-                : campaign(variant, quietSettings, progress, "no noise");
+        CampaignResult quiet;
+        if (options.quietRounds() == 0) {
+            CampaignSettings none = new CampaignSettings(Strategy.NONE, options.seed(), 1, Duration.ZERO, 1, false,
+                    false);
+            quiet = new CampaignResult(none, 0, 0, null, Duration.ZERO, null);
+        } else {
+            quiet = campaign(variant, new CampaignSettings(Strategy.NONE, options.seed(), options.quietRounds(),
+                    Duration.ZERO, 1, false, false), progress, "no noise");
+        }
         int jostled = variant.broken() ? options.brokenRounds() : options.fixRounds();
         CampaignSettings noisySettings = new CampaignSettings(Strategy.MIXED, options.seed(), jostled,
                 Duration.ZERO, 1, variant.broken(), false);

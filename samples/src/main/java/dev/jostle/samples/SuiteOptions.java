@@ -25,7 +25,7 @@ public record SuiteOptions(int quietRounds, int brokenRounds, int fixRounds, Dur
             "  --quiet-rounds N  rounds per variant with noise off (default 200, long 1000)",
             "  --fix-rounds N    jostled rounds per fix (default 300, long 5000)",
             "  --broken-rounds N most jostled rounds per broken variant (default 500, long 2000)",
-            "  --timeout MS      round timeout in milliseconds (default 3000)",
+            "  --timeout MS      round timeout in milliseconds (default 2000)",
             "  --no-progress     no progress line, even on a terminal");
 
     public static SuiteOptions parse(String[] args, boolean terminal) {
@@ -33,7 +33,7 @@ public record SuiteOptions(int quietRounds, int brokenRounds, int fixRounds, Dur
         Integer quiet = null;
         Integer fixes = null;
         Integer broken = null;
-        long timeoutMillis = 3000;
+        long timeoutMillis = 2000;
         long seed = 1;
         Pattern only = null;
         boolean progress = terminal;
