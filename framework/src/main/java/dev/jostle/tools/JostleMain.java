@@ -1,13 +1,42 @@
 package dev.jostle.tools;
 
-/** {@code java -jar jostle.jar COMMAND ...}: the command-line entry point. */
+import dev.jostle.hunt.HuntCommand;
+import java.util.Arrays;
+
+/** {@code java -jar jostle.jar COMMAND ...}: the command-line entry point; one line per command. */
 public final class JostleMain {
+
+    static final String USAGE = String.join(System.lineSeparator(),
+            "usage: java -jar jostle.jar COMMAND [options] ...",
+            "commands:",
+            "  hunt [options] MAIN_CLASS [ARGS...]   run a program's main under noise until a round fails",
+            "(java -jar jostle.jar hunt --help lists hunt's options)");
 
     private JostleMain() {
     }
 
     public static void main(String[] args) {
-        System.err.println("usage: java -jar jostle.jar hunt [options] MAIN_CLASS [ARGS...]");
-        System.exit(2);
+        // Explicit exit: threads a failed round left behind must not keep the JVM alive.
+        System.exit(run(args));
+    }
+
+    static int run(String[] args) {
+        if (args.length == 0) {
+            System.err.println(USAGE);
+            return 2;
+        }
+        String[] rest = Arrays.copyOfRange(args, 1, args.length);
+        switch (args[0]) {
+            case "hunt":
+                return HuntCommand.run(rest, System.out, System.err);
+            case "--help":
+            case "-h":
+            case "help":
+                System.out.println(USAGE);
+                return 0;
+            default:
+                System.err.println("jostle: unknown command '" + args[0] + "'" + System.lineSeparator() + USAGE);
+                return 2;
+        }
     }
 }

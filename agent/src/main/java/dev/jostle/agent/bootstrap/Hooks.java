@@ -143,6 +143,32 @@ public final class Hooks {
         LockSupport.unpark(thread);
     }
 
+    // ---- exits: inside a round they end the round, not the JVM ------------------------------------
+
+    /** Replaces {@code System.exit(status)}; throws {@link RoundExit} in a thread bound to a round. */
+    public static void exit(int status, int site) {
+        if (Probes.current() != null) {
+            throw new RoundExit("System.exit", status);
+        }
+        System.exit(status);
+    }
+
+    /** Replaces {@code Runtime.exit(status)}; the receiver is the {@code Runtime}. */
+    public static void runtimeExit(Object runtime, int status, int site) {
+        if (Probes.current() != null) {
+            throw new RoundExit("Runtime.exit", status);
+        }
+        ((Runtime) runtime).exit(status);
+    }
+
+    /** Replaces {@code Runtime.halt(status)}; the receiver is the {@code Runtime}. */
+    public static void runtimeHalt(Object runtime, int status, int site) {
+        if (Probes.current() != null) {
+            throw new RoundExit("Runtime.halt", status);
+        }
+        ((Runtime) runtime).halt(status);
+    }
+
     // ---- dispatch ---------------------------------------------------------------------------------
 
     private static void emit(int event, Object target, int index, int site) {

@@ -452,6 +452,15 @@ final class InstrumentingMethodVisitor extends MethodVisitor {
 
     /** The {@code Hooks} method that replaces this call, or null. */
     private String wrapperFor(int opcode, String owner, String name, String descriptor) {
+        if ("(I)V".equals(descriptor) && ("exit".equals(name) || "halt".equals(name))) {
+            // In a round, an exit ends the round (Hooks throws RoundExit), not the JVM running the rounds.
+            if (opcode == Opcodes.INVOKESTATIC && "java/lang/System".equals(owner) && "exit".equals(name)) {
+                return "exit";
+            }
+            if (opcode == Opcodes.INVOKEVIRTUAL && "java/lang/Runtime".equals(owner)) {
+                return "exit".equals(name) ? "runtimeExit" : "runtimeHalt";
+            }
+        }
         if (opcode == Opcodes.INVOKEVIRTUAL && ("start".equals(name) || "join".equals(name))) {
             boolean known = "()V".equals(descriptor) || ("join".equals(name) && "(J)V".equals(descriptor));
             if (known && facts.isThread(owner)) {

@@ -1,0 +1,138 @@
+package dev.jostle.hunt;
+
+import dev.jostle.agent.bootstrap.RoundExit;
+import dev.jostle.agent.runtime.Round;
+import dev.jostle.engine.Campaign;
+import dev.jostle.engine.CampaignResult;
+import dev.jostle.engine.CampaignSettings;
+import dev.jostle.engine.FailureKind;
+import dev.jostle.engine.RoundOutcome;
+import dev.jostle.engine.RoundRunner;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
+
+/** Runs a checked program's main round after round, each round in a fresh class loader and thread group. */
+final class Hunt {
+
+    private final HuntOptions options;
+    private final Program program;
+    private final RoundOutput output;
+    private final ProgramExits exits;
+    private final Map<Integer, String> failedOutput = new ConcurrentHashMap<>();
+
+    Hunt(HuntOptions options, Program program, RoundOutput output, ProgramExits exits) {
+        this.options = options;
+        this.program = program;
+        this.output = output;
+        this.exits = exits;
+    }
+
+    /** Runs until the first failing round or the end of the budget. */
+    HuntResult run(Campaign.Listener listener) {
+        CampaignSettings settings = new CampaignSettings(options.strategy(), options.seed(), options.rounds(),
+                options.time(), options.parallel(), true, false);
+        CampaignResult result = Campaign.run(settings, this::runRound, listener);
+        String programOutput = result.found() ? failedOutput.get(result.firstFailure().round()) : null;
+        return new HuntResult(options, result, programOutput);
+    }
+
+    private RoundOutcome runRound(Function<Thread, Round> opener) {
+        ClassLoader loader = program.newLoader();
+        AtomicReference<RoundOutput.Capture> capture = new AtomicReference<>();
+        AtomicReference<ProgramExits.Slot> exitSlot = new AtomicReference<>();
+        RoundRunner runner = RoundRunner.builder()
+                .timeout(options.roundTimeout())
+                .daemonThreads(false) // as the JVM runs main, and the program's threads inherit that
+                // The body itself waits for the program's non-daemon threads, as the JVM does after main,
+                // because an exit in any thread must end that wait at once.
+                .awaitAllThreads(false)
+                .contextClassLoader(loader)
+                .name("jostle-hunt")
+                .build();
+        RoundOutcome outcome = runner.run(opener, () -> {
+            // Named as in a plain JVM: stack traces and deadlock reports then read as the user knows them.
+            Thread.currentThread().setName("main");
+            if (output != null) {
+                capture.set(output.attach());
+            }
+            ProgramExits.Slot slot = exits.attach();
+            exitSlot.set(slot);
+            runAsTheJvmWould(loader, slot);
+        });
+        ProgramExits.Slot slot = exitSlot.get();
+        if (slot != null) {
+            slot.detach();
+            outcome = withExit(outcome, slot);
+        }
+        RoundOutput.Capture kept = capture.get();
+        String text = kept == null ? null : kept.detach();
+        if (!outcome.passed() && text != null) {
+            failedOutput.put(outcome.round(), text);
+        }
+        return outcome;
+    }
+
+    /** Runs main, then waits for the program's other non-daemon threads, unless it exits first. */
+    private void runAsTheJvmWould(ClassLoader loader, ProgramExits.Slot slot) throws Throwable {
+        try {
+            program.runMain(loader);
+        } catch (RoundExit exit) {
+            slot.exited(exit, Thread.currentThread().getName());
+        } catch (Throwable failure) {
+            if (slot.exit() == null) {
+                throw failure;
+            }
+            // Another thread exited meanwhile (and interrupted main): the JVM would have ended there.
+        }
+        Thread.interrupted(); // an exit elsewhere may have interrupted main: not the program's business now
+        while (slot.exit() == null) {
+            Thread next = nextNonDaemon();
+            if (next == null) {
+                return;
+            }
+            try {
+                next.join(50);
+            } catch (InterruptedException exitElsewhere) {
+                // loop: the slot says whether a thread exited
+            }
+        }
+        // The program exited: the JVM would have stopped its other threads; the best a hunt can do is ask.
+        for (Thread left : RoundGroup.others()) {
+            left.interrupt();
+        }
+    }
+
+    private static Thread nextNonDaemon() {
+        for (Thread thread : RoundGroup.others()) {
+            if (!thread.isDaemon()) {
+                return thread;
+            }
+        }
+        return null;
+    }
+
+    /**
+     * An exit is the round's outcome: status 0 means the program ended normally, another status is a
+     * failure. A thread that died of an exception before the exit still fails the round.
+     */
+    private static RoundOutcome withExit(RoundOutcome outcome, ProgramExits.Slot slot) {
+        RoundExit exit = slot.exit();
+        String thread = slot.thread();
+        if (exit == null && outcome.failure() instanceof RoundExit) {
+            exit = (RoundExit) outcome.failure();
+            thread = outcome.thread();
+        }
+        if (exit == null) {
+            return outcome;
+        }
+        if (outcome.kind() == FailureKind.THREAD_EXCEPTION && !(outcome.failure() instanceof RoundExit)) {
+            return outcome;
+        }
+        if (exit.status() == 0) {
+            return new RoundOutcome(null, null, null, null, outcome.report(), outcome.elapsed());
+        }
+        return new RoundOutcome(FailureKind.EXIT, exit, thread, null, outcome.report(), outcome.elapsed());
+    }
+}

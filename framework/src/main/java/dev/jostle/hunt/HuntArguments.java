@@ -1,0 +1,198 @@
+package dev.jostle.hunt;
+
+import dev.jostle.agent.runtime.Seeds;
+import dev.jostle.agent.runtime.Strategy;
+import java.io.File;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Reads {@code hunt [options] MAIN_CLASS [ARGS...]}. Options come first; the first word that is not an
+ * option is the main class, and every word after it belongs to the program, even one that starts with a dash.
+ */
+public final class HuntArguments {
+
+    public static final String USAGE = String.join(System.lineSeparator(),
+            "usage: java -jar jostle.jar hunt [options] MAIN_CLASS [ARGS...]",
+            "Runs the program's main round after round under scheduling noise until a round fails.",
+            "options:",
+            "  --class-path, -cp PATH   the program's class path (separator '" + File.pathSeparator + "'; default .)",
+            "  --time DURATION          wall-clock budget, such as 500ms, 10s, 2m, 1h (default 10s)",
+            "  --rounds N               round budget; the hunt ends at whichever budget is spent first",
+            "  --strategy NAME          " + Strategy.knownIds() + " (default mixed)",
+            "  --seed N                 base seed; round i runs under seed N + i (default random, printed)",
+            "  --round-timeout DURATION a round running longer is a hang (default 5s)",
+            "  --parallel N             rounds run at once (default: available processors)",
+            "  --json FILE              also write the result as JSON to FILE",
+            "  --disable-assertions     do not enable assert in the program's classes (enabled by default)",
+            "exit status: 1 a failure was found, 0 none within the budget, 2 usage or setup error");
+
+    /** Thrown for {@code --help}: not an error, the caller prints the usage and exits 0. */
+    public static final class HelpRequested extends Exception {
+        private static final long serialVersionUID = 1L;
+
+        HelpRequested() {
+            super("help", null, false, false);
+        }
+    }
+
+    private HuntArguments() {
+    }
+
+    public static HuntOptions parse(String... argv) throws UsageException, HelpRequested {
+        List<String> classPath = List.of(".");
+        Duration time = HuntOptions.DEFAULT_TIME;
+        int rounds = 0;
+        Strategy strategy = HuntOptions.DEFAULT_STRATEGY;
+        Long seed = null;
+        Duration roundTimeout = HuntOptions.DEFAULT_ROUND_TIMEOUT;
+        int parallel = Runtime.getRuntime().availableProcessors();
+        Path json = null;
+        boolean assertions = true;
+
+        int i = 0;
+        while (i < argv.length && argv[i].startsWith("-")) {
+            String word = argv[i++];
+            String name = word;
+            String inline = null;
+            int eq = word.indexOf('=');
+            if (word.startsWith("--") && eq > 0) {
+                name = word.substring(0, eq);
+                inline = word.substring(eq + 1);
+            }
+            switch (name) {
+                case "--help":
+                case "-h":
+                    throw new HelpRequested();
+                case "--disable-assertions":
+                    if (inline != null) {
+                        throw new UsageException("--disable-assertions takes no value: " + word);
+                    }
+                    assertions = false;
+                    continue;
+                default:
+                    break;
+            }
+            String value = inline;
+            if (value == null) {
+                if (!isValued(name)) {
+                    throw new UsageException("unknown option '" + word + "'" + hint());
+                }
+                if (i == argv.length) {
+                    throw new UsageException(name + " needs a value");
+                }
+                value = argv[i++];
+            }
+            switch (name) {
+                case "--class-path":
+                case "-cp":
+                    classPath = classPath(name, value);
+                    break;
+                case "--time":
+                    time = Durations.parse(name, value);
+                    break;
+                case "--rounds":
+                    rounds = positiveInt(name, value);
+                    break;
+                case "--strategy":
+                    try {
+                        strategy = Strategy.fromId(value);
+                    } catch (IllegalArgumentException unknown) {
+                        throw new UsageException("--strategy " + Durations.quote(value) + ": " + unknown.getMessage());
+                    }
+                    break;
+                case "--seed":
+                    seed = seed(value);
+                    break;
+                case "--round-timeout":
+                    roundTimeout = Durations.parse(name, value);
+                    break;
+                case "--parallel":
+                    parallel = positiveInt(name, value);
+                    break;
+                case "--json":
+                    json = path(name, value);
+                    break;
+                default:
+                    throw new UsageException("unknown option '" + word + "'" + hint());
+            }
+        }
+        if (i == argv.length) {
+            throw new UsageException("no main class given" + hint());
+        }
+        String mainClass = argv[i++];
+        if (!mainClass.matches("[\\p{L}_$][\\p{L}\\p{N}_$]*(\\.[\\p{L}_$][\\p{L}\\p{N}_$]*)*")) {
+            throw new UsageException("'" + mainClass + "' is not a class name (expected e.g. com.acme.Main)");
+        }
+        List<String> args = Arrays.asList(argv).subList(i, argv.length);
+        return new HuntOptions(classPath, time, rounds, strategy, seed == null ? Seeds.random() : seed, roundTimeout,
+                parallel, json, assertions, mainClass, args);
+    }
+
+    private static boolean isValued(String name) {
+        switch (name) {
+            case "--class-path":
+            case "-cp":
+            case "--time":
+            case "--rounds":
+            case "--strategy":
+            case "--seed":
+            case "--round-timeout":
+            case "--parallel":
+            case "--json":
+                return true;
+            default:
+                return false;
+        }
+    }
+
+    private static List<String> classPath(String option, String value) throws UsageException {
+        List<String> entries = new ArrayList<>();
+        for (String entry : value.split(File.pathSeparator, -1)) {
+            if (entry.isEmpty()) {
+                throw new UsageException(option + " " + Durations.quote(value) + " has an empty entry");
+            }
+            entries.add(entry);
+        }
+        return entries;
+    }
+
+    private static int positiveInt(String option, String value) throws UsageException {
+        try {
+            int n = Integer.parseInt(value.trim());
+            if (n >= 1) {
+                return n;
+            }
+        } catch (NumberFormatException notANumber) {
+            // reported below
+        }
+        throw new UsageException(option + " " + Durations.quote(value) + ": expected a whole number of at least 1");
+    }
+
+    private static long seed(String value) throws UsageException {
+        try {
+            return Long.parseLong(value.trim());
+        } catch (NumberFormatException notANumber) {
+            throw new UsageException("--seed " + Durations.quote(value) + ": expected a whole number (a long)");
+        }
+    }
+
+    private static Path path(String option, String value) throws UsageException {
+        try {
+            if (value.isBlank()) {
+                throw new InvalidPathException(value, "empty");
+            }
+            return Path.of(value);
+        } catch (InvalidPathException bad) {
+            throw new UsageException(option + " " + Durations.quote(value) + ": not a file name");
+        }
+    }
+
+    private static String hint() {
+        return "; see 'java -jar jostle.jar hunt --help'";
+    }
+}

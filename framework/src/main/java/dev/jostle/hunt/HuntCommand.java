@@ -1,0 +1,61 @@
+package dev.jostle.hunt;
+
+import dev.jostle.agent.runtime.JostleRuntime;
+import dev.jostle.engine.Campaign;
+import java.io.IOException;
+import java.io.PrintStream;
+
+/**
+ * {@code hunt [options] MAIN_CLASS [ARGS...]}: checks the arguments and the program, runs the hunt, reports.
+ * Returns the exit status; the caller ends the JVM with it, so that threads a failed round left behind never
+ * keep it alive.
+ */
+public final class HuntCommand {
+
+    public static final int NOTHING_FOUND = 0;
+    public static final int FAILURE_FOUND = 1;
+    public static final int USAGE_ERROR = 2;
+
+    private HuntCommand() {
+    }
+
+    public static int run(String[] argv, PrintStream out, PrintStream err) {
+        HuntOptions options;
+        Program program;
+        try {
+            options = HuntArguments.parse(argv);
+            program = Program.check(options.classPath(), options.mainClass(), options.args(), options.assertions());
+        } catch (HuntArguments.HelpRequested help) {
+            out.println(HuntArguments.USAGE);
+            return NOTHING_FOUND;
+        } catch (UsageException bad) {
+            err.println("jostle hunt: " + bad.getMessage());
+            return USAGE_ERROR;
+        }
+        if (!JostleRuntime.isInstalled()) {
+            err.println("jostle hunt: warning: the Jostle agent is not running, so no noise can be injected;"
+                    + " start the hunt with java -jar jostle.jar");
+        }
+        out.println(HuntReport.start(options));
+        Campaign.Listener progress = Progress.forTerminal(err, options);
+        HuntResult result;
+        try (program; RoundOutput output = RoundOutput.install(); ProgramExits exits = ProgramExits.install()) {
+            result = new Hunt(options, program, output, exits).run(progress);
+        } catch (RuntimeException crash) {
+            Progress.clear(progress);
+            err.println("jostle hunt: a round could not be run: " + crash.getMessage());
+            return USAGE_ERROR;
+        }
+        Progress.clear(progress);
+        out.println(HuntReport.summary(result));
+        if (options.json() != null) {
+            try {
+                JsonReport.write(result, options.json());
+            } catch (IOException unwritable) {
+                err.println("jostle hunt: cannot write --json " + options.json() + ": " + unwritable);
+                return USAGE_ERROR;
+            }
+        }
+        return result.found() ? FAILURE_FOUND : NOTHING_FOUND;
+    }
+}

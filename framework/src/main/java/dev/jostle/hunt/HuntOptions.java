@@ -1,0 +1,34 @@
+package dev.jostle.hunt;
+
+import dev.jostle.agent.runtime.Strategy;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * What {@code hunt} was asked to do, as read from the command line.
+ *
+ * @param classPath    the program's class path entries, as given
+ * @param time         the wall-clock budget
+ * @param rounds       the round budget; 0 for none (then the time budget alone ends the hunt)
+ * @param strategy     the noise strategy
+ * @param seed         the base seed: round {@code i} runs under {@code seed + i}
+ * @param roundTimeout a round running longer is a hang
+ * @param parallel     rounds run at once
+ * @param json         where to write the result as JSON, or null
+ * @param assertions   whether {@code assert} is enabled in the program's classes
+ * @param mainClass    the program's main class
+ * @param args         the program's arguments
+ */
+public record HuntOptions(List<String> classPath, Duration time, int rounds, Strategy strategy, long seed,
+        Duration roundTimeout, int parallel, Path json, boolean assertions, String mainClass, List<String> args) {
+
+    public HuntOptions {
+        classPath = List.copyOf(classPath);
+        args = List.copyOf(args);
+    }
+
+    public static final Duration DEFAULT_TIME = Duration.ofSeconds(10);
+    public static final Duration DEFAULT_ROUND_TIMEOUT = Duration.ofSeconds(5);
+    public static final Strategy DEFAULT_STRATEGY = Strategy.MIXED;
+}

@@ -1,0 +1,124 @@
+package dev.jostle.hunt;
+
+import dev.jostle.agent.runtime.RoundReport;
+import dev.jostle.engine.CampaignResult;
+import dev.jostle.engine.FailureKind;
+import dev.jostle.engine.RoundOutcome;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+
+/** Writes a hunt's result for a person: the failure, its stack, where to find it again. */
+final class HuntReport {
+
+    /** Frames of the hunt's own machinery below the program's main: noise in a user's stack trace. */
+    private static final List<String> MACHINERY = List.of("dev.jostle.hunt.", "dev.jostle.engine.",
+            "java.lang.invoke.");
+
+    private HuntReport() {
+    }
+
+    static String start(HuntOptions options) {
+        return "jostle hunt: " + options.mainClass() + " under strategy " + options.strategy() + ", seed "
+                + options.seed() + ", budget " + Durations.format(options.time())
+                + (options.rounds() > 0 ? " or " + rounds(options.rounds()) : "") + ", round timeout "
+                + Durations.format(options.roundTimeout()) + ", " + options.parallel() + " at once";
+    }
+
+    static String summary(HuntResult result) {
+        CampaignResult campaign = result.campaign();
+        String rate = String.format(Locale.ROOT, "%.0f rounds/s", campaign.roundsPerSecond());
+        if (!result.found()) {
+            return "jostle hunt: no failure in " + rounds(campaign.rounds()) + " (" + seconds(campaign.elapsed())
+                    + ", " + rate + ") under strategy " + result.options().strategy() + ", seed "
+                    + result.options().seed();
+        }
+        return failure(result) + "\n\n" + "jostle hunt: " + rounds(campaign.rounds()) + " in "
+                + seconds(campaign.elapsed()) + " (" + rate + ")";
+    }
+
+    static String failure(HuntResult result) {
+        RoundOutcome outcome = result.campaign().firstFailure();
+        RoundReport round = outcome.report();
+        StringBuilder text = new StringBuilder();
+        text.append("jostle hunt: FAILED in ").append(roundName(round)).append(" (strategy ")
+                .append(round.strategy()).append(", seed ").append(round.seed()).append(") after ")
+                .append(seconds(result.campaign().timeToFirstFailure())).append('\n');
+        text.append(outcome.headline()).append('\n');
+        if (carriesStack(outcome)) {
+            text.append(stack(outcome.failure()));
+        }
+        if (outcome.details() != null && !outcome.details().isBlank()) {
+            text.append(outcome.details().stripTrailing()).append('\n');
+        }
+        if (round.noiseEvents() > 0) {
+            text.append("\nlast noise before the failure (").append(round.plan()).append("):\n")
+                    .append(round.describeLastNoise()).append('\n');
+        }
+        if (result.programOutput() != null && !result.programOutput().isBlank()) {
+            text.append("\nprogram output of the failing round:\n");
+            for (String line : result.programOutput().stripTrailing().split("\\R")) {
+                text.append("  | ").append(line).append('\n');
+            }
+        }
+        text.append("\nreplay this round (the same noise decisions; drop --rounds 1 to hunt on from there):\n  ")
+                .append(Replay.command(result.options(), round));
+        return text.toString();
+    }
+
+    private static String roundName(RoundReport round) {
+        return round.index() < 0 ? "the observation round (no noise)" : "round " + round.index();
+    }
+
+    /** Deadlocks and hangs are explained by their details; their failure is only a carrier. */
+    private static boolean carriesStack(RoundOutcome outcome) {
+        return outcome.failure() != null && outcome.kind() != FailureKind.DEADLOCK
+                && outcome.kind() != FailureKind.TIMEOUT && outcome.kind() != FailureKind.LEFTOVER_THREADS;
+    }
+
+    /** The failure's stack trace, with the hunt's own frames below the program's cut off. */
+    static String stack(Throwable failure) {
+        trim(failure);
+        StringWriter text = new StringWriter();
+        failure.printStackTrace(new PrintWriter(text));
+        return text.toString();
+    }
+
+    private static void trim(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            StackTraceElement[] frames = t.getStackTrace();
+            int end = frames.length;
+            while (end > 1 && isMachinery(frames[end - 1])) {
+                end--;
+            }
+            if (end < frames.length) {
+                List<StackTraceElement> kept = new ArrayList<>(Arrays.asList(frames).subList(0, end));
+                t.setStackTrace(kept.toArray(new StackTraceElement[0]));
+            }
+        }
+    }
+
+    private static boolean isMachinery(StackTraceElement frame) {
+        if (frame.getClassName().equals("java.lang.Thread")) {
+            return true;
+        }
+        for (String prefix : MACHINERY) {
+            if (frame.getClassName().startsWith(prefix)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    static String rounds(int n) {
+        return n == 1 ? "1 round" : n + " rounds";
+    }
+
+    static String seconds(Duration duration) {
+        return duration == null ? "-" : String.format(Locale.ROOT, "%.2fs", duration.toNanos() / 1e9);
+    }
+}

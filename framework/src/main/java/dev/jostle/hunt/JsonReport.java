@@ -1,0 +1,109 @@
+package dev.jostle.hunt;
+
+import dev.jostle.agent.runtime.RoundReport;
+import dev.jostle.engine.CampaignResult;
+import dev.jostle.engine.RoundOutcome;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** The hunt's result as JSON, for scripts and the detection benchmark: the same facts as the text report. */
+final class JsonReport {
+
+    private JsonReport() {
+    }
+
+    static void write(HuntResult result, Path file) throws IOException {
+        Path parent = file.toAbsolutePath().getParent();
+        if (parent != null) {
+            Files.createDirectories(parent);
+        }
+        Files.writeString(file, toJson(result) + "\n", StandardCharsets.UTF_8);
+    }
+
+    static String toJson(HuntResult result) {
+        HuntOptions options = result.options();
+        CampaignResult campaign = result.campaign();
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("found", result.found());
+        json.put("mainClass", options.mainClass());
+        json.put("strategy", options.strategy().id());
+        json.put("seed", options.seed());
+        json.put("rounds", campaign.rounds());
+        json.put("elapsedMillis", millis(campaign.elapsed()));
+        json.put("timeToFirstFailureMillis", millis(campaign.timeToFirstFailure()));
+        RoundOutcome failure = campaign.firstFailure();
+        if (failure != null) {
+            RoundReport round = failure.report();
+            json.put("kind", failure.kind().name().toLowerCase(java.util.Locale.ROOT));
+            json.put("message", failure.headline());
+            json.put("thread", failure.thread());
+            json.put("round", round.index());
+            json.put("roundStrategy", round.strategy().id());
+            json.put("roundSeed", round.seed());
+            json.put("stack", failure.failure() == null ? null : HuntReport.stack(failure.failure()));
+            json.put("details", failure.details());
+            json.put("replay", Replay.command(options, round));
+        } else {
+            json.put("kind", null);
+            json.put("message", null);
+        }
+        StringBuilder text = new StringBuilder("{");
+        json.forEach((key, value) -> {
+            if (text.length() > 1) {
+                text.append(',');
+            }
+            text.append("\n  ").append(string(key)).append(": ").append(value(value));
+        });
+        return text.append("\n}").toString();
+    }
+
+    private static Long millis(Duration duration) {
+        return duration == null ? null : duration.toMillis();
+    }
+
+    private static String value(Object value) {
+        if (value == null) {
+            return "null";
+        }
+        if (value instanceof Number || value instanceof Boolean) {
+            return value.toString();
+        }
+        return string(value.toString());
+    }
+
+    static String string(String text) {
+        StringBuilder out = new StringBuilder("\"");
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            switch (c) {
+                case '"':
+                    out.append("\\\"");
+                    break;
+                case '\\':
+                    out.append("\\\\");
+                    break;
+                case '\n':
+                    out.append("\\n");
+                    break;
+                case '\r':
+                    out.append("\\r");
+                    break;
+                case '\t':
+                    out.append("\\t");
+                    break;
+                default:
+                    if (c < 0x20) {
+                        out.append(String.format("\\u%04x", (int) c));
+                    } else {
+                        out.append(c);
+                    }
+            }
+        }
+        return out.append('"').toString();
+    }
+}

@@ -1,0 +1,77 @@
+package dev.jostle.hunt;
+
+import dev.jostle.agent.runtime.RoundReport;
+import java.io.File;
+import java.net.URISyntaxException;
+import java.nio.file.Path;
+import java.security.CodeSource;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * The hunt command line that replays one round: the round's own seed and concrete strategy make it round 0
+ * of a new hunt, so the noise decisions repeat exactly (the operating system's scheduling may not).
+ */
+final class Replay {
+
+    private static final Pattern PLAIN = Pattern.compile("[\\w@%+=:,./-]+");
+
+    private Replay() {
+    }
+
+    static String command(HuntOptions options, RoundReport round) {
+        List<String> words = new ArrayList<>(List.of("java", "-jar", jarPath(), "hunt"));
+        words.add("--class-path");
+        words.add(String.join(File.pathSeparator, options.classPath()));
+        words.add("--strategy");
+        words.add(round.strategy().id());
+        words.add("--seed");
+        words.add(Long.toString(round.seed()));
+        words.add("--rounds");
+        words.add("1");
+        words.add("--parallel");
+        words.add("1");
+        if (!options.roundTimeout().equals(HuntOptions.DEFAULT_ROUND_TIMEOUT)) {
+            words.add("--round-timeout");
+            words.add(Durations.format(options.roundTimeout()));
+        }
+        if (!options.assertions()) {
+            words.add("--disable-assertions");
+        }
+        words.add(options.mainClass());
+        words.addAll(options.args());
+        StringBuilder line = new StringBuilder();
+        for (String word : words) {
+            if (line.length() > 0) {
+                line.append(' ');
+            }
+            line.append(quote(word));
+        }
+        return line.toString();
+    }
+
+    /** Quotes a word for a POSIX shell when it needs it. */
+    static String quote(String word) {
+        if (!word.isEmpty() && PLAIN.matcher(word).matches()) {
+            return word;
+        }
+        return "'" + word.replace("'", "'\\''") + "'";
+    }
+
+    private static String jarPath() {
+        CodeSource source = Replay.class.getProtectionDomain().getCodeSource();
+        try {
+            if (source != null && source.getLocation() != null) {
+                Path path = Path.of(source.getLocation().toURI());
+                if (path.toString().endsWith(".jar")) {
+                    Path here = Path.of("").toAbsolutePath();
+                    return (path.startsWith(here) ? here.relativize(path) : path).toString();
+                }
+            }
+        } catch (URISyntaxException | IllegalArgumentException unusual) {
+            // fall through to the jar's usual name
+        }
+        return "jostle.jar";
+    }
+}

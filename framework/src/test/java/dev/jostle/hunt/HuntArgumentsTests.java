@@ -1,0 +1,125 @@
+package dev.jostle.hunt;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.jostle.agent.runtime.Strategy;
+import java.io.File;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class HuntArgumentsTests {
+
+    @Test
+    void onlyAMainClass_parse_usesTheDocumentedDefaults() throws Exception {
+        HuntOptions options = HuntArguments.parse("com.acme.Main");
+
+        assertEquals("com.acme.Main", options.mainClass());
+        assertEquals(List.of("."), options.classPath());
+        assertEquals(Duration.ofSeconds(10), options.time());
+        assertEquals(0, options.rounds());
+        assertEquals(Strategy.MIXED, options.strategy());
+        assertEquals(Duration.ofSeconds(5), options.roundTimeout());
+        assertEquals(Runtime.getRuntime().availableProcessors(), options.parallel());
+        assertNull(options.json());
+        assertTrue(options.assertions());
+        assertEquals(List.of(), options.args());
+    }
+
+    @Test
+    void everyOption_parse_readsEachOne() throws Exception {
+        HuntOptions options = HuntArguments.parse("--class-path", "a" + File.pathSeparator + "b.jar", "--time", "2m",
+                "--rounds", "7", "--strategy", "pct", "--seed", "-42", "--round-timeout", "500ms", "--parallel", "3",
+                "--json", "out/r.json", "--disable-assertions", "com.acme.Main", "x", "--time", "y");
+
+        assertEquals(List.of("a", "b.jar"), options.classPath());
+        assertEquals(Duration.ofMinutes(2), options.time());
+        assertEquals(7, options.rounds());
+        assertEquals(Strategy.PCT, options.strategy());
+        assertEquals(-42, options.seed());
+        assertEquals(Duration.ofMillis(500), options.roundTimeout());
+        assertEquals(3, options.parallel());
+        assertEquals(Path.of("out/r.json"), options.json());
+        assertFalse(options.assertions());
+        assertEquals(List.of("x", "--time", "y"), options.args(), "words after the main class are the program's");
+    }
+
+    @Test
+    void shortClassPathAndInlineValues_parse_readsThem() throws Exception {
+        HuntOptions options = HuntArguments.parse("-cp", "lib", "--strategy=halt-one", "--seed=5", "Main");
+
+        assertEquals(List.of("lib"), options.classPath());
+        assertEquals(Strategy.HALT_ONE, options.strategy());
+        assertEquals(5, options.seed());
+    }
+
+    @Test
+    void noSeed_parse_drawsADifferentSeedEachTime() throws Exception {
+        long first = HuntArguments.parse("Main").seed();
+        long second = HuntArguments.parse("Main").seed();
+
+        assertTrue(first != second, "two random seeds in a row were equal: " + first);
+    }
+
+    @Test
+    void unknownOption_parse_namesIt() {
+        assertUsage("unknown option '--tiem'", "--tiem", "10s", "Main");
+    }
+
+    @Test
+    void badDuration_parse_namesOptionAndValue() {
+        assertUsage("--time '10'", "--time", "10", "Main");
+        assertUsage("--round-timeout '-1s'", "--round-timeout", "-1s", "Main");
+    }
+
+    @Test
+    void badNumbers_parse_nameOptionAndValue() {
+        assertUsage("--rounds '0'", "--rounds", "0", "Main");
+        assertUsage("--parallel 'many'", "--parallel", "many", "Main");
+        assertUsage("--seed 'x'", "--seed", "x", "Main");
+    }
+
+    @Test
+    void unknownStrategy_parse_listsTheKnownOnes() {
+        UsageException bad = assertUsage("--strategy 'chaos'", "--strategy", "chaos", "Main");
+
+        assertTrue(bad.getMessage().contains("none, random, pct, halt-one, targeted, mixed"), bad.getMessage());
+    }
+
+    @Test
+    void optionWithoutValue_parse_saysItNeedsOne() {
+        assertUsage("--time needs a value", "--time");
+        assertUsage("--json needs a value", "--json");
+    }
+
+    @Test
+    void noMainClass_parse_saysSo() {
+        assertUsage("no main class given", "--time", "1s");
+    }
+
+    @Test
+    void notAClassName_parse_saysSo() {
+        assertUsage("'build/classes' is not a class name", "build/classes");
+    }
+
+    @Test
+    void emptyClassPathEntry_parse_namesIt() {
+        assertUsage("has an empty entry", "-cp", "a" + File.pathSeparator + File.pathSeparator + "b", "Main");
+    }
+
+    @Test
+    void help_parse_asksForTheUsage() {
+        assertThrows(HuntArguments.HelpRequested.class, () -> HuntArguments.parse("--help"));
+    }
+
+    private static UsageException assertUsage(String expected, String... argv) {
+        UsageException bad = assertThrows(UsageException.class, () -> HuntArguments.parse(argv));
+        assertTrue(bad.getMessage().contains(expected), "expected '" + expected + "' in: " + bad.getMessage());
+        return bad;
+    }
+}

@@ -1,0 +1,161 @@
+package dev.jostle.hunt;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.jostle.programs.fixtures.Deadlocks;
+import dev.jostle.programs.fixtures.ExitsInThread;
+import dev.jostle.programs.fixtures.ExitsWith0;
+import dev.jostle.programs.fixtures.ExitsWith3;
+import dev.jostle.programs.fixtures.Hangs;
+import dev.jostle.programs.fixtures.Passes;
+import dev.jostle.programs.fixtures.Throws;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code java -jar jostle.jar hunt} as a user runs it: a child JVM with the agent started by the jar. */
+class HuntCommandIT {
+
+    @Test
+    void passingProgram_hunt_exits0WithoutProgressNoise() throws Exception {
+        JostleJar.Result run = JostleJar.run("hunt", "-cp", JostleJar.testClasses(), "--time", "1s",
+                Passes.class.getName());
+
+        assertEquals(0, run.status, run.toString());
+        assertTrue(run.out.contains("jostle hunt: no failure in "), run.toString());
+        assertFalse(run.out.contains("\r") || run.err.contains("\r"), "no progress line without a terminal: " + run);
+        assertFalse(run.err.contains("agent is not running"), "the jar starts the agent itself: " + run);
+    }
+
+    @Test
+    void deadlockingProgram_hunt_namesTheDeadlockAndEndsDespiteItsThreads() throws Exception {
+        JostleJar.Result run = JostleJar.run("hunt", "-cp", JostleJar.testClasses(), "--round-timeout", "3s",
+                "--strategy", "none", Deadlocks.class.getName());
+
+        assertEquals(1, run.status, run.toString());
+        assertTrue(run.out.contains("deadlock: "), run.toString());
+        assertTrue(run.out.contains("\"left-then-right\" waits for"), run.toString());
+        assertTrue(run.out.contains("held by \"right-then-left\""), run.toString());
+        assertTrue(run.out.contains("Deadlocks.lockBoth(Deadlocks.java:"), "stacks are shown: " + run);
+    }
+
+    @Test
+    void hangingProgram_hunt_reportsATimeoutWithTheStacks() throws Exception {
+        // Not too short: a first round on a busy machine can spend half a second linking method handles.
+        JostleJar.Result run = JostleJar.run("hunt", "-cp", JostleJar.testClasses(), "--round-timeout", "2500ms",
+                "--strategy", "none", "--parallel", "1", Hangs.class.getName());
+
+        assertEquals(1, run.status, run.toString());
+        assertTrue(run.out.contains("timeout: java.lang.AssertionError: round did not finish within 2500ms"),
+                run.toString());
+        assertTrue(run.out.contains("\"waits-forever\" WAITING"), run.toString());
+    }
+
+    @Test
+    void throwingProgram_hunt_printsAReplayLineThatFailsTheSameWay(@TempDir Path dir) throws Exception {
+        Path json = dir.resolve("result.json");
+        JostleJar.Result run = JostleJar.run("hunt", "-cp", JostleJar.testClasses(), "--strategy", "random",
+                "--json", json.toString(), Throws.class.getName(), "it's", "two words");
+
+        assertEquals(1, run.status, run.toString());
+        String replay = run.out.lines().dropWhile(line -> !line.startsWith("replay this round")).skip(1)
+                .findFirst().orElseThrow(() -> new AssertionError("no replay line: " + run)).trim();
+        assertTrue(replay.startsWith("java -jar "), replay);
+        assertTrue(replay.endsWith(Throws.class.getName() + " 'it'\\''s' 'two words'"), replay);
+        assertTrue(Files.readString(json).contains("\"replay\": "), "the JSON carries it too");
+
+        JostleJar.Result again = JostleJar.exec(shellWords(replay));
+
+        assertEquals(1, again.status, again.toString());
+        assertTrue(again.out.contains("about to fail with args it's,two words"), again.toString());
+        assertTrue(again.out.contains("at " + Throws.class.getName() + ".main(Throws.java:"), again.toString());
+    }
+
+    @Test
+    void programCallsSystemExit3_hunt_reportsTheExitAsTheRoundsFailure() throws Exception {
+        JostleJar.Result run = JostleJar.run("hunt", "-cp", JostleJar.testClasses(), "--strategy", "random",
+                "--seed", "5", ExitsWith3.class.getName());
+
+        assertEquals(1, run.status, "the hunt, not the program, decides the JVM's exit status: " + run);
+        assertTrue(run.out.contains("non-zero exit in thread \"main\": dev.jostle.agent.bootstrap.RoundExit:"
+                + " System.exit(3) was called"), run.toString());
+        assertTrue(run.out.contains("at " + ExitsWith3.class.getName() + ".main(ExitsWith3.java:"),
+                "where it exited: " + run);
+        assertTrue(run.out.contains("  | giving up"), run.toString());
+    }
+
+    @Test
+    void threadCallsSystemExitWhileMainWaits_hunt_endsTheRoundAtTheExit() throws Exception {
+        JostleJar.Result run = JostleJar.run("hunt", "-cp", JostleJar.testClasses(), "--strategy", "none",
+                "--round-timeout", "30s", ExitsInThread.class.getName());
+
+        assertEquals(1, run.status, run.toString());
+        assertTrue(run.out.contains("non-zero exit in thread \"quitter\""), run.toString());
+        assertTrue(run.out.contains("System.exit(4) was called"), run.toString());
+    }
+
+    @Test
+    void programCallsSystemExit0WithAThreadStillRunning_hunt_countsEveryRoundAsPassed() throws Exception {
+        JostleJar.Result run = JostleJar.run("hunt", "-cp", JostleJar.testClasses(), "--strategy", "mixed",
+                "--rounds", "20", "--round-timeout", "30s", ExitsWith0.class.getName());
+
+        assertEquals(0, run.status, run.toString());
+        assertTrue(run.out.contains("no failure in 20 rounds"), run.toString());
+    }
+
+    @Test
+    void missingClass_hunt_exits2() throws Exception {
+        JostleJar.Result run = JostleJar.run("hunt", "-cp", JostleJar.testClasses(), "com.acme.Nope");
+
+        assertEquals(2, run.status, run.toString());
+        assertTrue(run.err.contains("class not found: com.acme.Nope"), run.toString());
+    }
+
+    @Test
+    void noCommand_jar_exits2WithUsage() throws Exception {
+        JostleJar.Result run = JostleJar.run();
+
+        assertEquals(2, run.status, run.toString());
+        assertTrue(run.err.contains("usage: java -jar jostle.jar COMMAND"), run.toString());
+    }
+
+    /** Splits a POSIX shell line quoted the way {@code Replay.quote} quotes (single quotes only). */
+    private static List<String> shellWords(String line) {
+        List<String> words = new ArrayList<>();
+        StringBuilder word = new StringBuilder();
+        boolean quoted = false;
+        boolean escaped = false;
+        boolean any = false;
+        for (char c : line.toCharArray()) {
+            if (escaped) {
+                word.append(c);
+                escaped = false;
+            } else if (c == '\'') {
+                quoted = !quoted;
+                any = true;
+            } else if (c == '\\' && !quoted) {
+                escaped = true;
+                any = true;
+            } else if (c == ' ' && !quoted) {
+                if (any) {
+                    words.add(word.toString());
+                }
+                word.setLength(0);
+                any = false;
+            } else {
+                word.append(c);
+                any = true;
+            }
+        }
+        if (any) {
+            words.add(word.toString());
+        }
+        words.set(0, JostleJar.java());
+        return words;
+    }
+}

@@ -1,0 +1,89 @@
+package dev.jostle.hunt.bench;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** One {@code java -jar jostle.jar hunt} in a child JVM, as the benchmarks run it, read back from its JSON. */
+final class ChildHunt {
+
+    final int status;
+    final boolean found;
+    final String kind;
+    final long rounds;
+    final long elapsedMillis;
+    final Long timeToFirstFailureMillis;
+    final String output;
+
+    private ChildHunt(int status, String json, String output) {
+        this.status = status;
+        this.found = "true".equals(field(json, "found"));
+        this.kind = unquote(field(json, "kind"));
+        this.rounds = parseLong(field(json, "rounds"), -1);
+        this.elapsedMillis = parseLong(field(json, "elapsedMillis"), -1);
+        String ttff = field(json, "timeToFirstFailureMillis");
+        this.timeToFirstFailureMillis = ttff == null || ttff.equals("null") ? null : Long.parseLong(ttff);
+        this.output = output;
+    }
+
+    static Path jar() {
+        return Path.of(System.getProperty("jostle.jar", "framework/target/jostle.jar"));
+    }
+
+    static String testClasses() {
+        return System.getProperty("jostle.test.classes", "framework/target/test-classes");
+    }
+
+    static ChildHunt run(List<String> jvmOptions, List<String> huntArgs, long patienceSeconds)
+            throws IOException, InterruptedException {
+        Path json = Files.createTempFile("jostle-bench", ".json");
+        Path log = Files.createTempFile("jostle-bench", ".log");
+        try {
+            List<String> command = new ArrayList<>();
+            command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+            command.addAll(jvmOptions);
+            command.add("-jar");
+            command.add(jar().toString());
+            command.add("hunt");
+            command.add("--json");
+            command.add(json.toString());
+            command.addAll(huntArgs);
+            Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile())
+                    .start();
+            if (!process.waitFor(patienceSeconds, TimeUnit.SECONDS)) {
+                process.destroyForcibly().waitFor();
+                throw new IllegalStateException("hunt did not end within " + patienceSeconds + " s: " + command);
+            }
+            String text = Files.readString(json, StandardCharsets.UTF_8);
+            return new ChildHunt(process.exitValue(), text, Files.readString(log, StandardCharsets.UTF_8));
+        } finally {
+            Files.deleteIfExists(json);
+            Files.deleteIfExists(log);
+        }
+    }
+
+    private static String field(String json, String name) {
+        Matcher match = Pattern.compile("\"" + name + "\": (\"(?:[^\"\\\\]|\\\\.)*\"|[^,\\n}]+)").matcher(json);
+        return match.find() ? match.group(1).trim() : null;
+    }
+
+    private static String unquote(String value) {
+        return value == null || value.equals("null") ? null : value.substring(1, value.length() - 1);
+    }
+
+    private static long parseLong(String value, long otherwise) {
+        return value == null ? otherwise : Long.parseLong(value);
+    }
+
+    static String machine() {
+        return System.getProperty("java.vm.name") + " " + System.getProperty("java.version") + ", "
+                + Runtime.getRuntime().availableProcessors() + " cores, " + System.getProperty("os.name") + " "
+                + System.getProperty("os.arch");
+    }
+}

@@ -1,0 +1,117 @@
+package dev.jostle.hunt.bench;
+
+import dev.jostle.programs.buggy.AtomicityWithdraw;
+import dev.jostle.programs.buggy.BoundedBufferOverflow;
+import dev.jostle.programs.buggy.CheckThenActMap;
+import dev.jostle.programs.buggy.InconsistentPair;
+import dev.jostle.programs.buggy.LazyInitRace;
+import dev.jostle.programs.buggy.LockOrderDeadlock;
+import dev.jostle.programs.buggy.LostSignal;
+import dev.jostle.programs.buggy.LostUpdateTen;
+import dev.jostle.programs.buggy.LostUpdateTwo;
+import dev.jostle.programs.buggy.LostWakeUp;
+import dev.jostle.programs.buggy.PhilosophersDeadlock;
+import dev.jostle.programs.buggy.ReadBeforeJoin;
+import dev.jostle.programs.buggy.UseBeforeInit;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Hunts each buggy program of {@code dev.jostle.programs.buggy} with every strategy, several times, and
+ * prints a table: which strategies found it, in how many hunts, and the median time to the first failure.
+ * {@code none} finding little while {@code mixed} finds nearly everything is the point of Jostle.
+ *
+ * <p>Run after {@code mvn -B -q package -pl framework -am -DskipTests} from the repository root:
+ * {@code mvn -B -q -pl framework exec:java -Dexec.classpathScope=test
+ * -Dexec.mainClass=dev.jostle.hunt.bench.DetectionBenchmark -Dexec.args="SECONDS HUNTS"} (defaults 10 s, 3
+ * hunts per program and strategy; that is about 40 minutes).
+ */
+public final class DetectionBenchmark {
+
+    static final List<String> STRATEGIES = List.of("none", "random", "pct", "halt-one", "targeted", "mixed");
+
+    /** The programs, with what they are: a kind of bug, a thread count, a narrow or wide window. */
+    static final List<Object[]> PROGRAMS = List.of(
+            new Object[] {UseBeforeInit.class, "ordering, 2 threads, narrow"},
+            new Object[] {ReadBeforeJoin.class, "ordering, 2 threads, wide"},
+            new Object[] {LostUpdateTwo.class, "lost update, 2 threads, narrow"},
+            new Object[] {LostUpdateTen.class, "lost update, 10 threads, narrow"},
+            new Object[] {LazyInitRace.class, "check-then-act, 4 threads, narrow"},
+            new Object[] {CheckThenActMap.class, "check-then-act, 3 threads, narrow"},
+            new Object[] {BoundedBufferOverflow.class, "check-then-act, 6 threads, narrow"},
+            new Object[] {AtomicityWithdraw.class, "atomicity, 2 threads, wide"},
+            new Object[] {InconsistentPair.class, "atomicity, 2 threads, narrow"},
+            new Object[] {LockOrderDeadlock.class, "deadlock, 2 threads, narrow"},
+            new Object[] {PhilosophersDeadlock.class, "deadlock, 5 threads, narrow"},
+            new Object[] {LostWakeUp.class, "lost wake-up, 2 threads, narrow"},
+            new Object[] {LostSignal.class, "lost wake-up, 3 threads, wide"});
+
+    private DetectionBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        int seconds = args.length > 0 ? Integer.parseInt(args[0]) : 10;
+        int hunts = args.length > 1 ? Integer.parseInt(args[1]) : 3;
+        String only = args.length > 2 ? args[2] : "";
+        StringBuilder table = new StringBuilder();
+        table.append("Detection benchmark, ").append(LocalDate.now()).append(", ").append(ChildHunt.machine())
+                .append("; ").append(hunts).append(" hunts of ").append(seconds)
+                .append(" s per program and strategy (--round-timeout 1s, --parallel 2).\n")
+                .append("Each cell: hunts that found the bug / hunts, median time to the first failure.\n\n");
+        table.append("| program | bug | ").append(String.join(" | ", STRATEGIES)).append(" |\n");
+        table.append("|---|---|").append("---|".repeat(STRATEGIES.size())).append('\n');
+        int[] foundBy = new int[STRATEGIES.size()];
+        for (Object[] program : PROGRAMS) {
+            Class<?> type = (Class<?>) program[0];
+            if (!type.getSimpleName().contains(only)) {
+                continue;
+            }
+            table.append("| ").append(type.getSimpleName()).append(" | ").append(program[1]).append(" |");
+            for (int s = 0; s < STRATEGIES.size(); s++) {
+                String cell = cell(type, STRATEGIES.get(s), seconds, hunts);
+                System.err.println(type.getSimpleName() + " " + STRATEGIES.get(s) + ": " + cell);
+                if (!cell.startsWith("0/")) {
+                    foundBy[s]++;
+                }
+                table.append(' ').append(cell).append(" |");
+            }
+            table.append('\n');
+        }
+        table.append("| **programs found** | |");
+        for (int count : foundBy) {
+            table.append(' ').append(count).append(" |");
+        }
+        table.append('\n');
+        System.out.println(table);
+    }
+
+    private static String cell(Class<?> program, String strategy, int seconds, int hunts) throws Exception {
+        int found = 0;
+        List<Long> times = new ArrayList<>();
+        List<String> kinds = new ArrayList<>();
+        for (int i = 0; i < hunts; i++) {
+            ChildHunt hunt = ChildHunt.run(List.of(), List.of("-cp", ChildHunt.testClasses(), "--strategy", strategy,
+                    "--time", seconds + "s", "--round-timeout", "1s", "--parallel", "2", program.getName()),
+                    seconds + 120L);
+            if (hunt.status != 0 && hunt.status != 1) {
+                throw new IllegalStateException("hunt of " + program.getName() + " failed to run:\n" + hunt.output);
+            }
+            if (hunt.found) {
+                found++;
+                times.add(hunt.timeToFirstFailureMillis);
+                if (!kinds.contains(hunt.kind)) {
+                    kinds.add(hunt.kind);
+                }
+            }
+        }
+        if (found == 0) {
+            return "0/" + hunts;
+        }
+        Collections.sort(times);
+        long median = times.get(times.size() / 2);
+        return found + "/" + hunts + " " + String.format(Locale.ROOT, "%.2fs", median / 1000.0);
+    }
+}

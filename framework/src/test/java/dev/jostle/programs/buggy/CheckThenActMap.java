@@ -1,0 +1,35 @@
+package dev.jostle.programs.buggy;
+
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Check-then-act on a thread-safe map, 3 threads, narrow window. Each thread opens a session for the
+ * same user if {@code containsKey} says there is none: every single call is thread safe, the pair is not.
+ * Breaks when a thread is paused between the check and the put while another opens the session.
+ */
+public class CheckThenActMap {
+    static final Map<String, Integer> SESSIONS = new ConcurrentHashMap<>();
+    static final AtomicInteger OPENED = new AtomicInteger();
+
+    static void login(String user) {
+        if (!SESSIONS.containsKey(user)) {
+            SESSIONS.put(user, OPENED.incrementAndGet());
+        }
+    }
+
+    public static void main(String[] args) throws InterruptedException {
+        Thread[] threads = new Thread[3];
+        for (int i = 0; i < threads.length; i++) {
+            threads[i] = new Thread(() -> login("ada"), "login-" + i);
+            threads[i].start();
+        }
+        for (Thread thread : threads) {
+            thread.join();
+        }
+        if (OPENED.get() != 1) {
+            throw new AssertionError(OPENED.get() + " sessions were opened for one user");
+        }
+    }
+}
