@@ -202,6 +202,12 @@ public final class Catalogue {
         return all;
     }
 
+    /** The variant with this class name. */
+    public static Variant variant(String name) {
+        return variants().stream().filter(v -> v.name().equals(name)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no sample named " + name));
+    }
+
     private static Variant broken(String bug, Class<?> sample, RoundBody round, FailureKind... shows) {
         EnumSet<FailureKind> kinds = EnumSet.noneOf(FailureKind.class);
         kinds.addAll(Arrays.asList(shows));
