@@ -35,7 +35,9 @@ public final class Campaign {
     }
 
     public static CampaignResult run(CampaignSettings settings, RoundTask task, Listener listener) {
-        Session session = JostleRuntime.newSession(settings.strategy(), settings.seed(), settings.recordSites());
+        Session session = JostleRuntime.newSession(settings.strategy(), settings.seed(), settings.recordSites())
+                .detectRaces(settings.detectRaces());
+        RacesSeen races = new RacesSeen();
         long start = System.nanoTime();
         long deadline = settings.time().isZero() ? Long.MAX_VALUE : start + settings.time().toNanos();
         AtomicInteger nextRound = new AtomicInteger();
@@ -47,13 +49,14 @@ public final class Campaign {
 
         if (session.wantsObservation()) {
             RoundOutcome observed = runQuietly(task, session::openObservationRound, crash);
+            races.add(observed);
             if (observed != null && !observed.passed()) {
                 // It failed without any noise: that is a finding too, and the strongest kind.
                 failures.incrementAndGet();
                 first.set(observed);
                 firstAt.set(Duration.ofNanos(System.nanoTime() - start));
                 listener.roundDone(observed, 0, firstAt.get());
-                return new CampaignResult(settings, 0, 1, observed, firstAt.get(), firstAt.get());
+                return new CampaignResult(settings, 0, 1, observed, firstAt.get(), firstAt.get(), races.list());
             }
         }
 
@@ -73,6 +76,7 @@ public final class Campaign {
                 if (outcome == null) {
                     return;
                 }
+                races.add(outcome);
                 int doneNow = done.incrementAndGet();
                 Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
                 if (!outcome.passed()) {
@@ -89,7 +93,7 @@ public final class Campaign {
             throw new IllegalStateException("jostle: a round could not be run: " + crash.get(), crash.get());
         }
         return new CampaignResult(settings, done.get(), failures.get(), first.get(),
-                Duration.ofNanos(System.nanoTime() - start), firstAt.get());
+                Duration.ofNanos(System.nanoTime() - start), firstAt.get(), races.list());
     }
 
     private static RoundOutcome runQuietly(RoundTask task, Function<Thread, Round> opener,

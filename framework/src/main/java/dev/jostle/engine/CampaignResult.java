@@ -1,6 +1,8 @@
 package dev.jostle.engine;
 
+import dev.jostle.agent.race.Race;
 import java.time.Duration;
+import java.util.List;
 
 /**
  * What a campaign found.
@@ -11,9 +13,10 @@ import java.time.Duration;
  * @param firstFailure       the first failing round to be seen, or null
  * @param elapsed            wall-clock time of the whole campaign
  * @param timeToFirstFailure from the start to the end of the first failing round, or null
+ * @param races              data races found in any round, each pair of sites once (empty when not looked for)
  */
 public record CampaignResult(CampaignSettings settings, int rounds, int failures, RoundOutcome firstFailure,
-        Duration elapsed, Duration timeToFirstFailure) {
+        Duration elapsed, Duration timeToFirstFailure, List<Race> races) {
 
     public boolean found() {
         return firstFailure != null;

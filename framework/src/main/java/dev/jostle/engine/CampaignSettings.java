@@ -13,9 +13,16 @@ import java.time.Duration;
  * @param parallel           rounds run at once
  * @param stopAtFirstFailure stop at the first failing round (otherwise count failures over the budget)
  * @param recordSites        record per-site usage in every round
+ * @param detectRaces        look for data races in every round (reported even when every round passes)
  */
 public record CampaignSettings(Strategy strategy, long seed, int rounds, Duration time, int parallel,
-        boolean stopAtFirstFailure, boolean recordSites) {
+        boolean stopAtFirstFailure, boolean recordSites, boolean detectRaces) {
+
+    /** Settings without race detection. */
+    public CampaignSettings(Strategy strategy, long seed, int rounds, Duration time, int parallel,
+            boolean stopAtFirstFailure, boolean recordSites) {
+        this(strategy, seed, rounds, time, parallel, stopAtFirstFailure, recordSites, false);
+    }
 
     public CampaignSettings {
         if (strategy == null) {
@@ -37,10 +44,14 @@ public record CampaignSettings(Strategy strategy, long seed, int rounds, Duratio
 
     /** The same budget under another strategy (e.g. {@code none} for the "without jostling" baseline). */
     public CampaignSettings withStrategy(Strategy other) {
-        return new CampaignSettings(other, seed, rounds, time, parallel, stopAtFirstFailure, recordSites);
+        return new CampaignSettings(other, seed, rounds, time, parallel, stopAtFirstFailure, recordSites, detectRaces);
     }
 
     public CampaignSettings withStopAtFirstFailure(boolean stop) {
-        return new CampaignSettings(strategy, seed, rounds, time, parallel, stop, recordSites);
+        return new CampaignSettings(strategy, seed, rounds, time, parallel, stop, recordSites, detectRaces);
+    }
+
+    public CampaignSettings withRaceDetection(boolean detect) {
+        return new CampaignSettings(strategy, seed, rounds, time, parallel, stopAtFirstFailure, recordSites, detect);
     }
 }

@@ -29,6 +29,10 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * <p>The agent is expected as {@code -javaagent:jostle-agent.jar} (the CI way); without it the extension
  * attaches it once, saying so in one line.
  *
+ * <p>JUnit still creates its own instance for the test and leaves it unused; each round constructs its own
+ * and calls the lifecycle methods itself. So {@code TestInstancePostProcessor}s and {@code BeforeEachCallback}s
+ * of other extensions (for example field injection) reach JUnit's instance only, not the rounds'.
+ *
  * @since 0.1
  */
 @Target({ElementType.METHOD, ElementType.ANNOTATION_TYPE})
@@ -79,11 +83,19 @@ public @interface Jostled {
     int parallel() default UNSET;
 
     /**
-     * First run the same budget without noise and report both counts ("0 of 500 rounds failed without
+     * ({@code jostle.compareWithoutNoise}) First run the same budget without noise and report both counts ("0 of 500 rounds failed without
      * jostling; round 37 failed with jostling"): evidence that the code works but is broken.
      */
     boolean compareWithoutNoise() default false;
 
-    /** Whether threads a round started and left running fail the round. */
+    /** Whether threads a round started and left running fail the round ({@code jostle.failOnLeftoverThreads}). */
     boolean failOnLeftoverThreads() default false;
+
+    /**
+     * What a data race does ({@code jostle.races}): {@code "fail"} fails the test with the race report even
+     * when every round passed; {@code "warn"} (the default) reports it, as a report entry and on the console,
+     * and lets the test pass; {@code "off"} does not look for races, and rounds run faster. The race detector
+     * reports a race only where two accesses are unordered by happens-before, one of them a write.
+     */
+    String races() default "";
 }

@@ -33,7 +33,16 @@ class JostledNoiseTests {
 
         assertTrue(failure.getMessage().startsWith("org.opentest4j.AssertionFailedError: expected: <200> but was: <"),
                 failure.getMessage());
-        assertTrue(failure.getMessage().contains("LostUpdateTestCase"),
+    }
+
+    @Test
+    void lostUpdate_failingUnderNoise_namesTheRacingFieldAmongTheLastNoiseSites() {
+        // Random noise has no observation round, which (without noise) could be the one to fail.
+        Throwable failure = JostledTestKit.onlyFailure(JostledTestKit.run(LostUpdateTestCase.class,
+                "jostle.strategy", "random"));
+
+        assertTrue(failure.getMessage().contains("JostledNoiseTests.java:")
+                && failure.getMessage().contains(" dev.jostle.junit.JostledNoiseTests$LostUpdateTestCase.count"),
                 "the last noise sites name the racing code: " + failure.getMessage());
     }
 

@@ -13,6 +13,7 @@ public final class Event {
     public static final int ARRAY_READ = 4;
     public static final int ARRAY_WRITE = 5;
     public static final int MONITOR_ENTER = 6;
+    /** Target: the monitor, or null when it is the one the thread's last MONITOR_ENTER named. */
     public static final int AFTER_MONITOR_ENTER = 7;
     public static final int MONITOR_EXIT = 8;
     /** A call into {@code java.util.concurrent}, or {@code Thread.sleep}/{@code yield}; target is null. */

@@ -51,6 +51,14 @@ public final class Hooks {
         emit(Event.AFTER_MONITOR_ENTER, monitor, 0, site);
     }
 
+    /**
+     * The acquire of the monitor this thread reported entering last; placed inside the synchronized
+     * block's protected region, so it carries no monitor (the probe remembers it from the enter report).
+     */
+    public static void afterMonitorEntered(int site) {
+        emit(Event.AFTER_MONITOR_ENTER, null, 0, site);
+    }
+
     public static void beforeMonitorExit(Object monitor, int site) {
         emit(Event.MONITOR_EXIT, monitor, 0, site);
     }

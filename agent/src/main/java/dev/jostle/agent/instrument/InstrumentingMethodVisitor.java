@@ -45,6 +45,8 @@ final class InstrumentingMethodVisitor extends MethodVisitor {
     /** A synchronized method whose entry report is not emitted yet (it goes before the first instruction). */
     private boolean entryPending;
     private final List<Runnable> heldBeforeFirstInstruction = new ArrayList<>();
+    /** The site of a MONITORENTER whose acquire is not reported yet (see {@link #monitorEnter}), or 0. */
+    private int monitorEntryPending;
 
     InstrumentingMethodVisitor(MethodVisitor next, InstrumentingClassVisitor type, int access, String name,
             String descriptor) {
@@ -75,6 +77,12 @@ final class InstrumentingMethodVisitor extends MethodVisitor {
      * report leaves locals and stack as it found them.
      */
     private void beforeInstruction() {
+        if (monitorEntryPending != 0) {
+            int site = monitorEntryPending;
+            monitorEntryPending = 0;
+            pushInt(site);
+            hook("afterMonitorEntered", SITE_ONLY);
+        }
         if (!entryPending) {
             return;
         }
@@ -267,16 +275,22 @@ final class InstrumentingMethodVisitor extends MethodVisitor {
         hook("beforeArrayWrite", ARRAY_INDEX_SITE);
     }
 
+    /**
+     * Reports the enter before MONITORENTER, and the acquire at the next instruction. javac opens the
+     * synchronized block's catch-all region right after MONITORENTER; a call placed between the two could
+     * throw while the monitor is held with no handler to release it, and HotSpot then refuses to compile
+     * the whole method (it ran 100 times slower). So the acquire waits for the next instruction, inside the
+     * region, and carries only the site: no value crosses the label, so frames stay valid. The probe knows
+     * which monitor the thread was entering from the enter report.
+     */
     private void monitorEnter() {
         int site = register(Event.MONITOR_ENTER, null, false);
-        // ..., monitor -> monitor, monitor, monitor, site: one copy for each hook, one for MONITORENTER
-        super.visitInsn(Opcodes.DUP);
+        // ..., monitor -> ..., monitor, monitor, site
         super.visitInsn(Opcodes.DUP);
         pushInt(site);
         hook("beforeMonitorEnter", OWNER_SITE);
         super.visitInsn(Opcodes.MONITORENTER);
-        pushInt(site);
-        hook("afterMonitorEnter", OWNER_SITE);
+        monitorEntryPending = site;
     }
 
     private static String arrayType(int opcode) {

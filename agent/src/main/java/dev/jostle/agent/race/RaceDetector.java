@@ -107,7 +107,9 @@ public final class RaceDetector implements Probe {
                 break;
             case Event.AFTER_MONITOR_ENTER:
             case Event.AFTER_WAIT:
-                acquire(me, shadows.of(target, ShadowMemory.MONITOR));
+                if (target != null) { // null: the enter was not seen (a round opened in between)
+                    acquire(me, shadows.of(target, ShadowMemory.MONITOR));
+                }
                 break;
             case Event.MONITOR_EXIT:
             case Event.WAIT:

@@ -46,6 +46,12 @@ final class RoundProbe implements Probe {
             return; // closed: a thread the round left behind no longer belongs to any round
         }
         ThreadState thread = state();
+        if (event == Event.MONITOR_ENTER) {
+            thread.enteringMonitor = target;
+        } else if (event == Event.AFTER_MONITOR_ENTER && target == null) {
+            target = thread.enteringMonitor; // see Hooks.afterMonitorEntered
+            thread.enteringMonitor = null;
+        }
         if (recording && site > 0) {
             thread.hit(site);
         }

@@ -24,6 +24,9 @@ public final class ThreadState {
     private int lastNoiseNext;
     private int[] hits = new int[0];
 
+    /** The monitor named by this thread's last MONITOR_ENTER, until its acquire is reported. */
+    Object enteringMonitor;
+
     /** Free for the strategy: state that lives as long as the thread in this round. */
     public long scratch;
     public Object strategyState;

@@ -53,8 +53,9 @@ public final class ConcurrentTasks {
             }, "concurrently-" + i);
             started.add(thread);
         }
-        started.forEach(Thread::start);
+        started.forEach(ConcurrentTasks::start);
         List<Thread> stuck = join(started, timeout);
+        reportJoined(started, stuck);
         if (!stuck.isEmpty()) {
             AssertionError hang = new AssertionError(stuck.size() + " of " + threads
                     + " threads still running after " + timeout.toMillis() + "ms: "
@@ -80,6 +81,45 @@ public final class ConcurrentTasks {
                 }
             }
             throw first;
+        }
+    }
+
+    /**
+     * This class is never instrumented (it is Jostle's own), so it tells the agent itself that it starts
+     * and joins the task threads, as instrumented code would: otherwise the race detector would see
+     * neither edge and report the test thread's reads after the join as races.
+     */
+    private static void start(Thread thread) {
+        if (AgentAttacher.agentStarted()) {
+            RoundEdges.start(thread);
+        } else {
+            thread.start();
+        }
+    }
+
+    private static void reportJoined(List<Thread> threads, List<Thread> stuck) {
+        if (!AgentAttacher.agentStarted()) {
+            return;
+        }
+        for (Thread thread : threads) {
+            if (!stuck.contains(thread)) {
+                RoundEdges.joined(thread);
+            }
+        }
+    }
+
+    /** Touches the agent's hooks only once the agent is known to be on the boot class path. */
+    private static final class RoundEdges {
+        static void start(Thread thread) {
+            dev.jostle.agent.bootstrap.Hooks.threadStart(thread, 0);
+        }
+
+        static void joined(Thread thread) {
+            try {
+                dev.jostle.agent.bootstrap.Hooks.threadJoin(thread, 1, 0); // already ended: reports the join
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 

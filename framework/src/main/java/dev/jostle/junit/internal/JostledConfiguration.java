@@ -26,7 +26,24 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * @param seedGiven whether the seed came from a setting (a replay) rather than being drawn for this run
  */
 record JostledConfiguration(int rounds, Duration time, long seed, boolean seedGiven, Strategy strategy,
-        Duration roundTimeout, int parallel, boolean compareWithoutNoise, boolean failOnLeftoverThreads) {
+        Duration roundTimeout, int parallel, boolean compareWithoutNoise, boolean failOnLeftoverThreads,
+        RacePolicy races) {
+
+    /** What a data race does to the test. */
+    enum RacePolicy {
+        FAIL, WARN, OFF;
+
+        String id() {
+            return name().toLowerCase(java.util.Locale.ROOT);
+        }
+    }
+
+    /**
+     * Warn, not fail, by default: a race the rounds did not turn into a failure may be benign (a racy cache
+     * of an immutable value), and an existing suite should not break the day it adopts Jostle. CI that wants
+     * every race to fail the build says -Djostle.races=fail.
+     */
+    static final RacePolicy DEFAULT_RACES = RacePolicy.WARN;
 
     static final int DEFAULT_ROUNDS = 1000;
     static final Duration DEFAULT_TIME = Duration.ofSeconds(2);
@@ -41,6 +58,7 @@ record JostledConfiguration(int rounds, Duration time, long seed, boolean seedGi
     static final String PARALLEL = "jostle.parallel";
     static final String COMPARE = "jostle.compareWithoutNoise";
     static final String LEFTOVER = "jostle.failOnLeftoverThreads";
+    static final String RACES = "jostle.races";
 
     private static final Pattern DURATION = Pattern.compile("(\\d+)\\s*(ms|s|m|h)?");
 
@@ -64,9 +82,11 @@ record JostledConfiguration(int rounds, Duration time, long seed, boolean seedGi
                 .map(Setting::parseBoolean).orElse(false);
         boolean leftover = sources.find(LEFTOVER, "failOnLeftoverThreads", a -> a.failOnLeftoverThreads() ? "true" : null)
                 .map(Setting::parseBoolean).orElse(false);
+        RacePolicy races = sources.find(RACES, "races", a -> a.races().isEmpty() ? null : a.races())
+                .map(Setting::parseRacePolicy).orElse(DEFAULT_RACES);
         // rounds is at least 1, so there is always a budget even when time is "0" (no time limit).
         return new JostledConfiguration(rounds, time, seed, seedSetting.isPresent(), strategy, roundTimeout,
-                parallel, compare, leftover);
+                parallel, compare, leftover, races);
     }
 
     /** Where settings come from, in order. */
@@ -98,6 +118,7 @@ record JostledConfiguration(int rounds, Duration time, long seed, boolean seedGi
                 case "time":
                 case "strategy":
                 case "roundTimeout":
+                case "races":
                     return "\"" + value + "\"";
                 default:
                     return value;
@@ -152,6 +173,15 @@ record JostledConfiguration(int rounds, Duration time, long seed, boolean seedGi
                 default:
                     throw bad(attribute + " must be true or false, not '" + value + "'");
             }
+        }
+
+        RacePolicy parseRacePolicy() {
+            for (RacePolicy policy : RacePolicy.values()) {
+                if (policy.id().equalsIgnoreCase(value)) {
+                    return policy;
+                }
+            }
+            throw bad("races must be fail, warn or off, not '" + value + "'");
         }
 
         Strategy parseStrategy() {

@@ -1,12 +1,15 @@
 package dev.jostle.junit.internal;
 
+import dev.jostle.agent.race.Race;
 import dev.jostle.agent.runtime.RoundReport;
 import dev.jostle.agent.runtime.Strategy;
 import dev.jostle.engine.CampaignResult;
 import dev.jostle.engine.FailureKind;
 import dev.jostle.engine.RoundOutcome;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -47,6 +50,12 @@ final class JostledReport {
         }
         if (baseline != null) {
             entries.put("jostle.withoutJostling", comparison());
+        }
+        if (configuration.races() != JostledConfiguration.RacePolicy.OFF) {
+            entries.put("jostle.races", String.valueOf(races().size()));
+            if (!races().isEmpty()) {
+                entries.put("jostle.raceReport", describe(races()));
+            }
         }
         context.publishReportEntry(entries);
     }
@@ -103,7 +112,60 @@ final class JostledReport {
         text.append("\nlast noise injected before the failure, per thread (oldest first):\n")
                 .append(round.describeLastNoise()).append('\n');
         text.append("\nreplay: ").append(replay(round, withoutNoise));
+        if (configuration.races() != JostledConfiguration.RacePolicy.OFF && !races().isEmpty()) {
+            text.append("\n\n").append(racesHeadline()).append('\n').append(describe(races()));
+        }
         return text.toString();
+    }
+
+    /**
+     * After the rounds passed: a race fails the test ({@code races = "fail"}) or is printed
+     * ({@code "warn"}); with {@code "off"} nothing was looked for.
+     */
+    void reportRaces(String testName) {
+        List<Race> races = races();
+        if (races.isEmpty()) {
+            return;
+        }
+        switch (configuration.races()) {
+            case FAIL:
+                throw new RoundFailedError(racesHeadline() + " in " + jostled.rounds()
+                        + " rounds, although every round passed:\n" + describe(races)
+                        + "\n\nThese accesses are not ordered by happens-before: other timing, another JIT or another"
+                        + " CPU can break them. Fix the synchronisation, or report without failing with"
+                        + " @Jostled(races = \"warn\") or -Djostle.races=warn.", null);
+            case WARN:
+                System.err.println("jostle: " + testName + ": " + racesHeadline() + " (races = warn):\n"
+                        + describe(races));
+                break;
+            default:
+                break;
+        }
+    }
+
+    private List<Race> races() {
+        List<Race> all = new ArrayList<>(jostled.races());
+        if (baseline != null) {
+            for (Race race : baseline.races()) {
+                if (all.stream().noneMatch(seen -> seen.describe().equals(race.describe()))) {
+                    all.add(race);
+                }
+            }
+        }
+        return all;
+    }
+
+    private String racesHeadline() {
+        int n = races().size();
+        return n + (n == 1 ? " data race" : " data races") + " found";
+    }
+
+    private static String describe(List<Race> races) {
+        StringBuilder text = new StringBuilder();
+        for (Race race : races) {
+            text.append("  ").append(race.describe().replace("\n", "\n  ")).append('\n');
+        }
+        return text.toString().stripTrailing();
     }
 
     private static String original(RoundOutcome outcome) {

@@ -48,7 +48,8 @@ final class JostledRounds implements InvocationInterceptor {
                 .name("jostled-" + context.getRequiredTestMethod().getName())
                 .build();
         CampaignSettings settings = new CampaignSettings(configuration.strategy(), configuration.seed(),
-                configuration.rounds(), configuration.time(), configuration.parallel(), true, false);
+                configuration.rounds(), configuration.time(), configuration.parallel(), true, false,
+                configuration.races() != JostledConfiguration.RacePolicy.OFF);
         Campaign.RoundTask task = opener -> runner.run(opener, body);
 
         CampaignResult baseline = null;
@@ -64,5 +65,6 @@ final class JostledRounds implements InvocationInterceptor {
         JostledReport report = new JostledReport(configuration, jostled, noise.get(), baseline);
         report.publish(context);
         report.throwIfFailed();
+        report.reportRaces(context.getDisplayName());
     }
 }

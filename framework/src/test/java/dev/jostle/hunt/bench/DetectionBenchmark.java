@@ -91,7 +91,6 @@ public final class DetectionBenchmark {
     private static String cell(Class<?> program, String strategy, int seconds, int hunts) throws Exception {
         int found = 0;
         List<Long> times = new ArrayList<>();
-        List<String> kinds = new ArrayList<>();
         for (int i = 0; i < hunts; i++) {
             ChildHunt hunt = ChildHunt.run(List.of(), List.of("-cp", ChildHunt.testClasses(), "--strategy", strategy,
                     "--time", seconds + "s", "--round-timeout", "1s", "--parallel", "2", program.getName()),
@@ -102,9 +101,6 @@ public final class DetectionBenchmark {
             if (hunt.found) {
                 found++;
                 times.add(hunt.timeToFirstFailureMillis);
-                if (!kinds.contains(hunt.kind)) {
-                    kinds.add(hunt.kind);
-                }
             }
         }
         if (found == 0) {

@@ -20,6 +20,8 @@ public class CheckThenActMap {
     }
 
     public static void main(String[] args) throws InterruptedException {
+        // The map's first put allocates its table, which would widen the window by itself.
+        SESSIONS.put("grace", 0);
         Thread[] threads = new Thread[3];
         for (int i = 0; i < threads.length; i++) {
             threads[i] = new Thread(() -> login("ada"), "login-" + i);

@@ -1,0 +1,37 @@
+package dev.jostle.stress.atomicity;
+
+import static org.openjdk.jcstress.annotations.Expect.ACCEPTABLE;
+import static org.openjdk.jcstress.annotations.Expect.ACCEPTABLE_INTERESTING;
+
+import dev.jostle.stress.HardwareDependent;
+import org.openjdk.jcstress.annotations.Actor;
+import org.openjdk.jcstress.annotations.JCStressTest;
+import org.openjdk.jcstress.annotations.Outcome;
+import org.openjdk.jcstress.annotations.State;
+import org.openjdk.jcstress.infra.results.J_Result;
+
+/**
+ * One thread writes all bits of a plain long; another reads it. JLS 17.7 lets a plain
+ * long or double be written as two 32-bit halves; a volatile one never. (On 64-bit HotSpot plain accesses
+ * are atomic in practice, so the broken variant is expected to show nothing there.)
+ */
+@HardwareDependent("Needs a 32-bit VM or CPU: 64-bit HotSpot writes a long in one instruction.")
+@JCStressTest
+@Outcome(id = "0", expect = ACCEPTABLE, desc = "The reader saw the old value.")
+@Outcome(id = "-1", expect = ACCEPTABLE, desc = "The reader saw the new value.")
+@Outcome(expect = ACCEPTABLE_INTERESTING, desc = "The reader saw one half of the new value: the write was torn.")
+@State
+public class AccessAtomicity_01_PlainLong {
+
+    private long field;
+
+    @Actor
+    public void write() {
+        field = 0xFFFFFFFFFFFFFFFFL;
+    }
+
+    @Actor
+    public void read(J_Result r) {
+        r.r1 = field;
+    }
+}

@@ -1,0 +1,30 @@
+package dev.jostle.stress.dcl;
+
+import static org.openjdk.jcstress.annotations.Expect.ACCEPTABLE;
+import static org.openjdk.jcstress.annotations.Expect.ACCEPTABLE_INTERESTING;
+
+import org.openjdk.jcstress.annotations.Actor;
+import org.openjdk.jcstress.annotations.JCStressTest;
+import org.openjdk.jcstress.annotations.Outcome;
+import org.openjdk.jcstress.annotations.State;
+import org.openjdk.jcstress.infra.results.II_Result;
+
+/** Two threads get the resource from one {@link PublishThenInitDcl} and report the value they see in it. */
+@JCStressTest
+@Outcome(id = "42, 42", expect = ACCEPTABLE, desc = "Both threads saw a fully built resource.")
+@Outcome(id = {"0, 42", "42, 0", "0, 0"}, expect = ACCEPTABLE_INTERESTING, desc = "A thread got the resource between its assignment and its set-up.")
+@State
+public class DoubleCheckedLocking_03_BrokenPublishThenInit {
+
+    private final PublishThenInitDcl singleton = new PublishThenInitDcl();
+
+    @Actor
+    public void first(II_Result r) {
+        r.r1 = singleton.get().value;
+    }
+
+    @Actor
+    public void second(II_Result r) {
+        r.r2 = singleton.get().value;
+    }
+}
