@@ -87,7 +87,7 @@ public final class SampleSuites {
         if (options.quietRounds() == 0) {
             CampaignSettings none = new CampaignSettings(Strategy.NONE, options.seed(), 1, Duration.ZERO, 1, false,
                     false);
-            quiet = new CampaignResult(none, 0, 0, null, Duration.ZERO, null);
+            quiet = new CampaignResult(none, 0, 0, null, Duration.ZERO, null, List.of());
         } else {
             quiet = campaign(variant, new CampaignSettings(Strategy.NONE, options.seed(), options.quietRounds(),
                     Duration.ZERO, 1, false, false), progress, "no noise");
