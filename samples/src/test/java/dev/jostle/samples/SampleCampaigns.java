@@ -1,0 +1,27 @@
+package dev.jostle.samples;
+
+import dev.jostle.agent.runtime.Strategy;
+import dev.jostle.engine.Campaign;
+import dev.jostle.engine.CampaignResult;
+import dev.jostle.engine.CampaignSettings;
+import dev.jostle.engine.RoundRunner;
+import java.time.Duration;
+
+/** Runs a catalogue variant through the round engine, as the suite runner does, for the tests. */
+final class SampleCampaigns {
+
+    /** Long enough for a healthy round on a busy 2-core machine; a livelock or a hang costs this much. */
+    static final Duration ROUND_TIMEOUT = Duration.ofSeconds(2);
+
+    private static final RoundRunner RUNNER = RoundRunner.builder().timeout(ROUND_TIMEOUT).name("sample-test").build();
+
+    private SampleCampaigns() {
+    }
+
+    /** Jostled rounds under mixed noise, seed 1; stops at the first failure when asked. */
+    static CampaignResult jostle(Variant variant, int rounds, boolean stopAtFirstFailure) {
+        CampaignSettings settings = new CampaignSettings(Strategy.MIXED, 1, rounds, Duration.ZERO, 1,
+                stopAtFirstFailure, false);
+        return Campaign.run(settings, opener -> RUNNER.run(opener, variant.round()), Campaign.Listener.NONE);
+    }
+}
