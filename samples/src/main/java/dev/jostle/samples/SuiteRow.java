@@ -8,21 +8,18 @@ import java.time.Duration;
  * One variant's line in the table: its failures without noise and with noise, and the verdict.
  *
  * @param variant the sample
- * @param quiet   the campaign with noise off
+ * @param quiet   the campaign with noise off, with the race detector on
  * @param noisy   the jostled campaign
  */
 public record SuiteRow(Variant variant, CampaignResult quiet, CampaignResult noisy) {
 
     public Verdict verdict() {
-        return Verdict.of(variant.broken(), noisy.found());
+        return Verdict.of(variant.broken(), noisy.found(), !quiet.races().isEmpty());
     }
 
-    /**
-     * Whether this row lets the run succeed: a good verdict, or a miss the catalogue declares out of noise's
-     * reach (printed as such, with the reason, never counted as caught).
-     */
+    /** Whether this row lets the run succeed: a broken variant caught (by noise or as a race), a fix survived. */
     public boolean acceptable() {
-        return verdict().good() || verdict() == Verdict.MISSED && variant.outOfReach() != null;
+        return verdict().good();
     }
 
     /** The first failing jostled round, or null. */

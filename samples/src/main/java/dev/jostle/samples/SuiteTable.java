@@ -11,7 +11,7 @@ import java.util.Locale;
 final class SuiteTable {
 
     private static final String[] HEADERS = {
-        "bug", "variant", "style", "no noise: rounds", "failed", "jostled: rounds", "failed", "first failure",
+        "bug", "variant", "style", "no noise: rounds", "failed", "races", "jostled: rounds", "failed", "first failure",
         "kind", "seed", "verdict"};
 
     private SuiteTable() {
@@ -28,12 +28,13 @@ final class SuiteTable {
                 row.variant().style().label(),
                 Integer.toString(row.quiet().rounds()),
                 Integer.toString(row.quiet().failures()),
+                Integer.toString(row.quiet().races().size()),
                 Integer.toString(row.noisy().rounds()),
                 Integer.toString(row.noisy().failures()),
                 first == null ? "-" : millis(row.timeToFirstFailure()),
                 first == null ? "-" : first.kind().label() + (row.unexpectedKind() ? " (unexpected)" : ""),
                 first == null ? "-" : Long.toString(first.report().seed()),
-                row.verdict() + (row.verdict() == Verdict.MISSED && row.variant().outOfReach() != null ? " (known)" : "")});
+                row.verdict().toString()});
         }
         int[] widths = new int[HEADERS.length];
         for (String[] line : cells) {
@@ -53,12 +54,14 @@ final class SuiteTable {
         }
     }
 
-    /** Why each known miss is out of noise's reach. */
+    /** Why noise cannot expose the variants only the race detector caught, and the race it reported. */
     static void printKnownMisses(List<SuiteRow> rows, PrintStream out) {
         for (SuiteRow row : rows) {
-            if (row.verdict() == Verdict.MISSED && row.variant().outOfReach() != null) {
+            if (row.variant().outOfReach() != null && row.verdict() != Verdict.CAUGHT) {
                 out.println();
-                out.println(row.variant().name() + " is MISSED (known): " + row.variant().outOfReach() + ".");
+                out.println(row.variant().name() + " is " + row.verdict() + ": noise cannot expose it, "
+                        + row.variant().outOfReach() + ".");
+                row.quiet().races().forEach(race -> out.println("  " + race.describe().replace("\n", "\n  ")));
             }
         }
     }
@@ -66,7 +69,11 @@ final class SuiteTable {
     /** The first failure of each fix that failed, with its evidence: that is what a reader must look at. */
     static void printFailedFixes(List<SuiteRow> rows, PrintStream out) {
         for (SuiteRow row : rows) {
-            if (row.verdict() == Verdict.FALSE_ALARM) {
+            if (row.verdict() == Verdict.FALSE_ALARM && !row.noisy().found()) {
+                out.println();
+                out.println(row.variant().name() + " raced although no round failed:");
+                row.quiet().races().forEach(race -> out.println("  " + race.describe().replace("\n", "\n  ")));
+            } else if (row.verdict() == Verdict.FALSE_ALARM) {
                 RoundOutcome first = row.firstFailure();
                 out.println();
                 out.println(row.variant().name() + " failed in round " + first.round() + " (seed "

@@ -4,11 +4,16 @@ package dev.jostle.samples;
 public enum Verdict {
     /** A broken variant failed under noise: Jostle found the bug. */
     CAUGHT(true),
+    /**
+     * A broken variant noise did not make fail, but the race detector reported its data race in rounds that
+     * passed: caught, by the other half of Jostle.
+     */
+    CAUGHT_RACE(true),
     /** A fix ran its whole jostled budget without a failure. */
     SURVIVED(true),
     /** A broken variant never failed under noise: Jostle missed a bug it should find. */
     MISSED(false),
-    /** A fix failed: either the fix is wrong or the tool reported something that is not there. */
+    /** A fix failed, or raced: either the fix is wrong or the tool reported something that is not there. */
     FALSE_ALARM(false);
 
     private final boolean good;
@@ -22,15 +27,15 @@ public enum Verdict {
         return good;
     }
 
-    public static Verdict of(boolean broken, boolean failedUnderNoise) {
+    public static Verdict of(boolean broken, boolean failedUnderNoise, boolean raced) {
         if (broken) {
-            return failedUnderNoise ? CAUGHT : MISSED;
+            return failedUnderNoise ? CAUGHT : raced ? CAUGHT_RACE : MISSED;
         }
-        return failedUnderNoise ? FALSE_ALARM : SURVIVED;
+        return failedUnderNoise || raced ? FALSE_ALARM : SURVIVED;
     }
 
     @Override
     public String toString() {
-        return name().replace('_', '-');
+        return this == CAUGHT_RACE ? "CAUGHT (race)" : name().replace('_', '-');
     }
 }

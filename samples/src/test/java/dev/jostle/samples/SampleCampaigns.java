@@ -19,6 +19,13 @@ final class SampleCampaigns {
     }
 
     /** Jostled rounds under mixed noise, seed 1; stops at the first failure when asked. */
+    /** Noise off, race detector on: what the detector reports in rounds that run as they would anyway. */
+    static CampaignResult watchForRaces(Variant variant, int rounds) {
+        CampaignSettings settings = new CampaignSettings(Strategy.NONE, 1, rounds, Duration.ZERO, 1, false, false,
+                true);
+        return Campaign.run(settings, opener -> RUNNER.run(opener, variant.round()), Campaign.Listener.NONE);
+    }
+
     static CampaignResult jostle(Variant variant, int rounds, boolean stopAtFirstFailure) {
         CampaignSettings settings = new CampaignSettings(Strategy.MIXED, 1, rounds, Duration.ZERO, 1,
                 stopAtFirstFailure, false);
