@@ -36,20 +36,22 @@ final class Deadlocks {
         for (Thread thread : threads) {
             ours.put(thread.getId(), thread);
         }
-        List<Long> inCycle = new ArrayList<>();
+        long start = -1;
         for (long id : deadlocked) {
             if (ours.containsKey(id)) {
-                inCycle.add(id);
+                start = id;
+                break;
             }
         }
-        if (inCycle.isEmpty()) {
+        if (start < 0) {
             return null;
         }
-        ThreadInfo[] infos = mx.getThreadInfo(inCycle.stream().mapToLong(Long::longValue).toArray(), true, true);
-        return describe(infos);
+        // Described from the JVM's view of every deadlocked thread, not only the ones the round's group
+        // listed: a thread enumerated a moment too early or late must not cut the cycle short.
+        return describe(mx.getThreadInfo(deadlocked, true, true), start);
     }
 
-    private static String describe(ThreadInfo[] infos) {
+    private static String describe(ThreadInfo[] infos, long start) {
         Map<Long, ThreadInfo> byId = new HashMap<>();
         for (ThreadInfo info : infos) {
             if (info != null) {
@@ -57,16 +59,18 @@ final class Deadlocks {
             }
         }
         StringBuilder text = new StringBuilder("lock cycle:\n");
-        // Walk the cycle from the first thread, following "waits for a lock held by".
+        // Walk the cycle from one of the round's threads, following "waits for a lock held by".
         Set<Long> seen = new HashSet<>();
-        ThreadInfo current = byId.values().iterator().next();
+        List<ThreadInfo> walked = new ArrayList<>();
+        ThreadInfo current = byId.get(start);
         while (current != null && seen.add(current.getThreadId())) {
+            walked.add(current);
             text.append("  \"").append(current.getThreadName()).append("\" waits for ")
                     .append(lockName(current.getLockInfo()))
                     .append(" held by \"").append(current.getLockOwnerName()).append("\"\n");
             current = byId.get(current.getLockOwnerId());
         }
-        for (ThreadInfo info : byId.values()) {
+        for (ThreadInfo info : walked) {
             text.append('\n').append(stack(info));
         }
         return text.toString().stripTrailing();
