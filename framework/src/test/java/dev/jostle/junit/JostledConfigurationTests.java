@@ -59,6 +59,14 @@ class JostledConfigurationTests {
     }
 
     @Test
+    void negativeReplays_run_failsNamingTheParameter() {
+        Throwable failure = JostledTestKit.onlyFailure(JostledTestKit.run(DefaultsTestCase.class, "jostle.replays", "-1"));
+
+        assertTrue(failure instanceof ExtensionConfigurationException, failure.toString());
+        assertEquals("configuration parameter jostle.replays=-1: replays must not be negative", failure.getMessage());
+    }
+
+    @Test
     void configurationParameter_run_appliesWhenTheAnnotationSaysNothing() {
         Map<String, String> entries = JostledTestKit.reportEntries(JostledTestKit.run(DefaultsTestCase.class,
                 "jostle.rounds", "7", "jostle.seed", "99", "jostle.strategy", "none"));

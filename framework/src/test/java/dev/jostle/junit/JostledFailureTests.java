@@ -36,12 +36,15 @@ class JostledFailureTests {
         assertTrue(message.contains("last noise injected before the failure"), message);
         assertTrue(message.contains("replay: @Jostled(seed = 1003L, strategy = \"random\")"), message);
         assertTrue(message.contains("-Djostle.seed=1003 -Djostle.strategy=random"), message);
+        // It fails by round number, not by seed: replayed as round 0 it passes, and the report says so.
+        assertTrue(message.contains("this seed failed again in 0 of 5 replays"), message);
+        assertTrue(message.contains("a failure that needs a lucky time slice"), message);
     }
 
     @Test
     void failingRound_run_publishesTheFailedRoundAndItsSeed() {
         java.util.Map<String, String> entries = JostledTestKit.reportEntries(
-                JostledTestKit.run(FailsInRoundThreeTestCase.class));
+                JostledTestKit.run(FailsInRoundThreeTestCase.class, "jostle.replays", "0"));
 
         assertEquals("1", entries.get("jostle.failures"));
         assertEquals("3", entries.get("jostle.failedRound"));

@@ -1,6 +1,7 @@
 package dev.jostle.junit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.HashMap;
@@ -70,13 +71,18 @@ class JostledNoiseTests {
 
     /**
      * Halt-one noise is used because a round under it fails only about one time in ten on this test: a
-     * seed that fails on replay far more often than that is replaying, not getting lucky.
+     * seed that fails on replay far more often than that is replaying, not getting lucky. The seed is the
+     * one the report offers after its own replay check (a seed whose failure needed a lucky time slice is
+     * passed over for one that replays), and each replay here is a fresh run from its replay line.
      */
     @Test
     void failingSeed_replayedAsTheOnlyRound_failsAgainMostOfTheTime() {
         Map<String, String> found = JostledTestKit.reportEntries(JostledTestKit.run(LostUpdateTestCase.class,
                 "jostle.strategy", "halt-one"));
         String seed = found.get("jostle.failedSeed");
+        int checked = Integer.parseInt(found.get("jostle.replays"));
+        int failedAgain = Integer.parseInt(found.get("jostle.failedAgain"));
+        assertTrue(failedAgain * 2 > checked, "the report's own check: " + found);
 
         int replays = 20;
         int failed = 0;
@@ -85,7 +91,26 @@ class JostledNoiseTests {
                     "jostle.seed", seed, "jostle.strategy", "halt-one", "jostle.rounds", "1", "jostle.parallel", "1");
             failed += (int) again.testEvents().failed().count();
         }
-        assertTrue(failed * 2 > replays, "seed " + seed + " replayed the failure " + failed + " of " + replays + " times");
+        assertTrue(failed * 2 > replays, "seed " + seed + " replayed the failure " + failed + " of " + replays
+                + " times (the report's check: " + failedAgain + " of " + checked + ")");
+    }
+
+    @Test
+    void failingRound_reportsHowOftenItsSeedFailedAgain() {
+        Throwable failure = JostledTestKit.onlyFailure(JostledTestKit.run(LostUpdateTestCase.class,
+                "jostle.strategy", "random"));
+
+        assertTrue(Pattern.compile("\nreplay: .*\n        this seed failed again in \\d+ of \\d+ replays")
+                .matcher(failure.getMessage()).find(), failure.getMessage());
+    }
+
+    @Test
+    void replaysOff_failingRound_isReportedWithoutAReplayCheck() {
+        Map<String, String> entries = JostledTestKit.reportEntries(JostledTestKit.run(LostUpdateTestCase.class,
+                "jostle.strategy", "random", "jostle.replays", "0"));
+
+        assertTrue(entries.containsKey("jostle.failedSeed"), entries.toString());
+        assertFalse(entries.containsKey("jostle.replays"), entries.toString());
     }
 
     @Test

@@ -24,10 +24,11 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * {@code true} as set.
  *
  * @param seedGiven whether the seed came from a setting (a replay) rather than being drawn for this run
+ * @param replays   how many times a failing round's seed is replayed to check it (0: not checked)
  */
 record JostledConfiguration(int rounds, Duration time, long seed, boolean seedGiven, Strategy strategy,
         Duration roundTimeout, int parallel, boolean compareWithoutNoise, boolean failOnLeftoverThreads,
-        RacePolicy races) {
+        RacePolicy races, int replays) {
 
     /** What a data race does to the test. */
     enum RacePolicy {
@@ -49,6 +50,8 @@ record JostledConfiguration(int rounds, Duration time, long seed, boolean seedGi
     static final Duration DEFAULT_TIME = Duration.ofSeconds(2);
     static final Strategy DEFAULT_STRATEGY = Strategy.MIXED;
     static final Duration DEFAULT_ROUND_TIMEOUT = Duration.ofSeconds(5);
+    /** Enough to tell a seed that replays from one that got lucky, at the cost of a few rounds. */
+    static final int DEFAULT_REPLAYS = 5;
 
     static final String ROUNDS = "jostle.rounds";
     static final String TIME = "jostle.time";
@@ -59,6 +62,7 @@ record JostledConfiguration(int rounds, Duration time, long seed, boolean seedGi
     static final String COMPARE = "jostle.compareWithoutNoise";
     static final String LEFTOVER = "jostle.failOnLeftoverThreads";
     static final String RACES = "jostle.races";
+    static final String REPLAYS = "jostle.replays";
 
     private static final Pattern DURATION = Pattern.compile("(\\d+)\\s*(ms|s|m|h)?");
 
@@ -84,9 +88,12 @@ record JostledConfiguration(int rounds, Duration time, long seed, boolean seedGi
                 .map(Setting::parseBoolean).orElse(false);
         RacePolicy races = sources.find(RACES, "races", a -> a.races().isEmpty() ? null : a.races())
                 .map(Setting::parseRacePolicy).orElse(DEFAULT_RACES);
+        // Not an annotation attribute: how a failure is double-checked is a run's concern, not a test's.
+        int replays = sources.find(REPLAYS, "replays", a -> null)
+                .map(s -> s.parseInt(0, "replays must not be negative")).orElse(DEFAULT_REPLAYS);
         // rounds is at least 1, so there is always a budget even when time is "0" (no time limit).
         return new JostledConfiguration(rounds, time, seed, seedSetting.isPresent(), strategy, roundTimeout,
-                parallel, compare, leftover, races);
+                parallel, compare, leftover, races, replays);
     }
 
     /** Where settings come from, in order. */

@@ -6,6 +6,7 @@ import dev.jostle.agent.runtime.Strategy;
 import dev.jostle.engine.CampaignResult;
 import dev.jostle.engine.FailureKind;
 import dev.jostle.engine.RoundOutcome;
+import dev.jostle.engine.SeedReplays;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -23,13 +24,15 @@ final class JostledReport {
 
     private final JostledConfiguration configuration;
     private final CampaignResult jostled;
+    private final SeedReplays.Result replays;
     private final long noiseEvents;
     private final CampaignResult baseline;
 
-    JostledReport(JostledConfiguration configuration, CampaignResult jostled, long noiseEvents,
+    JostledReport(JostledConfiguration configuration, SeedReplays.Result replays, long noiseEvents,
             CampaignResult baseline) {
         this.configuration = configuration;
-        this.jostled = jostled;
+        this.jostled = replays.campaign();
+        this.replays = replays;
         this.noiseEvents = noiseEvents;
         this.baseline = baseline;
     }
@@ -44,9 +47,13 @@ final class JostledReport {
         entries.put("jostle.noiseEvents", String.valueOf(noiseEvents));
         if (jostled.found()) {
             RoundReport failed = jostled.firstFailure().report();
-            entries.put("jostle.failedRound", String.valueOf(failed.index()));
+            entries.put("jostle.failedRound", String.valueOf(roundNumber(jostled.firstFailure())));
             entries.put("jostle.failedSeed", String.valueOf(failed.seed()));
             entries.put("jostle.failedStrategy", failed.strategy().id());
+            if (replays.chosen() != null) {
+                entries.put("jostle.replays", replays.chosen().replays() + "");
+                entries.put("jostle.failedAgain", replays.chosen().failedAgain() + "");
+            }
         }
         if (baseline != null) {
             entries.put("jostle.withoutJostling", comparison());
@@ -89,7 +96,7 @@ final class JostledReport {
                     .append(configuration.strategy().id()).append(" strategy) failed in ")
                     .append(seconds(outcome.elapsed())).append('\n');
         } else {
-            text.append("jostle: round ").append(round.index())
+            text.append("jostle: round ").append(withoutNoise ? round.index() : roundNumber(outcome))
                     .append(withoutNoise ? " failed without jostling (noise off)" : " failed")
                     .append(", after ").append(passedBefore(withoutNoise ? baseline : jostled)).append(", in ")
                     .append(seconds(outcome.elapsed())).append('\n');
@@ -112,6 +119,9 @@ final class JostledReport {
         text.append("\nlast noise injected before the failure, per thread (oldest first):\n")
                 .append(round.describeLastNoise()).append('\n');
         text.append("\nreplay: ").append(replay(round, withoutNoise));
+        if (!withoutNoise && replays.chosen() != null) {
+            text.append("\n        ").append(replayEvidence());
+        }
         if (configuration.races() != JostledConfiguration.RacePolicy.OFF && !races().isEmpty()) {
             text.append("\n\n").append(racesHeadline()).append('\n').append(describe(races()));
         }
@@ -183,6 +193,27 @@ final class JostledReport {
                 + "  or  -Djostle.seed=" + round.seed() + " -Djostle.strategy=" + strategy.id();
     }
 
+    /** "this seed failed again in 3 of 3 replays", and why this round was chosen when it was not the first. */
+    private String replayEvidence() {
+        SeedReplays.Check chosen = replays.chosen();
+        String text = "this seed " + chosen.describe() + " (run here, one at a time, as the line above runs it)";
+        if (replays.first() != null) {
+            SeedReplays.Check first = replays.first();
+            text += ";\n        the first failing round, " + first.roundNumber() + " (seed " + first.failure().report().seed()
+                    + "), " + first.describe() + ", so the search went on and this round, the best of "
+                    + replays.weighed() + " failing, is reported";
+        } else if (!chosen.reliable()) {
+            text += ";\n        a failure that needs a lucky time slice as well as the noise: replay it several times";
+        }
+        return text;
+    }
+
+    /** The round's number in the whole search (a round found after the first failure counts on from it). */
+    private int roundNumber(RoundOutcome outcome) {
+        SeedReplays.Check chosen = replays.chosen();
+        return chosen != null && chosen.failure() == outcome ? chosen.roundNumber() : outcome.round();
+    }
+
     private static String passedBefore(CampaignResult result) {
         int passed = Math.max(0, result.rounds() - result.failures());
         return passed + (passed == 1 ? " passing round" : " passing rounds");
@@ -197,7 +228,7 @@ final class JostledReport {
         } else if (jostled.firstFailure().round() < 0) {
             with = "the observation round failed (noise off)";
         } else {
-            with = "round " + jostled.firstFailure().round() + " failed with jostling";
+            with = "round " + roundNumber(jostled.firstFailure()) + " failed with jostling";
         }
         return without + "; " + with;
     }

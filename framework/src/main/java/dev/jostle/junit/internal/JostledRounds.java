@@ -5,6 +5,7 @@ import dev.jostle.engine.Campaign;
 import dev.jostle.engine.CampaignResult;
 import dev.jostle.engine.CampaignSettings;
 import dev.jostle.engine.RoundRunner;
+import dev.jostle.engine.SeedReplays;
 import java.lang.reflect.Method;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -59,8 +60,8 @@ final class JostledRounds implements InvocationInterceptor {
                     Campaign.Listener.NONE);
         }
         AtomicLong noise = new AtomicLong();
-        CampaignResult jostled = Campaign.run(settings, task,
-                (outcome, done, elapsed) -> noise.addAndGet(outcome.report().noiseEvents()));
+        SeedReplays.Result jostled = SeedReplays.search(settings, task,
+                (outcome, done, elapsed) -> noise.addAndGet(outcome.report().noiseEvents()), configuration.replays());
 
         JostledReport report = new JostledReport(configuration, jostled, noise.get(), baseline);
         report.publish(context);

@@ -1,0 +1,157 @@
+package dev.jostle.engine;
+
+import dev.jostle.agent.runtime.RoundReport;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * How well a failing round's seed replays, found out before the user has to. A seed fixes the noise
+ * decisions, not the operating system's scheduling: a failure that needed a lucky time slice as well as the
+ * noise may not come back when its seed is replayed. So the seed is replayed here, one round at a time,
+ * exactly as its replay line would run it (round 0 of a new campaign at the round's seed, under the round's
+ * own strategy), and the report says how often the failure came back.
+ *
+ * <p>When it rarely comes back, the search goes on within what is left of the budget and keeps the failing
+ * round whose seed replays best: a seed that reproduces its failure is the evidence a user can work with.
+ */
+public final class SeedReplays {
+
+    /** Failing rounds to weigh at most: the first, and two more when the first replays poorly. */
+    static final int MAX_CANDIDATES = 3;
+
+    /**
+     * A failing round and how its replays went.
+     *
+     * @param failure     the failing round
+     * @param roundNumber its number in the whole search (later candidates count on from earlier campaigns)
+     * @param replays     replays run (0 when the failure is not replayed, see {@link #replayable})
+     * @param failedAgain how many of them failed
+     */
+    public record Check(RoundOutcome failure, int roundNumber, int replays, int failedAgain) {
+
+        /** Most replays failed again (a check without replays counts as reliable: nothing to improve). */
+        public boolean reliable() {
+            return replays == 0 || failedAgain * 2 > replays;
+        }
+
+        boolean betterThan(Check other) {
+            return (long) failedAgain * other.replays > (long) other.failedAgain * replays;
+        }
+
+        /** "failed again in 3 of 3 replays". */
+        public String describe() {
+            return "failed again in " + failedAgain + " of " + replays + (replays == 1 ? " replay" : " replays");
+        }
+    }
+
+    /**
+     * What the search found, with the failing round to report.
+     *
+     * @param campaign the rounds run, the failing round to report as its first failure
+     * @param chosen   the reported round's check; null when nothing failed or replays are off
+     * @param first    the first failing round's check, when another one was chosen over it; else null
+     * @param weighed  failing rounds whose seeds were replayed
+     */
+    public record Result(CampaignResult campaign, Check chosen, Check first, int weighed) {
+    }
+
+    private SeedReplays() {
+    }
+
+    /**
+     * Runs the campaign; if a round fails, replays its seed {@code replays} times (stopping early once most
+     * have failed) and, while the best seed so far replays poorly, hunts on for another failing round.
+     */
+    public static Result search(CampaignSettings settings, Campaign.RoundTask task, Campaign.Listener listener,
+            int replays) {
+        CampaignResult first = Campaign.run(settings, task, listener);
+        if (!first.found() || replays <= 0 || !replayable(first.firstFailure())) {
+            return new Result(first, null, null, 0);
+        }
+        Check best = check(first.firstFailure(), first.firstFailure().round(), settings, task, replays);
+        Check firstCheck = best;
+        CampaignResult total = first;
+        int weighed = 1;
+        while (!best.reliable() && weighed < MAX_CANDIDATES) {
+            CampaignSettings rest = remaining(settings, total);
+            if (rest == null) {
+                break;
+            }
+            CampaignResult more = Campaign.run(rest, task, listener);
+            int offset = total.rounds();
+            total = merge(total, more, null);
+            if (!more.found() || !replayable(more.firstFailure())) {
+                break;
+            }
+            weighed++;
+            Check next = check(more.firstFailure(), offset + more.firstFailure().round(), settings, task, replays);
+            if (next.betterThan(best)) {
+                best = next;
+            }
+        }
+        CampaignResult reported = best == firstCheck ? total : merge(total, null, best.failure());
+        return new Result(reported, best, best == firstCheck ? null : firstCheck, weighed);
+    }
+
+    /**
+     * A hang costs a whole round timeout each time it is replayed, and a failure of the observation round
+     * happened without noise (there is no seed to judge): neither is replayed.
+     */
+    static boolean replayable(RoundOutcome failure) {
+        return failure.kind() != FailureKind.TIMEOUT && failure.round() >= 0;
+    }
+
+    static Check check(RoundOutcome failure, int roundNumber, CampaignSettings settings, Campaign.RoundTask task,
+            int replays) {
+        RoundReport round = failure.report();
+        CampaignSettings replay = new CampaignSettings(round.strategy(), round.seed(), 1, Duration.ZERO, 1, true,
+                settings.recordSites(), false);
+        int ran = 0;
+        int failedAgain = 0;
+        while (ran < replays && failedAgain * 2 <= replays) {
+            ran++;
+            if (Campaign.run(replay, task, Campaign.Listener.NONE).found()) {
+                failedAgain++;
+            }
+        }
+        return new Check(failure, roundNumber, ran, failedAgain);
+    }
+
+    /** The budget left after {@code spent}, continuing with fresh seeds; null when nothing is left. */
+    private static CampaignSettings remaining(CampaignSettings settings, CampaignResult spent) {
+        int rounds = 0;
+        if (settings.rounds() > 0) {
+            rounds = settings.rounds() - spent.rounds();
+            if (rounds <= 0) {
+                return null;
+            }
+        }
+        Duration time = Duration.ZERO;
+        if (!settings.time().isZero()) {
+            time = settings.time().minus(spent.elapsed());
+            if (time.isNegative() || time.isZero()) {
+                return null;
+            }
+        }
+        return new CampaignSettings(settings.strategy(), settings.seed() + spent.rounds(), rounds, time,
+                settings.parallel(), true, settings.recordSites(), settings.detectRaces());
+    }
+
+    /** Two campaigns as one; the failure to report is {@code reported} if given, else the earlier campaign's. */
+    private static CampaignResult merge(CampaignResult earlier, CampaignResult later, RoundOutcome reported) {
+        if (later == null) {
+            return new CampaignResult(earlier.settings(), earlier.rounds(), earlier.failures(), reported,
+                    earlier.elapsed(), earlier.timeToFirstFailure(), earlier.races());
+        }
+        List<dev.jostle.agent.race.Race> races = new ArrayList<>(earlier.races());
+        for (dev.jostle.agent.race.Race race : later.races()) {
+            if (races.stream().noneMatch(seen -> seen.describe().equals(race.describe()))) {
+                races.add(race);
+            }
+        }
+        return new CampaignResult(earlier.settings(), earlier.rounds() + later.rounds(),
+                earlier.failures() + later.failures(), earlier.firstFailure(), earlier.elapsed().plus(later.elapsed()),
+                earlier.timeToFirstFailure(), races);
+    }
+}
