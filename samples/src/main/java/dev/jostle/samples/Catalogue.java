@@ -11,6 +11,7 @@ import dev.jostle.samples.atomicity.GuestbookScenario;
 import dev.jostle.samples.atomicity.Guestbook_01_Broken;
 import dev.jostle.samples.atomicity.Guestbook_02_Locked;
 import dev.jostle.samples.atomicity.Guestbook_03_Messages;
+import dev.jostle.samples.atomicity.Guestbook_04_Channel;
 import dev.jostle.samples.atomicity.TicketScenario;
 import dev.jostle.samples.atomicity.Tickets_01_Broken;
 import dev.jostle.samples.atomicity.Tickets_02_Locked;
@@ -24,6 +25,7 @@ import dev.jostle.samples.checkthenact.LazyInitScenario;
 import dev.jostle.samples.checkthenact.LazyInit_01_Broken;
 import dev.jostle.samples.checkthenact.LazyInit_02_Locked;
 import dev.jostle.samples.checkthenact.LazyInit_03_Messages;
+import dev.jostle.samples.checkthenact.LazyInit_04_Channel;
 import dev.jostle.samples.checkthenact.PutIfAbsentScenario;
 import dev.jostle.samples.checkthenact.PutIfAbsent_01_Broken;
 import dev.jostle.samples.checkthenact.PutIfAbsent_02_Locked;
@@ -33,6 +35,7 @@ import dev.jostle.samples.deadlock.DinnerScenario;
 import dev.jostle.samples.deadlock.Philosophers_01_Broken;
 import dev.jostle.samples.deadlock.Philosophers_02_Ordered;
 import dev.jostle.samples.deadlock.Philosophers_03_Waiter;
+import dev.jostle.samples.deadlock.Philosophers_04_Messages;
 import dev.jostle.samples.deadlock.TransferScenario;
 import dev.jostle.samples.deadlock.Transfer_01_Broken;
 import dev.jostle.samples.deadlock.Transfer_02_Ordered;
@@ -42,6 +45,7 @@ import dev.jostle.samples.livelock.DinerScenario;
 import dev.jostle.samples.livelock.Diners_01_Broken;
 import dev.jostle.samples.livelock.Diners_02_Locked;
 import dev.jostle.samples.livelock.Diners_03_Channel;
+import dev.jostle.samples.livelock.Diners_04_Messages;
 import dev.jostle.samples.lostupdate.Bakery;
 import dev.jostle.samples.lostupdate.LostUpdate_01_Broken;
 import dev.jostle.samples.lostupdate.LostUpdate_02_Locked;
@@ -66,6 +70,11 @@ import dev.jostle.samples.publication.HalfBuilt_01_Broken;
 import dev.jostle.samples.publication.HalfBuilt_02_Locked;
 import dev.jostle.samples.publication.HalfBuilt_03_Messages;
 import dev.jostle.samples.publication.HalfBuilt_04_Channel;
+import dev.jostle.samples.starvation.CourierScenario;
+import dev.jostle.samples.starvation.Courier_01_Broken;
+import dev.jostle.samples.starvation.Courier_02_Aging;
+import dev.jostle.samples.starvation.Courier_03_Messages;
+import dev.jostle.samples.starvation.Courier_04_Channel;
 import dev.jostle.samples.visibility.SearchScenario;
 import dev.jostle.samples.visibility.Search_01_Broken;
 import dev.jostle.samples.visibility.Search_02_Volatile;
@@ -105,6 +114,8 @@ public final class Catalogue {
         all.add(fix(bug, LazyInit_02_Locked.class, FixStyle.LOCK, () -> LazyInitScenario.run(new LazyInit_02_Locked())));
         all.add(fix(bug, LazyInit_03_Messages.class, FixStyle.MESSAGES,
                 () -> LazyInitScenario.run(new LazyInit_03_Messages())));
+        all.add(fix(bug, LazyInit_04_Channel.class, FixStyle.CHANNEL,
+                () -> LazyInitScenario.run(new LazyInit_04_Channel())));
 
         bug = "put-if-absent";
         all.add(broken(bug, PutIfAbsent_01_Broken.class, () -> PutIfAbsentScenario.run(new PutIfAbsent_01_Broken()),
@@ -164,6 +175,8 @@ public final class Catalogue {
         all.add(fix(bug, Guestbook_02_Locked.class, FixStyle.LOCK, () -> GuestbookScenario.run(Guestbook_02_Locked::new)));
         all.add(fix(bug, Guestbook_03_Messages.class, FixStyle.MESSAGES,
                 () -> GuestbookScenario.run(Guestbook_03_Messages::new)));
+        all.add(fix(bug, Guestbook_04_Channel.class, FixStyle.CHANNEL,
+                () -> GuestbookScenario.run(Guestbook_04_Channel::new)));
 
         bug = "lock order";
         all.add(broken(bug, Transfer_01_Broken.class, () -> TransferScenario.run(Transfer_01_Broken::new), DEADLOCK));
@@ -179,11 +192,21 @@ public final class Catalogue {
                 () -> DinnerScenario.run(new Philosophers_02_Ordered())));
         all.add(fix(bug, Philosophers_03_Waiter.class, FixStyle.CHANNEL,
                 () -> DinnerScenario.run(new Philosophers_03_Waiter())));
+        all.add(fix(bug, Philosophers_04_Messages.class, FixStyle.MESSAGES,
+                () -> DinnerScenario.run(new Philosophers_04_Messages())));
 
         bug = "livelock";
         all.add(broken(bug, Diners_01_Broken.class, () -> DinerScenario.run(new Diners_01_Broken()), TIMEOUT));
         all.add(fix(bug, Diners_02_Locked.class, FixStyle.LOCK, () -> DinerScenario.run(new Diners_02_Locked())));
         all.add(fix(bug, Diners_03_Channel.class, FixStyle.CHANNEL, () -> DinerScenario.run(new Diners_03_Channel())));
+        all.add(fix(bug, Diners_04_Messages.class, FixStyle.MESSAGES, () -> DinerScenario.run(new Diners_04_Messages())));
+
+        bug = "starvation";
+        all.add(broken(bug, Courier_01_Broken.class, () -> CourierScenario.run(Courier_01_Broken::new), FAILS));
+        all.add(fix(bug, Courier_02_Aging.class, FixStyle.LOCK, () -> CourierScenario.run(Courier_02_Aging::new)));
+        all.add(fix(bug, Courier_03_Messages.class, FixStyle.MESSAGES,
+                () -> CourierScenario.run(Courier_03_Messages::new)));
+        all.add(fix(bug, Courier_04_Channel.class, FixStyle.CHANNEL, () -> CourierScenario.run(Courier_04_Channel::new)));
 
         bug = "lost wake-up";
         all.add(broken(bug, Buffer_01_IfNotWhile.class, () -> BufferScenario.run(new Buffer_01_IfNotWhile(), 3),

@@ -123,6 +123,11 @@ class JostledSamplesTests {
         }
 
         @Jostled(rounds = 500, time = "60s", seed = 1, parallel = 1, roundTimeout = "2s")
+        void courier_01_Broken() throws Throwable {
+            Catalogue.variant("Courier_01_Broken").round().run();
+        }
+
+        @Jostled(rounds = 500, time = "60s", seed = 1, parallel = 1, roundTimeout = "2s")
         void buffer_01_IfNotWhile() throws Throwable {
             Catalogue.variant("Buffer_01_IfNotWhile").round().run();
         }
@@ -164,6 +169,11 @@ class JostledSamplesTests {
         @Jostled(rounds = 100, time = "0", seed = 1, parallel = 1, roundTimeout = "2s")
         void lazyInit_03_Messages() throws Throwable {
             Catalogue.variant("LazyInit_03_Messages").round().run();
+        }
+
+        @Jostled(rounds = 100, time = "0", seed = 1, parallel = 1, roundTimeout = "2s")
+        void lazyInit_04_Channel() throws Throwable {
+            Catalogue.variant("LazyInit_04_Channel").round().run();
         }
 
         @Jostled(rounds = 100, time = "0", seed = 1, parallel = 1, roundTimeout = "2s")
@@ -267,6 +277,11 @@ class JostledSamplesTests {
         }
 
         @Jostled(rounds = 100, time = "0", seed = 1, parallel = 1, roundTimeout = "2s")
+        void guestbook_04_Channel() throws Throwable {
+            Catalogue.variant("Guestbook_04_Channel").round().run();
+        }
+
+        @Jostled(rounds = 100, time = "0", seed = 1, parallel = 1, roundTimeout = "2s")
         void transfer_02_Ordered() throws Throwable {
             Catalogue.variant("Transfer_02_Ordered").round().run();
         }
@@ -292,6 +307,11 @@ class JostledSamplesTests {
         }
 
         @Jostled(rounds = 100, time = "0", seed = 1, parallel = 1, roundTimeout = "2s")
+        void philosophers_04_Messages() throws Throwable {
+            Catalogue.variant("Philosophers_04_Messages").round().run();
+        }
+
+        @Jostled(rounds = 100, time = "0", seed = 1, parallel = 1, roundTimeout = "2s")
         void diners_02_Locked() throws Throwable {
             Catalogue.variant("Diners_02_Locked").round().run();
         }
@@ -299,6 +319,26 @@ class JostledSamplesTests {
         @Jostled(rounds = 100, time = "0", seed = 1, parallel = 1, roundTimeout = "2s")
         void diners_03_Channel() throws Throwable {
             Catalogue.variant("Diners_03_Channel").round().run();
+        }
+
+        @Jostled(rounds = 100, time = "0", seed = 1, parallel = 1, roundTimeout = "2s")
+        void diners_04_Messages() throws Throwable {
+            Catalogue.variant("Diners_04_Messages").round().run();
+        }
+
+        @Jostled(rounds = 100, time = "0", seed = 1, parallel = 1, roundTimeout = "2s")
+        void courier_02_Aging() throws Throwable {
+            Catalogue.variant("Courier_02_Aging").round().run();
+        }
+
+        @Jostled(rounds = 100, time = "0", seed = 1, parallel = 1, roundTimeout = "2s")
+        void courier_03_Messages() throws Throwable {
+            Catalogue.variant("Courier_03_Messages").round().run();
+        }
+
+        @Jostled(rounds = 100, time = "0", seed = 1, parallel = 1, roundTimeout = "2s")
+        void courier_04_Channel() throws Throwable {
+            Catalogue.variant("Courier_04_Channel").round().run();
         }
 
         @Jostled(rounds = 100, time = "0", seed = 1, parallel = 1, roundTimeout = "2s")

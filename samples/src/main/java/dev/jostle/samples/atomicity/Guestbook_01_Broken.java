@@ -21,6 +21,8 @@
  *   Guestbook_03_Messages - the book is an immutable list, replaced by a longer copy on every signature and
  *                           published through a volatile field; the steward walks the snapshot it read,
  *                           which never changes (copy-on-write: what CopyOnWriteArrayList does inside).
+ *   Guestbook_04_Channel  - a keeper thread owns the book; signing and counting are messages to it, and it
+ *                           handles one at a time, so only the keeper ever walks the book, never mid-add.
  *
  * Run just this bug: java -jar samples/target/jostle-samples.jar --only Guestbook
  */

@@ -29,6 +29,10 @@
  *                                field: a till that sees the map sees it whole (volatile write/read order).
  *   DoubleChecked_03_Immutable - the list is an immutable Map.copyOf, built whole and published once with
  *                                compareAndSet: there is no half-built state for anyone to see.
+ *   No channel fix. Double-checked locking exists to make every read after the first free of
+ *   synchronisation; a channel (an owner thread answering price requests, or the list passed around in a
+ *   queue) puts a hand-over back on every read, which is the cost the idiom set out to remove. The channel
+ *   form of "build once, hand the same one to all" is LazyInit_04_Channel; here 02 and 03 are the answers.
  *
  * Run just this bug: java -jar samples/target/jostle-samples.jar --only DoubleChecked
  */

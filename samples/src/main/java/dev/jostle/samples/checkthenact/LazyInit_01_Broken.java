@@ -21,6 +21,8 @@
  *   LazyInit_03_Messages - the oven is published once with compareAndSet(null, candidate); a baker who
  *                          loses the race throws its candidate away and takes the winner's. (Two ovens may be
  *                          built, but only one is ever handed out: fine when building has no side effects.)
+ *   LazyInit_04_Channel  - the oven's shelf is a queue holding one message, "no oven yet" or the oven; a baker
+ *                          takes it, builds if it must, and puts the oven back: one baker at a time checks.
  *
  * Run just this bug: java -jar samples/target/jostle-samples.jar --only LazyInit
  */

@@ -24,6 +24,9 @@
  *                             one global order of locks admits no cycle.
  *   Philosophers_03_Waiter  - a waiter (a queue of four seat tokens) lets at most four philosophers reach
  *                             for forks at once; with one seat empty, at least one of them can get both.
+ *   Philosophers_04_Messages - the table is one immutable setting swapped whole with compareAndSet: a
+ *                             philosopher takes both forks in one step or none, so nobody holds a fork while
+ *                             waiting for another, and no circle of waiting can form.
  *
  * Run just this bug: java -jar samples/target/jostle-samples.jar --only Philosophers
  */

@@ -21,8 +21,10 @@
  * the round runner reports a timeout, with both diners' stacks mid-courtesy.
  *
  * The fixes:
- *   Diners_02_Locked  - no courtesy: the spoon is a lock; a diner who gets it eats, then lets go.
- *   Diners_03_Channel - the spoon is a token in a queue: take it, eat, put it back. Whoever takes it eats.
+ *   Diners_02_Locked   - no courtesy: the spoon is a lock; a diner who gets it eats, then lets go.
+ *   Diners_03_Channel  - the spoon is a token in a queue: take it, eat, put it back. Whoever takes it eats.
+ *   Diners_04_Messages - no courtesy and no spoon to pass: the meals are an immutable value swapped with
+ *                        compareAndSet; a failed swap means the other diner's succeeded, so someone eats.
  *
  * Run just this bug: java -jar samples/target/jostle-samples.jar --only Diners
  */
