@@ -66,7 +66,7 @@ final class RoundProbe implements Probe {
         }
         if (races != null) {
             // After the noise: the access happens now, not before the delay.
-            races.on(event, target, index, site);
+            races.on(thread.raceClock, event, target, index, site);
         }
     }
 
@@ -77,6 +77,9 @@ final class RoundProbe implements Probe {
             Long path = pendingPaths.remove(current);
             long resolved = current == root ? 1L : path != null ? path : unseenPath(current.getName());
             state = new ThreadState(current.getName(), resolved, arrivals.getAndIncrement(), seed);
+            if (races != null) {
+                state.raceClock = races.threadClock();
+            }
             states.set(state);
             allStates.add(state);
         }
