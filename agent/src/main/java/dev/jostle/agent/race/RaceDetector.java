@@ -66,6 +66,9 @@ public final class RaceDetector implements Probe {
         final Object[] cachedOwners = new Object[CACHE];
         final int[] cachedSlots = new int[CACHE];
         final Shadow[] cachedShadows = new Shadow[CACHE];
+        /** The monitor this thread entered or left last, and its shadow. */
+        Object lastMonitor;
+        Shadow lastMonitorShadow;
         /** The array this thread touched last and its element shadows: loops over one array hit this. */
         Object lastArray;
         ElementShadows lastElements;
@@ -79,14 +82,19 @@ public final class RaceDetector implements Probe {
             this.name = name;
             this.clock = clock;
             this.conservative = conservative;
+            this.epoch = Epochs.of(tid, clock.get(tid));
         }
 
+        /** This thread's current epoch; only tick() changes this thread's own component. */
+        private long epoch;
+
         long epoch() {
-            return Epochs.of(tid, clock.get(tid));
+            return epoch;
         }
 
         void tick() {
             clock.increment(tid);
+            epoch = Epochs.of(tid, clock.get(tid));
         }
     }
 
@@ -118,33 +126,34 @@ public final class RaceDetector implements Probe {
         }
     }
 
+    /** Memory accesses first and small, so that the JIT inlines the hot path into the hooks. */
     private void handle(ThreadClock me, int event, Object target, int index, int site) {
+        if (event == Event.ARRAY_READ || event == Event.ARRAY_WRITE) {
+            Shadow element = target == null ? null : element(me, target, index);
+            if (element != null) { // null: out of bounds, the access itself throws
+                access(me, element, site, event == Event.ARRAY_WRITE);
+            }
+        } else if (event == Event.FIELD_READ || event == Event.FIELD_WRITE) {
+            fieldAccess(me, target, site, event == Event.FIELD_WRITE);
+        } else {
+            synchronisation(me, event, target, site);
+        }
+    }
+
+    private void synchronisation(ThreadClock me, int event, Object target, int site) {
         switch (event) {
-            case Event.FIELD_READ:
-                fieldAccess(me, target, site, false);
-                break;
-            case Event.FIELD_WRITE:
-                fieldAccess(me, target, site, true);
-                break;
             case Event.AFTER_VOLATILE_READ:
                 acquire(me, shadow(me, target, fieldNumber(me, site)));
-                break;
-            case Event.ARRAY_READ:
-            case Event.ARRAY_WRITE:
-                Shadow element = target == null ? null : element(me, target, index);
-                if (element != null) { // null: out of bounds, the access itself throws
-                    access(me, element, site, event == Event.ARRAY_WRITE);
-                }
                 break;
             case Event.AFTER_MONITOR_ENTER:
             case Event.AFTER_WAIT:
                 if (target != null) { // null: the enter was not seen (a round opened in between)
-                    acquire(me, shadows.of(target, ShadowMemory.MONITOR));
+                    acquire(me, monitor(me, target));
                 }
                 break;
             case Event.MONITOR_EXIT:
             case Event.WAIT:
-                release(me, shadows.of(target, ShadowMemory.MONITOR));
+                release(me, monitor(me, target));
                 break;
             case Event.SYNC_CALL:
                 releaseToConcurrentPackage(me);
@@ -234,6 +243,20 @@ public final class RaceDetector implements Probe {
             return;
         }
         access(me, shadow, site, write);
+    }
+
+    /**
+     * A monitor's shadow. The thread's last monitor is remembered by identity: no identity hash, which
+     * for a monitor this thread holds is a call into the VM.
+     */
+    private Shadow monitor(ThreadClock me, Object monitor) {
+        if (me.lastMonitor == monitor && monitor != null) {
+            return me.lastMonitorShadow;
+        }
+        Shadow shadow = shadows.of(monitor, ShadowMemory.MONITOR);
+        me.lastMonitor = monitor;
+        me.lastMonitorShadow = shadow;
+        return shadow;
     }
 
     private Shadow element(ThreadClock me, Object array, int index) {

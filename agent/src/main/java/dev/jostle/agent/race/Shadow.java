@@ -47,9 +47,12 @@ final class Shadow {
 
     /** Takes the lock; pair with {@link #unlock()} in a finally block. Never blocks on anything but this. */
     void lock() {
-        if (LOCK.compareAndSet(this, 0, 1)) {
-            return;
+        if (!LOCK.compareAndSet(this, 0, 1)) {
+            lockContended();
         }
+    }
+
+    private void lockContended() {
         for (int spins = 0; ; spins++) {
             if ((int) LOCK.getOpaque(this) == 0 && LOCK.compareAndSet(this, 0, 1)) {
                 return;
