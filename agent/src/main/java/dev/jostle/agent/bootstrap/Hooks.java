@@ -184,9 +184,9 @@ public final class Hooks {
             return;
         }
         try {
-            Probe probe = Probes.current();
-            if (probe != null) {
-                probe.on(event, target, index, site);
+            ProbeBinding binding = Probes.binding();
+            if (binding != null) {
+                binding.probe.on(binding, event, target, index, site);
             }
         } catch (Throwable failure) {
             // The tool must not become the bug: remember the first failure for the report, carry on.

@@ -16,4 +16,13 @@ public interface Probe {
      * @param site   the site id from {@link Sites}
      */
     void on(int event, Object target, int index, int site);
+
+    /**
+     * What {@link Hooks} calls: {@link #on(int, Object, int, int)} with the current thread's binding to this
+     * probe, whose {@link ProbeBinding#state} slot a probe may use for its per-thread state instead of a
+     * thread-local lookup of its own. The default ignores the binding.
+     */
+    default void on(ProbeBinding thread, int event, Object target, int index, int site) {
+        on(event, target, index, site);
+    }
 }

@@ -8,7 +8,16 @@ package dev.jostle.agent.bootstrap;
  */
 public final class Probes {
 
-    private static final InheritableThreadLocal<Probe> CURRENT = new InheritableThreadLocal<>();
+    /**
+     * A thread created by a bound thread gets a binding of its own to the same probe: same probe, fresh
+     * per-thread state.
+     */
+    private static final InheritableThreadLocal<ProbeBinding> CURRENT = new InheritableThreadLocal<>() {
+        @Override
+        protected ProbeBinding childValue(ProbeBinding parent) {
+            return parent == null ? null : new ProbeBinding(parent.probe, null);
+        }
+    };
 
     /**
      * How many rounds are open, in any thread. Hooks read this first and return at once when it is
@@ -23,22 +32,34 @@ public final class Probes {
 
     /** Binds the current thread (and threads it creates from now on); returns the previous binding. */
     public static Probe bind(Probe probe) {
-        Probe previous = CURRENT.get();
-        CURRENT.set(probe);
-        return previous;
+        ProbeBinding previous = CURRENT.get();
+        CURRENT.set(new ProbeBinding(probe, previous));
+        return previous == null ? null : previous.probe;
     }
 
-    /** Restores what {@link #bind} returned; null unbinds. */
+    /**
+     * Restores what {@link #bind} returned; null unbinds. Undoing the latest bind brings back the very
+     * binding it replaced, with the probe's state for this thread intact.
+     */
     public static void restore(Probe previous) {
+        ProbeBinding current = CURRENT.get();
         if (previous == null) {
             CURRENT.remove();
+        } else if (current != null && current.previous != null && current.previous.probe == previous) {
+            CURRENT.set(current.previous);
         } else {
-            CURRENT.set(previous);
+            CURRENT.set(new ProbeBinding(previous, null));
         }
     }
 
     /** The current thread's probe, or null. */
     public static Probe current() {
+        ProbeBinding binding = CURRENT.get();
+        return binding == null ? null : binding.probe;
+    }
+
+    /** The current thread's binding, or null: what {@link Hooks} passes to the probe. */
+    public static ProbeBinding binding() {
         return CURRENT.get();
     }
 

@@ -4,7 +4,6 @@ import dev.jostle.agent.bootstrap.Event;
 import dev.jostle.agent.bootstrap.Probe;
 import dev.jostle.agent.bootstrap.Site;
 import dev.jostle.agent.bootstrap.Sites;
-import java.lang.reflect.Array;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -30,6 +29,7 @@ public final class RaceDetector implements Probe {
 
     private static final int MAX_RACES = 64;
     private static final int STACK_FRAMES = 6;
+    private static final long NO_CONFLICT = Conflicts.NONE;
 
     private final ThreadLocal<ThreadClock> threads = new ThreadLocal<>();
     private final Map<Thread, ThreadClock> byThread = new ConcurrentHashMap<>();
@@ -44,9 +44,14 @@ public final class RaceDetector implements Probe {
     private final Set<Long> reportedSitePairs = ConcurrentHashMap.newKeySet();
     private final List<Race> races = Collections.synchronizedList(new ArrayList<>());
     private volatile boolean closed;
+    /** MAX_RACES reached: stop looking races up at all. */
+    private volatile boolean racesFull;
 
-    /** A thread's clock; touched only by that thread while it runs. */
-    private static final class ThreadClock {
+    /**
+     * A thread's clock and caches; touched only by that thread while it runs. A caller that keeps its own
+     * per-thread state holds on to it (see {@link #threadClock()}), saving a thread-local lookup per event.
+     */
+    public static final class ThreadClock {
         private static final int CACHE = 256;
 
         final int tid;
@@ -61,22 +66,35 @@ public final class RaceDetector implements Probe {
         final Object[] cachedOwners = new Object[CACHE];
         final int[] cachedSlots = new int[CACHE];
         final Shadow[] cachedShadows = new Shadow[CACHE];
+        /** The monitor this thread entered or left last, and its shadow. */
+        Object lastMonitor;
+        Shadow lastMonitorShadow;
+        /** The array this thread touched last and its element shadows: loops over one array hit this. */
+        Object lastArray;
+        ElementShadows lastElements;
         /** Field number per site, -1 until looked up. */
         int[] fieldBySite = new int[0];
+        /** Site pairs this thread knows are reported, so that a race hit again costs no shared lookup. */
+        private final KnownPairs reported = new KnownPairs();
 
         ThreadClock(int tid, String name, VectorClock clock, boolean conservative) {
             this.tid = tid;
             this.name = name;
             this.clock = clock;
             this.conservative = conservative;
+            this.epoch = Epochs.of(tid, clock.get(tid));
         }
 
+        /** This thread's current epoch; only tick() changes this thread's own component. */
+        private long epoch;
+
         long epoch() {
-            return Epochs.of(tid, clock.get(tid));
+            return epoch;
         }
 
         void tick() {
             clock.increment(tid);
+            epoch = Epochs.of(tid, clock.get(tid));
         }
     }
 
@@ -85,8 +103,16 @@ public final class RaceDetector implements Probe {
         if (closed) {
             return;
         }
-        ThreadClock me = current();
-        if (me == null) {
+        on(threadClock(), event, target, index, site);
+    }
+
+    /**
+     * {@link #on(int, Object, int, int)} for a caller that kept the current thread's {@link #threadClock()}.
+     *
+     * @param me the calling thread's clock; null (a thread the detector does not track) ignores the event
+     */
+    public void on(ThreadClock me, int event, Object target, int index, int site) {
+        if (me == null || closed) {
             return;
         }
         if (me.conservative) {
@@ -100,32 +126,34 @@ public final class RaceDetector implements Probe {
         }
     }
 
+    /** Memory accesses first and small, so that the JIT inlines the hot path into the hooks. */
     private void handle(ThreadClock me, int event, Object target, int index, int site) {
+        if (event == Event.ARRAY_READ || event == Event.ARRAY_WRITE) {
+            Shadow element = target == null ? null : element(me, target, index);
+            if (element != null) { // null: out of bounds, the access itself throws
+                access(me, element, site, event == Event.ARRAY_WRITE);
+            }
+        } else if (event == Event.FIELD_READ || event == Event.FIELD_WRITE) {
+            fieldAccess(me, target, site, event == Event.FIELD_WRITE);
+        } else {
+            synchronisation(me, event, target, site);
+        }
+    }
+
+    private void synchronisation(ThreadClock me, int event, Object target, int site) {
         switch (event) {
-            case Event.FIELD_READ:
-                fieldAccess(me, target, site, false);
-                break;
-            case Event.FIELD_WRITE:
-                fieldAccess(me, target, site, true);
-                break;
             case Event.AFTER_VOLATILE_READ:
                 acquire(me, shadow(me, target, fieldNumber(me, site)));
-                break;
-            case Event.ARRAY_READ:
-            case Event.ARRAY_WRITE:
-                if (target != null && index >= 0 && index < Array.getLength(target)) {
-                    access(me, shadow(me, target, index), site, event == Event.ARRAY_WRITE, null);
-                }
                 break;
             case Event.AFTER_MONITOR_ENTER:
             case Event.AFTER_WAIT:
                 if (target != null) { // null: the enter was not seen (a round opened in between)
-                    acquire(me, shadows.of(target, ShadowMemory.MONITOR));
+                    acquire(me, monitor(me, target));
                 }
                 break;
             case Event.MONITOR_EXIT:
             case Event.WAIT:
-                release(me, shadows.of(target, ShadowMemory.MONITOR));
+                release(me, monitor(me, target));
                 break;
             case Event.SYNC_CALL:
                 releaseToConcurrentPackage(me);
@@ -175,7 +203,11 @@ public final class RaceDetector implements Probe {
         return shadows.size();
     }
 
-    private ThreadClock current() {
+    /**
+     * The calling thread's clock, made at its first call; null when the detector can name no more threads
+     * and ignores this one.
+     */
+    public ThreadClock threadClock() {
         ThreadClock me = threads.get();
         if (me != null) {
             return me;
@@ -210,7 +242,31 @@ public final class RaceDetector implements Probe {
             }
             return;
         }
-        access(me, shadow, site, write, null);
+        access(me, shadow, site, write);
+    }
+
+    /**
+     * A monitor's shadow. The thread's last monitor is remembered by identity: no identity hash, which
+     * for a monitor this thread holds is a call into the VM.
+     */
+    private Shadow monitor(ThreadClock me, Object monitor) {
+        if (me.lastMonitor == monitor && monitor != null) {
+            return me.lastMonitorShadow;
+        }
+        Shadow shadow = shadows.of(monitor, ShadowMemory.MONITOR);
+        me.lastMonitor = monitor;
+        me.lastMonitorShadow = shadow;
+        return shadow;
+    }
+
+    private Shadow element(ThreadClock me, Object array, int index) {
+        ElementShadows elements = me.lastArray == array ? me.lastElements : null;
+        if (elements == null) {
+            elements = shadows.elementsOf(array);
+            me.lastArray = array;
+            me.lastElements = elements;
+        }
+        return elements.at(index);
     }
 
     private Shadow shadow(ThreadClock me, Object owner, int slot) {
@@ -226,85 +282,110 @@ public final class RaceDetector implements Probe {
     }
 
     /** FastTrack's read and write rules. */
-    private void access(ThreadClock me, Shadow x, int site, boolean write, String variable) {
+    private void access(ThreadClock me, Shadow x, int site, boolean write) {
         long epoch = me.epoch();
-        // FastTrack's common case, before the lock: this thread already accessed x in this epoch. A stale
+        // FastTrack's common cases, before the lock: this thread already accessed x in this epoch. A stale
         // read of the shadow only sends us down the slow path.
-        if (write ? x.write == epoch : x.read == epoch) {
+        if (write) {
+            if (x.write == epoch) {
+                return;
+            }
+        } else if (x.read == epoch) {
             return;
-        }
-        int conflictTid = -1;
-        int conflictSite = 0;
-        boolean conflictWrite = false;
-        synchronized (x) {
-            if (write) {
-                if (x.write == epoch) {
-                    return;
-                }
-                if (!Epochs.leq(x.write, me.clock)) {
-                    conflictTid = Epochs.tid(x.write);
-                    conflictSite = x.writeSite;
-                    conflictWrite = true;
-                } else if (x.sharedReads == null) {
-                    if (!Epochs.leq(x.read, me.clock)) {
-                        conflictTid = Epochs.tid(x.read);
-                        conflictSite = x.readSite;
-                    }
-                } else {
-                    int ahead = x.sharedReads.firstAhead(me.clock);
-                    if (ahead >= 0) {
-                        conflictTid = ahead;
-                        conflictSite = x.sharedReadSite(ahead);
-                    }
-                }
-                if (x.sharedReads != null) {
-                    x.sharedReads = null;
-                    x.sharedReadSites = null;
-                    x.read = Epochs.NONE;
-                }
-                x.write = epoch;
-                x.writeSite = site;
-            } else {
-                if (x.read == epoch || (x.sharedReads != null && x.sharedReads.get(me.tid) == me.clock.get(me.tid))) {
-                    return;
-                }
-                if (!Epochs.leq(x.write, me.clock)) {
-                    conflictTid = Epochs.tid(x.write);
-                    conflictSite = x.writeSite;
-                    conflictWrite = true;
-                }
-                if (x.sharedReads != null) {
-                    x.sharedReads.set(me.tid, me.clock.get(me.tid));
-                    x.sharedReadSite(me.tid, site);
-                } else if (Epochs.leq(x.read, me.clock)) {
-                    x.read = epoch;
-                    x.readSite = site;
-                } else {
-                    VectorClock shared = new VectorClock();
-                    shared.set(Epochs.tid(x.read), Epochs.clock(x.read));
-                    x.sharedReadSite(Epochs.tid(x.read), x.readSite);
-                    shared.set(me.tid, me.clock.get(me.tid));
-                    x.sharedReadSite(me.tid, site);
-                    x.sharedReads = shared;
-                }
+        } else {
+            VectorClock shared = x.sharedReads;
+            if (shared != null && shared.get(me.tid) == Epochs.clock(epoch)) {
+                return;
             }
         }
-        if (conflictTid >= 0 && conflictTid != me.tid) {
-            report(variable != null ? variable : memberOf(site), conflictTid, conflictSite, conflictWrite, me, site,
-                    write);
+        long conflict;
+        x.lock();
+        try {
+            conflict = write ? write(me, x, epoch, site) : read(me, x, epoch, site);
+        } finally {
+            x.unlock();
+        }
+        if (conflict != NO_CONFLICT) {
+            int conflictTid = Conflicts.tid(conflict);
+            if (conflictTid != me.tid) {
+                report(conflictTid, Conflicts.site(conflict), Conflicts.write(conflict), me, site, write);
+            }
         }
     }
 
-    private void report(String variable, int otherTid, int otherSite, boolean otherWrite, ThreadClock me, int site,
-            boolean write) {
+    /** The write rule, under x's lock: returns the earlier access it races with, or NO_CONFLICT. */
+    private static long write(ThreadClock me, Shadow x, long epoch, int site) {
+        if (x.write == epoch) {
+            return NO_CONFLICT;
+        }
+        long conflict = NO_CONFLICT;
+        if (!Epochs.leq(x.write, me.clock)) {
+            conflict = Conflicts.of(Epochs.tid(x.write), x.writeSite, true);
+        } else if (x.sharedReads == null) {
+            if (!Epochs.leq(x.read, me.clock)) {
+                conflict = Conflicts.of(Epochs.tid(x.read), x.readSite, false);
+            }
+        } else {
+            int ahead = x.sharedReads.firstAhead(me.clock);
+            if (ahead >= 0) {
+                conflict = Conflicts.of(ahead, x.sharedReadSite(ahead), false);
+            }
+        }
+        if (x.sharedReads != null) {
+            x.sharedReads = null;
+            x.sharedReadSites = null;
+            x.read = Epochs.NONE;
+        }
+        x.write = epoch;
+        x.writeSite = site;
+        return conflict;
+    }
+
+    /** The read rule, under x's lock: returns the earlier write it races with, or NO_CONFLICT. */
+    private static long read(ThreadClock me, Shadow x, long epoch, int site) {
+        if (x.read == epoch || (x.sharedReads != null && x.sharedReads.get(me.tid) == me.clock.get(me.tid))) {
+            return NO_CONFLICT;
+        }
+        long conflict = NO_CONFLICT;
+        if (!Epochs.leq(x.write, me.clock)) {
+            conflict = Conflicts.of(Epochs.tid(x.write), x.writeSite, true);
+        }
+        if (x.sharedReads != null) {
+            x.sharedReads.set(me.tid, me.clock.get(me.tid));
+            x.sharedReadSite(me.tid, site);
+        } else if (Epochs.leq(x.read, me.clock)) {
+            x.read = epoch;
+            x.readSite = site;
+        } else {
+            VectorClock shared = new VectorClock();
+            shared.set(Epochs.tid(x.read), Epochs.clock(x.read));
+            x.sharedReadSite(Epochs.tid(x.read), x.readSite);
+            shared.set(me.tid, me.clock.get(me.tid));
+            x.sharedReadSite(me.tid, site);
+            x.sharedReads = shared;
+        }
+        return conflict;
+    }
+
+    /**
+     * Records a race unless its site pair is reported already. A racy variable is hit again and again, so
+     * the repeat must be nearly free: a thread-confined set answers it, the shared set only the first time.
+     */
+    private void report(int otherTid, int otherSite, boolean otherWrite, ThreadClock me, int site, boolean write) {
+        if (racesFull) {
+            return;
+        }
         long pair = otherSite < site ? ((long) otherSite << 32) | site : ((long) site << 32) | otherSite;
-        if (races.size() >= MAX_RACES || !reportedSitePairs.add(pair)) {
+        if (!me.reported.add(pair) || !reportedSitePairs.add(pair)) {
             return;
         }
         String otherName = otherTid < threadNames.size() ? threadNames.get(otherTid) : "thread #" + otherTid;
-        races.add(new Race(variable,
+        races.add(new Race(memberOf(site),
                 new Race.Access(otherName, otherWrite, Sites.get(otherSite), List.of()),
                 new Race.Access(me.name, write, Sites.get(site), shortStack())));
+        if (races.size() >= MAX_RACES) {
+            racesFull = true;
+        }
     }
 
     private static List<StackTraceElement> shortStack() {
@@ -322,20 +403,26 @@ public final class RaceDetector implements Probe {
     }
 
     private static void acquire(ThreadClock me, Shadow sync) {
-        synchronized (sync) {
+        sync.lock();
+        try {
             if (sync.released != null) {
                 me.clock.join(sync.released);
             }
+        } finally {
+            sync.unlock();
         }
     }
 
     private static void release(ThreadClock me, Shadow sync) {
-        synchronized (sync) {
+        sync.lock();
+        try {
             if (sync.released == null) {
                 sync.released = new VectorClock(me.clock);
             } else {
                 sync.released.join(me.clock);
             }
+        } finally {
+            sync.unlock();
         }
         me.tick();
     }

@@ -3,6 +3,7 @@ package dev.jostle.agent.race;
 import java.lang.ref.Reference;
 import java.lang.ref.ReferenceQueue;
 import java.lang.ref.WeakReference;
+import java.lang.reflect.Array;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -19,6 +20,7 @@ final class ShadowMemory {
     private static final Object STATICS = new Object();
 
     private final ConcurrentHashMap<Key, Shadow> shadows = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<Key, ElementShadows> arrays = new ConcurrentHashMap<>();
     private final ReferenceQueue<Object> collected = new ReferenceQueue<>();
 
     Shadow of(Object owner, int slot) {
@@ -31,14 +33,27 @@ final class ShadowMemory {
         return shadow;
     }
 
+    /** The element shadows of an array, made at the first access to any of its elements. */
+    ElementShadows elementsOf(Object array) {
+        ElementShadows elements = arrays.get(new Lookup(array, 0));
+        if (elements == null) {
+            expungeCollected();
+            elements = arrays.computeIfAbsent(new Held(array, 0, collected),
+                    k -> new ElementShadows(Array.getLength(array)));
+        }
+        return elements;
+    }
+
+    /** Variables and arrays with shadow state now (an array counts once). */
     int size() {
         expungeCollected();
-        return shadows.size();
+        return shadows.size() + arrays.size();
     }
 
     private void expungeCollected() {
         for (Reference<?> gone = collected.poll(); gone != null; gone = collected.poll()) {
             shadows.remove(gone);
+            arrays.remove(gone);
         }
     }
 

@@ -2,6 +2,8 @@ package dev.jostle.agent.runtime;
 
 import dev.jostle.agent.bootstrap.Event;
 import dev.jostle.agent.bootstrap.Probe;
+import dev.jostle.agent.bootstrap.ProbeBinding;
+import dev.jostle.agent.bootstrap.Probes;
 import dev.jostle.agent.noise.NoisePlan;
 import dev.jostle.agent.race.Race;
 import dev.jostle.agent.race.RaceDetector;
@@ -18,7 +20,8 @@ final class RoundProbe implements Probe {
     private final long seed;
     private final NoisePlan plan;
     private final boolean recording;
-    private final ThreadLocal<ThreadState> states = new ThreadLocal<>();
+    /** States of threads that report without a binding to this probe (not through Hooks): rare. */
+    private final ThreadLocal<ThreadState> unbound = new ThreadLocal<>();
     private final Queue<ThreadState> allStates = new ConcurrentLinkedQueue<>();
     private final Map<Thread, Long> pendingPaths = new ConcurrentHashMap<>();
     private final AtomicInteger arrivals = new AtomicInteger();
@@ -42,10 +45,15 @@ final class RoundProbe implements Probe {
 
     @Override
     public void on(int event, Object target, int index, int site) {
+        on(Probes.binding(), event, target, index, site);
+    }
+
+    @Override
+    public void on(ProbeBinding binding, int event, Object target, int index, int site) {
         if (quiet || closed) {
             return; // closed: a thread the round left behind no longer belongs to any round
         }
-        ThreadState thread = state();
+        ThreadState thread = state(binding);
         if (event == Event.MONITOR_ENTER) {
             thread.enteringMonitor = target;
         } else if (event == Event.AFTER_MONITOR_ENTER && target == null) {
@@ -56,9 +64,7 @@ final class RoundProbe implements Probe {
             thread.hit(site);
         }
         if (event == Event.THREAD_START && target instanceof Thread) {
-            long childPath = thread.childPath();
-            pendingPaths.put((Thread) target, childPath);
-            plan.threadStarting(thread, childPath);
+            threadStarting(thread, (Thread) target);
         }
         if (Event.isSchedulingPoint(event)) {
             thread.countPoint();
@@ -66,18 +72,43 @@ final class RoundProbe implements Probe {
         }
         if (races != null) {
             // After the noise: the access happens now, not before the delay.
-            races.on(event, target, index, site);
+            races.on(thread.raceClock, event, target, index, site);
         }
     }
 
-    private ThreadState state() {
-        ThreadState state = states.get();
+    private void threadStarting(ThreadState parent, Thread child) {
+        long childPath = parent.childPath();
+        pendingPaths.put(child, childPath);
+        plan.threadStarting(parent, childPath);
+    }
+
+    /** The current thread's state, kept in its binding to this probe: no thread-local lookup of our own. */
+    private ThreadState state(ProbeBinding binding) {
+        if (binding != null && binding.probe() == this) {
+            Object state = binding.state;
+            if (state != null) {
+                return (ThreadState) state;
+            }
+        }
+        return firstStateOrUnbound(binding);
+    }
+
+    private ThreadState firstStateOrUnbound(ProbeBinding binding) {
+        boolean bound = binding != null && binding.probe() == this;
+        ThreadState state = bound ? (ThreadState) binding.state : unbound.get();
         if (state == null) {
             Thread current = Thread.currentThread();
             Long path = pendingPaths.remove(current);
             long resolved = current == root ? 1L : path != null ? path : unseenPath(current.getName());
             state = new ThreadState(current.getName(), resolved, arrivals.getAndIncrement(), seed);
-            states.set(state);
+            if (races != null) {
+                state.raceClock = races.threadClock();
+            }
+            if (bound) {
+                binding.state = state;
+            } else {
+                unbound.set(state);
+            }
             allStates.add(state);
         }
         return state;

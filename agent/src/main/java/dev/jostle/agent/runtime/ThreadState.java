@@ -27,6 +27,9 @@ public final class ThreadState {
     /** The monitor named by this thread's last MONITOR_ENTER, until its acquire is reported. */
     Object enteringMonitor;
 
+    /** This thread's state in the round's race detector (null without one): kept here to look it up once. */
+    dev.jostle.agent.race.RaceDetector.ThreadClock raceClock;
+
     /** Free for the strategy: state that lives as long as the thread in this round. */
     public long scratch;
     public Object strategyState;

@@ -163,10 +163,81 @@ class RaceDetectorTests {
     }
 
     @Test
+    void sameElementInALaterChunkOfALargeArray_detector_reportsOnlyThatElement() throws Exception {
+        int[] cells = new int[100_000];
+        detector.on(Event.FIELD_READ, null, 0, 0);
+        runInOrder(
+                () -> detector.on(Event.ARRAY_WRITE, cells, 99_999, ARRAY_WRITE),
+                () -> {
+                    detector.on(Event.ARRAY_WRITE, cells, 99_998, ARRAY_WRITE);
+                    detector.on(Event.ARRAY_WRITE, cells, 256, ARRAY_WRITE);
+                });
+        assertEquals(List.of(), detector.races(), "neighbours, and an element in another chunk, do not race");
+
+        runInOrder(() -> detector.on(Event.ARRAY_WRITE, cells, 99_999, ARRAY_WRITE));
+        assertEquals(1, detector.races().size(), "the last element from another thread races");
+        assertEquals("int[] element", detector.races().get(0).variable());
+    }
+
+    @Test
+    void indexOutOfBounds_detector_ignoresTheAccessWithoutThrowing() throws Exception {
+        int[] cells = new int[3];
+        detector.on(Event.FIELD_READ, null, 0, 0);
+        runInOrder(
+                () -> detector.on(Event.ARRAY_WRITE, cells, 3, ARRAY_WRITE),
+                () -> detector.on(Event.ARRAY_WRITE, cells, -1, ARRAY_WRITE),
+                () -> detector.on(Event.ARRAY_WRITE, cells, 3, ARRAY_WRITE));
+
+        assertEquals(List.of(), detector.races(), "an access that throws touched nothing");
+    }
+
+    @Test
+    void arraysBecomeGarbage_detector_releasesTheirElementShadows() {
+        for (int i = 0; i < 50_000; i++) {
+            detector.on(Event.ARRAY_WRITE, new int[16], 3, ARRAY_WRITE);
+        }
+        assertGarbageCollectedDownToAThousandShadows();
+    }
+
+    @Test
+    void racyFieldHitManyTimesByFourThreads_detector_reportsEachSitePairOnce() throws Exception {
+        detector.on(Event.FIELD_READ, null, 0, 0);
+        Thread[] threads = new Thread[4];
+        for (int t = 0; t < threads.length; t++) {
+            threads[t] = new Thread(() -> {
+                for (int i = 0; i < 10_000; i++) {
+                    increment(false);
+                }
+            }, "racer-" + t);
+            detector.on(Event.THREAD_START, threads[t], 0, START);
+        }
+        for (Thread thread : threads) {
+            thread.start();
+        }
+        for (Thread thread : threads) {
+            thread.join();
+        }
+
+        // Two site pairs exist: {read, write} (in either order) and {write, write}. Each is reported at
+        // most once, however often the four threads hit it.
+        List<Race> races = detector.races();
+        assertTrue(!races.isEmpty() && races.size() <= 2, races.toString());
+        long distinct = races.stream()
+                .map(r -> r.earlier().site().location() + r.earlier().write() + r.later().write())
+                .distinct().count();
+        assertEquals(races.size(), distinct, races.toString());
+    }
+
+    @Test
     void objectsBecomeGarbage_detector_releasesTheirShadowState() {
         for (int i = 0; i < 50_000; i++) {
             detector.on(Event.FIELD_WRITE, new Object(), 0, WRITE_DATA);
         }
+        assertGarbageCollectedDownToAThousandShadows();
+    }
+
+    /** Of 50,000 garbage objects' or arrays' shadows, at most a thousand outlive a few collections. */
+    private void assertGarbageCollectedDownToAThousandShadows() {
         for (int attempt = 0; attempt < 20 && detector.shadowCount() > 1_000; attempt++) {
             System.gc();
         }
