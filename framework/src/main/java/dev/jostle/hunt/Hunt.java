@@ -8,6 +8,7 @@ import dev.jostle.engine.CampaignSettings;
 import dev.jostle.engine.FailureKind;
 import dev.jostle.engine.RoundOutcome;
 import dev.jostle.engine.RoundRunner;
+import dev.jostle.engine.SeedReplays;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReference;
@@ -20,7 +21,8 @@ final class Hunt {
     private final Program program;
     private final RoundOutput output;
     private final ProgramExits exits;
-    private final Map<Integer, String> failedOutput = new ConcurrentHashMap<>();
+    /** By round seed: a replay of a failing round keeps the first run's output. */
+    private final Map<Long, String> failedOutput = new ConcurrentHashMap<>();
 
     Hunt(HuntOptions options, Program program, RoundOutput output, ProgramExits exits) {
         this.options = options;
@@ -33,9 +35,10 @@ final class Hunt {
     HuntResult run(Campaign.Listener listener) {
         CampaignSettings settings = new CampaignSettings(options.strategy(), options.seed(), options.rounds(),
                 options.time(), options.parallel(), true, false, options.races());
-        CampaignResult result = Campaign.run(settings, this::runRound, listener);
-        String programOutput = result.found() ? failedOutput.get(result.firstFailure().round()) : null;
-        return new HuntResult(options, result, programOutput);
+        SeedReplays.Result replays = SeedReplays.search(settings, this::runRound, listener, options.replays());
+        CampaignResult result = replays.campaign();
+        String programOutput = result.found() ? failedOutput.get(result.firstFailure().report().seed()) : null;
+        return new HuntResult(options, result, programOutput, replays);
     }
 
     private RoundOutcome runRound(Function<Thread, Round> opener) {
@@ -69,7 +72,7 @@ final class Hunt {
         RoundOutput.Capture kept = capture.get();
         String text = kept == null ? null : kept.detach();
         if (!outcome.passed() && text != null) {
-            failedOutput.put(outcome.round(), text);
+            failedOutput.putIfAbsent(outcome.report().seed(), text);
         }
         return outcome;
     }

@@ -30,6 +30,7 @@ public final class HuntArguments {
             "  --json FILE              also write the result as JSON to FILE",
             "  --disable-assertions     do not enable assert in the program's classes (enabled by default)",
             "  --no-races               do not look for data races (looked for by default; reported apart)",
+            "  --replays N              replay a failing round's seed N times before reporting it (default 5; 0: none)",
             "exit status: 1 a failure was found, 0 none within the budget, 2 usage or setup error");
 
     /** Thrown for {@code --help}: not an error, the caller prints the usage and exits 0. */
@@ -55,6 +56,7 @@ public final class HuntArguments {
         Path json = null;
         boolean assertions = true;
         boolean races = true;
+        int replays = HuntOptions.DEFAULT_REPLAYS;
 
         int i = 0;
         while (i < argv.length && argv[i].startsWith("-")) {
@@ -125,6 +127,9 @@ public final class HuntArguments {
                 case "--json":
                     json = path(name, value);
                     break;
+                case "--replays":
+                    replays = nonNegativeInt(name, value);
+                    break;
                 default:
                     throw new UsageException("unknown option '" + word + "'" + hint());
             }
@@ -138,7 +143,7 @@ public final class HuntArguments {
         }
         List<String> args = Arrays.asList(argv).subList(i, argv.length);
         return new HuntOptions(classPath, time, rounds, strategy, seed == null ? Seeds.random() : seed, roundTimeout,
-                parallel, json, assertions, races, mainClass, args);
+                parallel, json, assertions, races, replays, mainClass, args);
     }
 
     private static boolean isValued(String name) {
@@ -152,6 +157,7 @@ public final class HuntArguments {
             case "--round-timeout":
             case "--parallel":
             case "--json":
+            case "--replays":
                 return true;
             default:
                 return false;
@@ -170,15 +176,24 @@ public final class HuntArguments {
     }
 
     private static int positiveInt(String option, String value) throws UsageException {
+        return wholeNumber(option, value, 1);
+    }
+
+    private static int nonNegativeInt(String option, String value) throws UsageException {
+        return wholeNumber(option, value, 0);
+    }
+
+    private static int wholeNumber(String option, String value, int least) throws UsageException {
         try {
             int n = Integer.parseInt(value.trim());
-            if (n >= 1) {
+            if (n >= least) {
                 return n;
             }
         } catch (NumberFormatException notANumber) {
             // reported below
         }
-        throw new UsageException(option + " " + Durations.quote(value) + ": expected a whole number of at least 1");
+        throw new UsageException(option + " " + Durations.quote(value) + ": expected a whole number of at least "
+                + least);
     }
 
     private static long seed(String value) throws UsageException {

@@ -18,11 +18,12 @@ import java.util.List;
  * @param json         where to write the result as JSON, or null
  * @param assertions   whether {@code assert} is enabled in the program's classes
  * @param races        whether every round looks for data races (reported apart from failures)
+ * @param replays      how many times a failing round's seed is replayed to check it before it is reported
  * @param mainClass    the program's main class
  * @param args         the program's arguments
  */
 public record HuntOptions(List<String> classPath, Duration time, int rounds, Strategy strategy, long seed,
-        Duration roundTimeout, int parallel, Path json, boolean assertions, boolean races, String mainClass,
+        Duration roundTimeout, int parallel, Path json, boolean assertions, boolean races, int replays, String mainClass,
         List<String> args) {
 
     public HuntOptions {
@@ -33,4 +34,5 @@ public record HuntOptions(List<String> classPath, Duration time, int rounds, Str
     public static final Duration DEFAULT_TIME = Duration.ofSeconds(10);
     public static final Duration DEFAULT_ROUND_TIMEOUT = Duration.ofSeconds(5);
     public static final Strategy DEFAULT_STRATEGY = Strategy.MIXED;
+    public static final int DEFAULT_REPLAYS = 5;
 }

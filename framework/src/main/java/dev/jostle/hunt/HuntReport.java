@@ -4,6 +4,7 @@ import dev.jostle.agent.runtime.RoundReport;
 import dev.jostle.engine.CampaignResult;
 import dev.jostle.engine.FailureKind;
 import dev.jostle.engine.RoundOutcome;
+import dev.jostle.engine.SeedReplays;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.time.Duration;
@@ -63,7 +64,7 @@ final class HuntReport {
         RoundOutcome outcome = result.campaign().firstFailure();
         RoundReport round = outcome.report();
         StringBuilder text = new StringBuilder();
-        text.append("jostle hunt: FAILED in ").append(roundName(round)).append(" (strategy ")
+        text.append("jostle hunt: FAILED in ").append(roundName(round, result)).append(" (strategy ")
                 .append(round.strategy()).append(", seed ").append(round.seed()).append(") after ")
                 .append(seconds(result.campaign().timeToFirstFailure())).append('\n');
         text.append(outcome.headline()).append('\n');
@@ -85,11 +86,28 @@ final class HuntReport {
         }
         text.append("\nreplay this round (the same noise decisions; drop --rounds 1 to hunt on from there):\n  ")
                 .append(Replay.command(result.options(), round));
+        SeedReplays.Check chosen = result.replays() == null ? null : result.replays().chosen();
+        if (chosen != null) {
+            text.append("\n  this seed ").append(chosen.describe()).append(" (run here, one at a time, as above)");
+            SeedReplays.Check first = result.replays().first();
+            if (first != null) {
+                text.append(";\n  the first failing round, ").append(first.roundNumber()).append(" (seed ")
+                        .append(first.failure().report().seed()).append("), ").append(first.describe())
+                        .append(", so the hunt went on and reports the seed that replays best of ")
+                        .append(result.replays().weighed()).append(" failing rounds");
+            } else if (!chosen.reliable()) {
+                text.append(";\n  the failure needs a lucky time slice as well as the noise: replay it several times");
+            }
+        }
         return text.toString();
     }
 
-    private static String roundName(RoundReport round) {
-        return round.index() < 0 ? "the observation round (no noise)" : "round " + round.index();
+    private static String roundName(RoundReport round, HuntResult result) {
+        if (round.index() < 0) {
+            return "the observation round (no noise)";
+        }
+        SeedReplays.Check chosen = result.replays() == null ? null : result.replays().chosen();
+        return "round " + (chosen != null ? chosen.roundNumber() : round.index());
     }
 
     /** Deadlocks and hangs are explained by their details; their failure is only a carrier. */

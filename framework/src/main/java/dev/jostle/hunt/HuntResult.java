@@ -1,6 +1,7 @@
 package dev.jostle.hunt;
 
 import dev.jostle.engine.CampaignResult;
+import dev.jostle.engine.SeedReplays;
 
 /**
  * What a hunt found.
@@ -8,8 +9,10 @@ import dev.jostle.engine.CampaignResult;
  * @param options       what it was asked to do
  * @param campaign      rounds, timing and the first failing round
  * @param programOutput the failing round's console output (its last part), or null
+ * @param replays       how the reported round's seed replayed, and the first failing round's when another
+ *                      was reported (see {@link SeedReplays})
  */
-record HuntResult(HuntOptions options, CampaignResult campaign, String programOutput) {
+record HuntResult(HuntOptions options, CampaignResult campaign, String programOutput, SeedReplays.Result replays) {
 
     boolean found() {
         return campaign.found();

@@ -2,6 +2,7 @@ package dev.jostle.hunt;
 
 import dev.jostle.agent.runtime.RoundReport;
 import dev.jostle.engine.CampaignResult;
+import dev.jostle.engine.SeedReplays;
 import dev.jostle.engine.RoundOutcome;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -44,15 +45,19 @@ final class JsonReport {
         RoundOutcome failure = campaign.firstFailure();
         if (failure != null) {
             RoundReport round = failure.report();
+            SeedReplays.Check chosen = result.replays() == null ? null : result.replays().chosen();
             json.put("kind", failure.kind().name().toLowerCase(java.util.Locale.ROOT));
             json.put("message", failure.headline());
             json.put("thread", failure.thread());
-            json.put("round", round.index());
+            json.put("round", chosen == null ? round.index() : chosen.roundNumber());
             json.put("roundStrategy", round.strategy().id());
             json.put("roundSeed", round.seed());
             json.put("stack", failure.failure() == null ? null : HuntReport.stack(failure.failure()));
             json.put("details", failure.details());
             json.put("replay", Replay.command(options, round));
+            // How often the replay line brought the failure back when the hunt tried it (0 of 0: not tried).
+            json.put("replays", chosen == null ? 0 : chosen.replays());
+            json.put("failedAgain", chosen == null ? 0 : chosen.failedAgain());
         } else {
             json.put("kind", null);
             json.put("message", null);

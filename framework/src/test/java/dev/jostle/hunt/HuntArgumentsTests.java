@@ -28,6 +28,7 @@ class HuntArgumentsTests {
         assertEquals(Runtime.getRuntime().availableProcessors(), options.parallel());
         assertNull(options.json());
         assertTrue(options.assertions());
+        assertEquals(5, options.replays());
         assertEquals(List.of(), options.args());
     }
 
@@ -35,7 +36,7 @@ class HuntArgumentsTests {
     void everyOption_parse_readsEachOne() throws Exception {
         HuntOptions options = HuntArguments.parse("--class-path", "a" + File.pathSeparator + "b.jar", "--time", "2m",
                 "--rounds", "7", "--strategy", "pct", "--seed", "-42", "--round-timeout", "500ms", "--parallel", "3",
-                "--json", "out/r.json", "--disable-assertions", "com.acme.Main", "x", "--time", "y");
+                "--json", "out/r.json", "--disable-assertions", "--replays", "0", "com.acme.Main", "x", "--time", "y");
 
         assertEquals(List.of("a", "b.jar"), options.classPath());
         assertEquals(Duration.ofMinutes(2), options.time());
@@ -46,6 +47,7 @@ class HuntArgumentsTests {
         assertEquals(3, options.parallel());
         assertEquals(Path.of("out/r.json"), options.json());
         assertFalse(options.assertions());
+        assertEquals(0, options.replays());
         assertEquals(List.of("x", "--time", "y"), options.args(), "words after the main class are the program's");
     }
 
@@ -82,6 +84,7 @@ class HuntArgumentsTests {
         assertUsage("--rounds '0'", "--rounds", "0", "Main");
         assertUsage("--parallel 'many'", "--parallel", "many", "Main");
         assertUsage("--seed 'x'", "--seed", "x", "Main");
+        assertUsage("--replays '-1': expected a whole number of at least 0", "--replays", "-1", "Main");
     }
 
     @Test
