@@ -86,4 +86,14 @@ final class ChildHunt {
                 + Runtime.getRuntime().availableProcessors() + " cores, " + System.getProperty("os.name") + " "
                 + System.getProperty("os.arch");
     }
+
+    /** The 1, 5 and 15 minute load averages (Linux), or "unknown": a busy machine is noise of its own. */
+    static String loadAverage() {
+        try {
+            String[] fields = Files.readString(Path.of("/proc/loadavg")).trim().split("\\s+");
+            return fields[0] + " " + fields[1] + " " + fields[2];
+        } catch (IOException | RuntimeException unavailable) {
+            return "unknown";
+        }
+    }
 }
