@@ -42,14 +42,26 @@ final class ChildHunt {
 
     static ChildHunt run(List<String> jvmOptions, List<String> huntArgs, long patienceSeconds)
             throws IOException, InterruptedException {
+        return run(jvmOptions, huntArgs, patienceSeconds, true);
+    }
+
+    /**
+     * As {@link #run(List, List, long)}; without the agent ({@code withAgent} false) the hunt runs through
+     * {@code java -cp jostle.jar}: nothing is instrumented, the program runs as plain Java.
+     */
+    static ChildHunt run(List<String> jvmOptions, List<String> huntArgs, long patienceSeconds, boolean withAgent)
+            throws IOException, InterruptedException {
         Path json = Files.createTempFile("jostle-bench", ".json");
         Path log = Files.createTempFile("jostle-bench", ".log");
         try {
             List<String> command = new ArrayList<>();
             command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
             command.addAll(jvmOptions);
-            command.add("-jar");
-            command.add(jar().toString());
+            if (withAgent) {
+                command.addAll(List.of("-jar", jar().toString()));
+            } else {
+                command.addAll(List.of("-cp", jar().toString(), "dev.jostle.tools.JostleMain"));
+            }
             command.add("hunt");
             command.add("--json");
             command.add(json.toString());

@@ -26,7 +26,8 @@ import java.util.Locale;
  *
  * <p>Every hunt runs with {@code --no-races}: race detection arms the hooks even in {@code none} rounds,
  * and their work widens the windows, so with it {@code none} would no longer be the plain program. The
- * table thus compares noise alone. The machine's load average is printed with it: on an overloaded machine
+ * table thus compares noise alone. {@code plain} runs the same hunt without the agent: the program as it is,
+ * with no hook at all, which is what {@code none} should come close to. The machine's load average is printed with it: on an overloaded machine
  * preemption is noise of its own, and {@code none} finds more.
  *
  * <p>Run after {@code mvn -B -q package -pl framework -am -DskipTests} from the repository root:
@@ -37,7 +38,8 @@ import java.util.Locale;
  */
 public final class DetectionBenchmark {
 
-    static final List<String> STRATEGIES = List.of("none", "random", "pct", "halt-one", "targeted", "mixed");
+    /** {@code plain} is the program without the agent (nothing instrumented), hunted round after round. */
+    static final List<String> STRATEGIES = List.of("plain", "none", "random", "pct", "halt-one", "targeted", "mixed");
 
     /** The programs, with what they are: a kind of bug, a thread count, a narrow or wide window. */
     static final List<Object[]> PROGRAMS = List.of(
@@ -102,9 +104,10 @@ public final class DetectionBenchmark {
         int found = 0;
         List<Long> times = new ArrayList<>();
         for (int i = 0; i < hunts; i++) {
+            boolean plain = strategy.equals("plain");
             ChildHunt hunt = ChildHunt.run(List.of(), List.of("-cp", ChildHunt.testClasses(), "--no-races",
-                    "--strategy", strategy, "--time", seconds + "s", "--round-timeout", "1s", "--parallel", "2",
-                    program.getName()), seconds + 120L);
+                    "--strategy", plain ? "none" : strategy, "--time", seconds + "s", "--round-timeout", "1s",
+                    "--parallel", "2", program.getName()), seconds + 120L, !plain);
             if (hunt.status != 0 && hunt.status != 1) {
                 throw new IllegalStateException("hunt of " + program.getName() + " failed to run:\n" + hunt.output);
             }
