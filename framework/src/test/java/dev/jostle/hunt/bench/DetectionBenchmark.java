@@ -27,8 +27,9 @@ import java.util.Locale;
  * <p>Every hunt runs with {@code --no-races}: race detection arms the hooks even in {@code none} rounds,
  * and their work widens the windows, so with it {@code none} would no longer be the plain program. The
  * table thus compares noise alone. {@code plain} runs the same hunt without the agent: the program as it is,
- * with no hook at all, which is what {@code none} should come close to. The machine's load average is printed with it: on an overloaded machine
- * preemption is noise of its own, and {@code none} finds more.
+ * with no hook at all, which is what {@code none} should come close to. The machine's load average is
+ * printed with the table: on an overloaded machine preemption is noise of its own, and {@code none} finds
+ * more.
  *
  * <p>Run after {@code mvn -B -q package -pl framework -am -DskipTests} from the repository root:
  * {@code mvn -B -q -pl framework exec:java -Dexec.classpathScope=test
