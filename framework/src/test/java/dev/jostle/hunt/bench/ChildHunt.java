@@ -42,14 +42,26 @@ final class ChildHunt {
 
     static ChildHunt run(List<String> jvmOptions, List<String> huntArgs, long patienceSeconds)
             throws IOException, InterruptedException {
+        return run(jvmOptions, huntArgs, patienceSeconds, true);
+    }
+
+    /**
+     * As {@link #run(List, List, long)}; without the agent ({@code withAgent} false) the hunt runs through
+     * {@code java -cp jostle.jar}: nothing is instrumented, the program runs as plain Java.
+     */
+    static ChildHunt run(List<String> jvmOptions, List<String> huntArgs, long patienceSeconds, boolean withAgent)
+            throws IOException, InterruptedException {
         Path json = Files.createTempFile("jostle-bench", ".json");
         Path log = Files.createTempFile("jostle-bench", ".log");
         try {
             List<String> command = new ArrayList<>();
             command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
             command.addAll(jvmOptions);
-            command.add("-jar");
-            command.add(jar().toString());
+            if (withAgent) {
+                command.addAll(List.of("-jar", jar().toString()));
+            } else {
+                command.addAll(List.of("-cp", jar().toString(), "dev.jostle.tools.JostleMain"));
+            }
             command.add("hunt");
             command.add("--json");
             command.add(json.toString());
@@ -85,5 +97,15 @@ final class ChildHunt {
         return System.getProperty("java.vm.name") + " " + System.getProperty("java.version") + ", "
                 + Runtime.getRuntime().availableProcessors() + " cores, " + System.getProperty("os.name") + " "
                 + System.getProperty("os.arch");
+    }
+
+    /** The 1, 5 and 15 minute load averages (Linux), or "unknown": a busy machine is noise of its own. */
+    static String loadAverage() {
+        try {
+            String[] fields = Files.readString(Path.of("/proc/loadavg")).trim().split("\\s+");
+            return fields[0] + " " + fields[1] + " " + fields[2];
+        } catch (IOException | RuntimeException unavailable) {
+            return "unknown";
+        }
     }
 }

@@ -24,14 +24,24 @@ import java.util.Locale;
  * prints a table: which strategies found it, in how many hunts, and the median time to the first failure.
  * {@code none} finding little while {@code mixed} finds nearly everything is the point of Jostle.
  *
+ * <p>Every hunt runs with {@code --no-races}: race detection arms the hooks even in {@code none} rounds,
+ * and their work widens the windows, so with it {@code none} would no longer be the plain program. The
+ * table thus compares noise alone. {@code plain} runs the same hunt without the agent: the program as it is,
+ * with no hook at all, which is what {@code none} should come close to. The machine's load average is
+ * printed with the table: on an overloaded machine preemption is noise of its own, and {@code none} finds
+ * more.
+ *
  * <p>Run after {@code mvn -B -q package -pl framework -am -DskipTests} from the repository root:
  * {@code mvn -B -q -pl framework exec:java -Dexec.classpathScope=test
- * -Dexec.mainClass=dev.jostle.hunt.bench.DetectionBenchmark -Dexec.args="SECONDS HUNTS"} (defaults 10 s, 3
- * hunts per program and strategy; that is about 40 minutes).
+ * -Dexec.mainClass=dev.jostle.hunt.bench.DetectionBenchmark -Dexec.args="SECONDS HUNTS [PROGRAM [STRATEGIES]]"}
+ * (defaults 10 s, 3 hunts per program and column; at most about 50 minutes, far less as found bugs end
+ * their hunts early: 16 minutes on 2026-11-23). PROGRAM keeps the programs whose name contains it;
+ * STRATEGIES is a comma-separated subset of the columns.
  */
 public final class DetectionBenchmark {
 
-    static final List<String> STRATEGIES = List.of("none", "random", "pct", "halt-one", "targeted", "mixed");
+    /** {@code plain} is the program without the agent (nothing instrumented), hunted round after round. */
+    static final List<String> STRATEGIES = List.of("plain", "none", "random", "pct", "halt-one", "targeted", "mixed");
 
     /** The programs, with what they are: a kind of bug, a thread count, a narrow or wide window. */
     static final List<Object[]> PROGRAMS = List.of(
@@ -56,23 +66,26 @@ public final class DetectionBenchmark {
         int seconds = args.length > 0 ? Integer.parseInt(args[0]) : 10;
         int hunts = args.length > 1 ? Integer.parseInt(args[1]) : 3;
         String only = args.length > 2 ? args[2] : "";
+        List<String> strategies = args.length > 3 ? List.of(args[3].split(",")) : STRATEGIES;
         StringBuilder table = new StringBuilder();
         table.append("Detection benchmark, ").append(LocalDate.now()).append(", ").append(ChildHunt.machine())
-                .append("; ").append(hunts).append(" hunts of ").append(seconds)
-                .append(" s per program and strategy (--round-timeout 1s, --parallel 2).\n")
+                .append(", load average ").append(ChildHunt.loadAverage()).append(" at the start; ").append(hunts)
+                .append(" hunts of ").append(seconds)
+                .append(" s per program and strategy (--no-races --round-timeout 1s --parallel 2).\n")
                 .append("Each cell: hunts that found the bug / hunts, median time to the first failure.\n\n");
-        table.append("| program | bug | ").append(String.join(" | ", STRATEGIES)).append(" |\n");
-        table.append("|---|---|").append("---|".repeat(STRATEGIES.size())).append('\n');
-        int[] foundBy = new int[STRATEGIES.size()];
+        table.append("| program | bug | ").append(String.join(" | ", strategies)).append(" |\n");
+        table.append("|---|---|").append("---|".repeat(strategies.size())).append('\n');
+        int[] foundBy = new int[strategies.size()];
         for (Object[] program : PROGRAMS) {
             Class<?> type = (Class<?>) program[0];
             if (!type.getSimpleName().contains(only)) {
                 continue;
             }
             table.append("| ").append(type.getSimpleName()).append(" | ").append(program[1]).append(" |");
-            for (int s = 0; s < STRATEGIES.size(); s++) {
-                String cell = cell(type, STRATEGIES.get(s), seconds, hunts);
-                System.err.println(type.getSimpleName() + " " + STRATEGIES.get(s) + ": " + cell);
+            for (int s = 0; s < strategies.size(); s++) {
+                String cell = cell(type, strategies.get(s), seconds, hunts);
+                System.err.println(type.getSimpleName() + " " + strategies.get(s) + ": " + cell + " (load "
+                        + ChildHunt.loadAverage() + ")");
                 if (!cell.startsWith("0/")) {
                     foundBy[s]++;
                 }
@@ -85,6 +98,7 @@ public final class DetectionBenchmark {
             table.append(' ').append(count).append(" |");
         }
         table.append('\n');
+        table.append("\nLoad average at the end: ").append(ChildHunt.loadAverage()).append('\n');
         System.out.println(table);
     }
 
@@ -92,9 +106,10 @@ public final class DetectionBenchmark {
         int found = 0;
         List<Long> times = new ArrayList<>();
         for (int i = 0; i < hunts; i++) {
-            ChildHunt hunt = ChildHunt.run(List.of(), List.of("-cp", ChildHunt.testClasses(), "--strategy", strategy,
-                    "--time", seconds + "s", "--round-timeout", "1s", "--parallel", "2", program.getName()),
-                    seconds + 120L);
+            boolean plain = strategy.equals("plain");
+            ChildHunt hunt = ChildHunt.run(List.of(), List.of("-cp", ChildHunt.testClasses(), "--no-races",
+                    "--strategy", plain ? "none" : strategy, "--time", seconds + "s", "--round-timeout", "1s",
+                    "--parallel", "2", program.getName()), seconds + 120L, !plain);
             if (hunt.status != 0 && hunt.status != 1) {
                 throw new IllegalStateException("hunt of " + program.getName() + " failed to run:\n" + hunt.output);
             }

@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Matcher;
@@ -17,7 +18,9 @@ import java.util.regex.Pattern;
  *
  * <p>Run after {@code mvn -B -q package -pl framework -am -DskipTests} from the repository root:
  * {@code mvn -B -q -pl framework exec:java -Dexec.classpathScope=test
- * -Dexec.mainClass=dev.jostle.hunt.bench.HuntThroughputBenchmark [-Dexec.args="10 100000"]}
+ * -Dexec.mainClass=dev.jostle.hunt.bench.HuntThroughputBenchmark [-Dexec.args="SECONDS MEMORY_ROUNDS RUNS"]}
+ * (defaults 10, 100000, 3; 0 memory rounds skips the memory run). Beside the hunt it runs the same rounds
+ * without Jostle ({@link PlainRounds}): the ceiling this machine sets.
  */
 public final class HuntThroughputBenchmark {
 
@@ -29,13 +32,28 @@ public final class HuntThroughputBenchmark {
     public static void main(String[] args) throws Exception {
         int seconds = args.length > 0 ? Integer.parseInt(args[0]) : 10;
         int memoryRounds = args.length > 1 ? Integer.parseInt(args[1]) : 100_000;
-        System.out.println("hunt throughput, " + LocalDate.now() + ", " + ChildHunt.machine());
+        int runs = args.length > 2 ? Integer.parseInt(args[2]) : 3;
+        System.out.println("hunt throughput, " + LocalDate.now() + ", " + ChildHunt.machine() + ", load average "
+                + ChildHunt.loadAverage());
 
-        ChildHunt speed = ChildHunt.run(List.of(), List.of("-cp", ChildHunt.testClasses(), "--strategy", "none",
-                "--parallel", "2", "--time", seconds + "s", Passes.class.getName()), seconds + 60L);
-        System.out.printf(Locale.ROOT, "rounds/s: %.0f (%d rounds in %.1f s, --strategy none --parallel 2, %s)%n",
-                speed.rounds * 1000.0 / speed.elapsedMillis, speed.rounds, speed.elapsedMillis / 1000.0,
-                Passes.class.getSimpleName());
+        // Interleaved, so that a change in the machine's load hits all three alike; medians of the runs.
+        List<Double> hunt = new ArrayList<>();
+        List<Double> huntNoRaces = new ArrayList<>();
+        List<Double> plain = new ArrayList<>();
+        for (int run = 0; run < runs; run++) {
+            hunt.add(huntRate(seconds, List.of()));
+            huntNoRaces.add(huntRate(seconds, List.of("--no-races")));
+            plain.add(plainRate(seconds));
+        }
+        System.out.printf(Locale.ROOT, "rounds/s, %d runs of %d s each, trivial two-thread program %s, --parallel 2:%n",
+                runs, seconds, Passes.class.getSimpleName());
+        System.out.println("  hunt --strategy none:             " + summary(hunt));
+        System.out.println("  hunt --strategy none --no-races:  " + summary(huntNoRaces));
+        System.out.println("  plain JVM, same rounds, no Jostle: " + summary(plain));
+        System.out.println("  load average after: " + ChildHunt.loadAverage());
+        if (memoryRounds <= 0) {
+            return;
+        }
 
         Path gcLog = Files.createTempFile("jostle-gc", ".log");
         try {
@@ -61,6 +79,43 @@ public final class HuntThroughputBenchmark {
         } finally {
             Files.deleteIfExists(gcLog);
         }
+    }
+
+    private static double huntRate(int seconds, List<String> extra) throws Exception {
+        List<String> args = new ArrayList<>(List.of("-cp", ChildHunt.testClasses(), "--strategy", "none",
+                "--parallel", "2", "--time", seconds + "s"));
+        args.addAll(extra);
+        args.add(Passes.class.getName());
+        ChildHunt speed = ChildHunt.run(List.of(), args, seconds + 60L);
+        return speed.rounds * 1000.0 / speed.elapsedMillis;
+    }
+
+    /** The same rounds without Jostle (see {@link PlainRounds}), in a child JVM without the agent. */
+    private static double plainRate(int seconds) throws Exception {
+        List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
+                ChildHunt.testClasses(), PlainRounds.class.getName(), ChildHunt.testClasses(),
+                Passes.class.getName(), "2", Integer.toString(seconds));
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        if (process.waitFor() != 0) {
+            throw new IllegalStateException("plain rounds failed:\n" + output);
+        }
+        Matcher match = Pattern.compile("rounds (\\d+) elapsedMillis (\\d+)").matcher(output);
+        if (!match.find()) {
+            throw new IllegalStateException("plain rounds printed no count:\n" + output);
+        }
+        return Long.parseLong(match.group(1)) * 1000.0 / Long.parseLong(match.group(2));
+    }
+
+    /** Median and every run, e.g. {@code median 640 (612, 640, 688)}. */
+    private static String summary(List<Double> rates) {
+        List<Double> sorted = new ArrayList<>(rates);
+        Collections.sort(sorted);
+        StringBuilder all = new StringBuilder();
+        for (double rate : rates) {
+            all.append(all.length() == 0 ? "" : ", ").append(Math.round(rate));
+        }
+        return "median " + Math.round(sorted.get(sorted.size() / 2)) + " (" + all + ")";
     }
 
     /** Min..max of one tenth of the values (tenth 0 = the first). */

@@ -27,8 +27,9 @@ public class BoundedBufferOverflow {
     }
 
     public static void main(String[] args) throws InterruptedException {
+        // Main fills all but one slot through offer() itself, so the producers race on linked code.
         for (int i = 0; i < CAPACITY - 1; i++) {
-            BUFFER.add(-i);
+            offer(-i);
         }
         Thread[] producers = new Thread[6];
         for (int i = 0; i < producers.length; i++) {

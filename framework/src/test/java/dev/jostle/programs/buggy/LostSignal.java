@@ -5,8 +5,8 @@ import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * Lost wake-up with java.util.concurrent, 3 threads, wide window. Two workers wait for a start signal,
- * checking the flag with "if" before taking the lock; main does some set-up and signals. Usually both
- * workers are already waiting when main signals. Breaks when a worker checks the flag, then is delayed
+ * checking the flag with "if" before taking the lock; main does 10 ms of set-up and signals. Usually both
+ * workers have long been waiting when main signals. Breaks when a worker checks the flag, then is delayed
  * past the signal before it awaits: it waits forever.
  */
 public class LostSignal {
@@ -29,7 +29,7 @@ public class LostSignal {
             }, "worker-" + i);
             workers[i].start();
         }
-        Thread.sleep(2);
+        Thread.sleep(10);
         LOCK.lock();
         try {
             started = true;

@@ -8,17 +8,22 @@ package dev.jostle.programs.buggy;
 public class LostUpdateTen {
     static volatile int total;
 
+    static void add() {
+        total += 10;
+    }
+
     public static void main(String[] args) throws InterruptedException {
+        add(); // main's own share first: the threads then race on linked code
         Thread[] threads = new Thread[10];
         for (int i = 0; i < threads.length; i++) {
-            threads[i] = new Thread(() -> total += 10, "adder-" + i);
+            threads[i] = new Thread(LostUpdateTen::add, "adder-" + i);
             threads[i].start();
         }
         for (Thread thread : threads) {
             thread.join();
         }
-        if (total != 100) {
-            throw new AssertionError("lost update: total = " + total + ", expected 100");
+        if (total != 110) {
+            throw new AssertionError("lost update: total = " + total + ", expected 110");
         }
     }
 }

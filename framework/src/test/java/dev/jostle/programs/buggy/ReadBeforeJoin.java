@@ -1,9 +1,10 @@
 package dev.jostle.programs.buggy;
 
 /**
- * Ordering violation, 2 threads, wide window. Main waits for the worker's result by sleeping a
- * millisecond instead of joining: usually plenty for a worker that only adds two numbers. Breaks when
- * the worker is delayed past the sleep before it stores the result.
+ * Ordering violation, 2 threads, wide window. Main waits for the worker's result by sleeping 10 ms
+ * instead of joining: plenty for a worker that only adds two numbers, unless the machine is very busy.
+ * Breaks when the worker is delayed past the sleep before it stores the result: a long stall of one
+ * thread (halt-one noise), not a short jitter.
  */
 public class ReadBeforeJoin {
     static int result;
@@ -11,7 +12,7 @@ public class ReadBeforeJoin {
     public static void main(String[] args) throws InterruptedException {
         Thread worker = new Thread(() -> result = 40 + 2, "worker");
         worker.start();
-        Thread.sleep(1);
+        Thread.sleep(10);
         int seen = result;
         worker.join();
         if (seen != 42) {
