@@ -78,8 +78,11 @@ public final class SeedReplays {
             if (rest == null) {
                 break;
             }
-            CampaignResult more = Campaign.run(rest, task, listener);
             int offset = total.rounds();
+            Duration before = total.elapsed();
+            // Progress counts on from the rounds already run, as one search.
+            CampaignResult more = Campaign.run(rest, task,
+                    (outcome, done, elapsed) -> listener.roundDone(outcome, offset + done, before.plus(elapsed)));
             total = merge(total, more, null);
             if (!more.found() || !replayable(more.firstFailure())) {
                 break;

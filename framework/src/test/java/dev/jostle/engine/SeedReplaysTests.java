@@ -50,6 +50,17 @@ class SeedReplaysTests {
     }
 
     @Test
+    void luckyFirstFailure_searchGoingOn_countsProgressOnFromTheRoundsBefore() {
+        java.util.List<Integer> counts = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+        SeedReplays.search(settings(100), failingOn(Set.of(1010L), Set.of(1002L)),
+                (outcome, done, elapsed) -> counts.add(done), 5);
+
+        assertEquals(java.util.stream.IntStream.rangeClosed(1, 11).boxed().collect(java.util.stream.Collectors.toList()),
+                counts, "replays are not rounds of the search; the search's rounds count 1 to 11");
+    }
+
+    @Test
     void luckyFailureWithTheBudgetSpent_search_reportsItWithItsPoorReplays() {
         SeedReplays.Result result = SeedReplays.search(settings(3), failingOn(Set.of(1010L), Set.of(1002L)),
                 Campaign.Listener.NONE, 5);
