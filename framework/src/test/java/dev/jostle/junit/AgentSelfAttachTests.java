@@ -66,6 +66,22 @@ class AgentSelfAttachTests {
                 "a temporary jar carrying the manifest: " + attachLines.get(0));
     }
 
+    @Test
+    void bootstrapClassesLoadedFromTheClassPathFirst_attach_failsSayingNoNoiseWouldArrive() throws Exception {
+        String classPath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
+        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+
+        Process process = new ProcessBuilder(java.toString(), "-XX:+EnableDynamicAgentLoading", "-cp", classPath,
+                SelfAttachTooLateMain.class.getName()).redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(process.waitFor(60, TimeUnit.SECONDS), output);
+
+        assertTrue(output.contains("bound before: null"), output);
+        assertTrue(output.contains("error: jostle: this JVM loaded Jostle's bootstrap classes"
+                + " (dev.jostle.agent.bootstrap) from the class path before the agent started"), output);
+        assertFalse(output.contains("no error"), output);
+    }
+
     private static String capturingSystemOut(Runnable action) {
         PrintStream original = System.out;
         ByteArrayOutputStream captured = new ByteArrayOutputStream();

@@ -27,6 +27,10 @@ import org.junit.jupiter.api.extension.ExtensionConfigurationException;
 public final class AgentAttacher {
 
     private static final String HOOKS = "dev.jostle.agent.bootstrap.Hooks";
+    /** The bootstrap package's classes that hold or pass state shared by hooks and rounds. */
+    private static final String[] BOOTSTRAP_CLASSES = {HOOKS, "dev.jostle.agent.bootstrap.Probes",
+        "dev.jostle.agent.bootstrap.Probe", "dev.jostle.agent.bootstrap.ProbeBinding",
+        "dev.jostle.agent.bootstrap.Sites", "dev.jostle.agent.bootstrap.RoundExit"};
     private static final String AGENT_CLASS = "dev.jostle.agent.JostleAgent";
     private static final String AGENT_CLASS_FILE = AGENT_CLASS.replace('.', '/') + ".class";
 
@@ -70,11 +74,38 @@ public final class AgentAttacher {
             out.println("jostle: no -javaagent given, so the agent was attached at run time from " + jar
                     + " (for CI, add -javaagent:<jostle-agent.jar> to the test JVM, e.g. Surefire's argLine)");
         }
+        if (!sameHooksAsTheAgent()) {
+            throw new ExtensionConfigurationException("jostle: this JVM loaded Jostle's bootstrap classes"
+                    + " (dev.jostle.agent.bootstrap) from the class path before the agent started, so instrumented code and the"
+                    + " rounds would use two different copies and no noise would reach the code under test. Start"
+                    + " the test JVM with -javaagent:/path/to/jostle-agent.jar (Surefire's argLine), or let the"
+                    + " first @Jostled test run before any code uses dev.jostle.agent or dev.jostle.engine");
+        }
         if (!InstalledCheck.installed()) {
             throw new ExtensionConfigurationException("jostle: the agent is on the boot class path but did not"
                     + " install itself (see its message above); no code would be jostled");
         }
         ready = true;
+    }
+
+    /**
+     * Whether the framework's class loader resolves the bootstrap package to the agent's (boot) copy. It does
+     * unless something loaded those classes through the class path before the agent put them on the boot
+     * class path: then hooks and rounds would silently miss each other (a class the application loader has
+     * not loaded yet is looked up parent first, so asking does no harm).
+     */
+    private static boolean sameHooksAsTheAgent() {
+        ClassLoader framework = AgentAttacher.class.getClassLoader();
+        try {
+            for (String name : BOOTSTRAP_CLASSES) {
+                if (Class.forName(name, false, framework) != Class.forName(name, false, null)) {
+                    return false;
+                }
+            }
+            return true;
+        } catch (ClassNotFoundException | LinkageError unexpected) {
+            return false;
+        }
     }
 
     /** Kept apart so that {@code JostleRuntime} is loaded only after the agent was found or attached. */
