@@ -15,10 +15,13 @@ final class RacesSeen {
     private final List<Race> inOrder = new ArrayList<>();
 
     void add(RoundOutcome outcome) {
-        if (outcome == null) {
-            return;
+        if (outcome != null) {
+            addAll(outcome.report().races());
         }
-        for (Race race : outcome.report().races()) {
+    }
+
+    void addAll(List<Race> races) {
+        for (Race race : races) {
             String key = key(race);
             if (bySitePair.size() < MAX && bySitePair.putIfAbsent(key, race) == null) {
                 synchronized (inOrder) {

@@ -2,8 +2,6 @@ package dev.jostle.engine;
 
 import dev.jostle.agent.runtime.RoundReport;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 
 /**
  * How well a failing round's seed replays, found out before the user has to. A seed fixes the noise
@@ -147,14 +145,11 @@ public final class SeedReplays {
             return new CampaignResult(earlier.settings(), earlier.rounds(), earlier.failures(), reported,
                     earlier.elapsed(), earlier.timeToFirstFailure(), earlier.races());
         }
-        List<dev.jostle.agent.race.Race> races = new ArrayList<>(earlier.races());
-        for (dev.jostle.agent.race.Race race : later.races()) {
-            if (races.stream().noneMatch(seen -> seen.describe().equals(race.describe()))) {
-                races.add(race);
-            }
-        }
+        RacesSeen races = new RacesSeen();
+        races.addAll(earlier.races());
+        races.addAll(later.races());
         return new CampaignResult(earlier.settings(), earlier.rounds() + later.rounds(),
                 earlier.failures() + later.failures(), earlier.firstFailure(), earlier.elapsed().plus(later.elapsed()),
-                earlier.timeToFirstFailure(), races);
+                earlier.timeToFirstFailure(), races.list());
     }
 }
