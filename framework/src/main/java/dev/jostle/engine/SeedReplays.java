@@ -52,6 +52,27 @@ public final class SeedReplays {
      * @param weighed  failing rounds whose seeds were replayed
      */
     public record Result(CampaignResult campaign, Check chosen, Check first, int weighed) {
+
+        /**
+         * For a report, under its replay line: how often the reported seed failed again, and why this round
+         * was reported when it was not the first to fail; null when nothing was replayed. Lines after the
+         * first start with {@code indent}.
+         */
+        public String evidence(String indent) {
+            if (chosen == null) {
+                return null;
+            }
+            String text = "this seed " + chosen.describe() + " (run here, one at a time, as the replay line runs it)";
+            if (first != null) {
+                text += ";\n" + indent + "the first failing round, " + first.roundNumber() + " (seed "
+                        + first.failure().report().seed() + "), " + first.describe() + ", so the search went on"
+                        + " and reports the round whose seed replays best of " + weighed + " failing";
+            } else if (!chosen.reliable()) {
+                text += ";\n" + indent + "a failure that needs a lucky time slice as well as the noise: replay it"
+                        + " several times";
+            }
+            return text;
+        }
     }
 
     private SeedReplays() {

@@ -86,18 +86,9 @@ final class HuntReport {
         }
         text.append("\nreplay this round (the same noise decisions; drop --rounds 1 to hunt on from there):\n  ")
                 .append(Replay.command(result.options(), round));
-        SeedReplays.Check chosen = result.replays() == null ? null : result.replays().chosen();
-        if (chosen != null) {
-            text.append("\n  this seed ").append(chosen.describe()).append(" (run here, one at a time, as above)");
-            SeedReplays.Check first = result.replays().first();
-            if (first != null) {
-                text.append(";\n  the first failing round, ").append(first.roundNumber()).append(" (seed ")
-                        .append(first.failure().report().seed()).append("), ").append(first.describe())
-                        .append(", so the hunt went on and reports the seed that replays best of ")
-                        .append(result.replays().weighed()).append(" failing rounds");
-            } else if (!chosen.reliable()) {
-                text.append(";\n  the failure needs a lucky time slice as well as the noise: replay it several times");
-            }
+        String evidence = result.replays() == null ? null : result.replays().evidence("  ");
+        if (evidence != null) {
+            text.append("\n  ").append(evidence);
         }
         return text.toString();
     }

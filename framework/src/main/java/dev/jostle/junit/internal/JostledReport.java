@@ -120,7 +120,7 @@ final class JostledReport {
                 .append(round.describeLastNoise()).append('\n');
         text.append("\nreplay: ").append(replay(round, withoutNoise));
         if (!withoutNoise && replays.chosen() != null) {
-            text.append("\n        ").append(replayEvidence());
+            text.append("\n        ").append(replays.evidence("        "));
         }
         if (configuration.races() != JostledConfiguration.RacePolicy.OFF && !races().isEmpty()) {
             text.append("\n\n").append(racesHeadline()).append('\n').append(describe(races()));
@@ -191,21 +191,6 @@ final class JostledReport {
         Strategy strategy = withoutNoise ? Strategy.NONE : round.strategy();
         return "@Jostled(seed = " + round.seed() + "L, strategy = \"" + strategy.id() + "\")"
                 + "  or  -Djostle.seed=" + round.seed() + " -Djostle.strategy=" + strategy.id();
-    }
-
-    /** "this seed failed again in 3 of 3 replays", and why this round was chosen when it was not the first. */
-    private String replayEvidence() {
-        SeedReplays.Check chosen = replays.chosen();
-        String text = "this seed " + chosen.describe() + " (run here, one at a time, as the line above runs it)";
-        if (replays.first() != null) {
-            SeedReplays.Check first = replays.first();
-            text += ";\n        the first failing round, " + first.roundNumber() + " (seed " + first.failure().report().seed()
-                    + "), " + first.describe() + ", so the search went on and this round, the best of "
-                    + replays.weighed() + " failing, is reported";
-        } else if (!chosen.reliable()) {
-            text += ";\n        a failure that needs a lucky time slice as well as the noise: replay it several times";
-        }
-        return text;
     }
 
     /** The round's number in the whole search (a round found after the first failure counts on from it). */
