@@ -47,6 +47,7 @@ final class InstrumentingMethodVisitor extends MethodVisitor {
     private final List<Runnable> heldBeforeFirstInstruction = new ArrayList<>();
     /** The site of a MONITORENTER whose acquire is not reported yet (see {@link #monitorEnter}), or 0. */
     private int monitorEntryPending;
+    private final ReleaseHandlerCopies releaseHandlers;
 
     InstrumentingMethodVisitor(MethodVisitor next, InstrumentingClassVisitor type, int access, String name,
             String descriptor) {
@@ -59,6 +60,8 @@ final class InstrumentingMethodVisitor extends MethodVisitor {
         this.isStatic = (access & Opcodes.ACC_STATIC) != 0;
         this.facts = type.facts();
         this.thisInitialized = !isConstructor;
+        this.releaseHandlers = new ReleaseHandlerCopies(next, type.version(), access, type.internalName(), name,
+                descriptor);
     }
 
     // ---- synchronized methods ---------------------------------------------------------------------
@@ -76,6 +79,11 @@ final class InstrumentingMethodVisitor extends MethodVisitor {
      * of the method does not report the entry again. The frame a held label carries stays valid: the
      * report leaves locals and stack as it found them.
      */
+    private void beforeInstruction(int opcode, int var) {
+        releaseHandlers.instruction(opcode, var);
+        beforeInstruction();
+    }
+
     private void beforeInstruction() {
         if (monitorEntryPending != 0) {
             int site = monitorEntryPending;
@@ -110,6 +118,7 @@ final class InstrumentingMethodVisitor extends MethodVisitor {
 
     @Override
     public void visitLabel(Label label) {
+        releaseHandlers.label(label);
         if (entryPending) {
             heldBeforeFirstInstruction.add(() -> super.visitLabel(label));
             return;
@@ -119,11 +128,17 @@ final class InstrumentingMethodVisitor extends MethodVisitor {
 
     @Override
     public void visitFrame(int frameType, int numLocal, Object[] local, int numStack, Object[] stack) {
+        releaseHandlers.frame(frameType, numLocal, local, numStack, stack);
         if (entryPending) {
             heldBeforeFirstInstruction.add(() -> super.visitFrame(frameType, numLocal, local, numStack, stack));
             return;
         }
         super.visitFrame(frameType, numLocal, local, numStack, stack);
+    }
+
+    @Override
+    public void visitTryCatchBlock(Label start, Label end, Label handler, String type) {
+        releaseHandlers.tryCatchBlock(start, end, handler, type);
     }
 
     @Override
@@ -140,56 +155,56 @@ final class InstrumentingMethodVisitor extends MethodVisitor {
 
     @Override
     public void visitVarInsn(int opcode, int varIndex) {
-        beforeInstruction();
+        beforeInstruction(opcode, varIndex);
         super.visitVarInsn(opcode, varIndex);
     }
 
     @Override
     public void visitIntInsn(int opcode, int operand) {
-        beforeInstruction();
+        beforeInstruction(opcode, -1);
         super.visitIntInsn(opcode, operand);
     }
 
     @Override
     public void visitJumpInsn(int opcode, Label label) {
-        beforeInstruction();
+        beforeInstruction(opcode, -1);
         super.visitJumpInsn(opcode, label);
     }
 
     @Override
     public void visitLdcInsn(Object value) {
-        beforeInstruction();
+        beforeInstruction(Opcodes.LDC, -1);
         super.visitLdcInsn(value);
     }
 
     @Override
     public void visitIincInsn(int varIndex, int increment) {
-        beforeInstruction();
+        beforeInstruction(Opcodes.IINC, varIndex);
         super.visitIincInsn(varIndex, increment);
     }
 
     @Override
     public void visitTableSwitchInsn(int min, int max, Label dflt, Label... labels) {
-        beforeInstruction();
+        beforeInstruction(Opcodes.TABLESWITCH, -1);
         super.visitTableSwitchInsn(min, max, dflt, labels);
     }
 
     @Override
     public void visitLookupSwitchInsn(Label dflt, int[] keys, Label[] labels) {
-        beforeInstruction();
+        beforeInstruction(Opcodes.LOOKUPSWITCH, -1);
         super.visitLookupSwitchInsn(dflt, keys, labels);
     }
 
     @Override
     public void visitMultiANewArrayInsn(String descriptor, int numDimensions) {
-        beforeInstruction();
+        beforeInstruction(Opcodes.MULTIANEWARRAY, -1);
         super.visitMultiANewArrayInsn(descriptor, numDimensions);
     }
 
     @Override
     public void visitInvokeDynamicInsn(String name, String descriptor, net.bytebuddy.jar.asm.Handle bootstrapMethodHandle,
             Object... bootstrapMethodArguments) {
-        beforeInstruction();
+        beforeInstruction(Opcodes.INVOKEDYNAMIC, -1);
         super.visitInvokeDynamicInsn(name, descriptor, bootstrapMethodHandle, bootstrapMethodArguments);
     }
 
@@ -197,7 +212,7 @@ final class InstrumentingMethodVisitor extends MethodVisitor {
 
     @Override
     public void visitInsn(int opcode) {
-        beforeInstruction();
+        beforeInstruction(opcode, -1);
         switch (opcode) {
             case Opcodes.IALOAD:
             case Opcodes.LALOAD:
@@ -225,9 +240,13 @@ final class InstrumentingMethodVisitor extends MethodVisitor {
                 monitorEnter();
                 return;
             case Opcodes.MONITOREXIT:
+                int exitSite = register(Event.MONITOR_EXIT, null, false);
+                if (releaseHandlers.relocates(exitSite)) {
+                    break; // javac's handler for a throwing block: its copy reports the release
+                }
                 // ..., monitor -> ..., monitor, monitor, site
                 super.visitInsn(Opcodes.DUP);
-                pushInt(register(Event.MONITOR_EXIT, null, false));
+                pushInt(exitSite);
                 hook("beforeMonitorExit", OWNER_SITE);
                 break;
             case Opcodes.IRETURN:
@@ -325,7 +344,7 @@ final class InstrumentingMethodVisitor extends MethodVisitor {
 
     @Override
     public void visitFieldInsn(int opcode, String owner, String name, String descriptor) {
-        beforeInstruction();
+        beforeInstruction(opcode, -1);
         if (!instrumentsField(opcode, owner, name)) {
             super.visitFieldInsn(opcode, owner, name, descriptor);
             return;
@@ -417,7 +436,7 @@ final class InstrumentingMethodVisitor extends MethodVisitor {
 
     @Override
     public void visitTypeInsn(int opcode, String operand) {
-        beforeInstruction();
+        beforeInstruction(opcode, -1);
         if (opcode == Opcodes.NEW && isConstructor && !thisInitialized) {
             pendingNews++;
         }
@@ -426,7 +445,7 @@ final class InstrumentingMethodVisitor extends MethodVisitor {
 
     @Override
     public void visitMethodInsn(int opcode, String owner, String name, String descriptor, boolean isInterface) {
-        beforeInstruction();
+        beforeInstruction(opcode, -1);
         if (isConstructor && !thisInitialized && opcode == Opcodes.INVOKESPECIAL && "<init>".equals(name)) {
             // Constructor calls pair up with NEWs in code order; the unpaired one initialises this.
             if (pendingNews > 0) {
@@ -569,6 +588,7 @@ final class InstrumentingMethodVisitor extends MethodVisitor {
     @Override
     public void visitMaxs(int maxStack, int maxLocals) {
         beforeInstruction(); // a method without instructions cannot exist, but never drop held labels
+        releaseHandlers.finish(HOOKS, OWNER_SITE);
         super.visitMaxs(maxStack + EXTRA_STACK, maxLocals);
     }
 
@@ -581,14 +601,18 @@ final class InstrumentingMethodVisitor extends MethodVisitor {
     }
 
     private void pushInt(int value) {
+        pushInt(mv, value);
+    }
+
+    static void pushInt(MethodVisitor target, int value) {
         if (value >= -1 && value <= 5) {
-            super.visitInsn(Opcodes.ICONST_0 + value);
+            target.visitInsn(Opcodes.ICONST_0 + value);
         } else if (value >= Byte.MIN_VALUE && value <= Byte.MAX_VALUE) {
-            super.visitIntInsn(Opcodes.BIPUSH, value);
+            target.visitIntInsn(Opcodes.BIPUSH, value);
         } else if (value >= Short.MIN_VALUE && value <= Short.MAX_VALUE) {
-            super.visitIntInsn(Opcodes.SIPUSH, value);
+            target.visitIntInsn(Opcodes.SIPUSH, value);
         } else {
-            super.visitLdcInsn(value);
+            target.visitLdcInsn(value);
         }
     }
 }

@@ -3,6 +3,7 @@ package dev.jostle.agent.instrument;
 import static dev.jostle.agent.instrument.Fixtures.call;
 import static dev.jostle.agent.instrument.Fixtures.line;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -47,15 +48,95 @@ class MonitorInstrumentationTests {
      */
     @Test
     void synchronizedBlock_acquireReport_liesInsideTheBlocksProtectedRegion() throws Exception {
-        byte[] original = getClass().getResourceAsStream("/dev/jostle/fixtures/Monitors.class").readAllBytes();
-        byte[] instrumented = dev.jostle.agent.install.AgentInstaller.transformer(
-                dev.jostle.agent.install.AgentConfig.read(null, new java.util.Properties()))
-                .transform(new ClassLoader() { }, "dev/jostle/fixtures/Monitors", null, null, original);
+        byte[] instrumented = instrumentedMonitors();
         InstructionLayout block = InstructionLayout.of(instrumented, "block");
 
         assertTrue(block.monitorEnter >= 0 && block.acquire > block.monitorEnter, "acquire reported after MONITORENTER");
         assertTrue(block.isProtected(block.acquire), "the acquire report lies in a protected region");
         assertEquals(block.monitorEnter + 2, block.acquire, "only the site constant between MONITORENTER and it");
+    }
+
+    @Test
+    void synchronizedBlockThrowing_reportsTheReleaseOnceAndReleases() throws Exception {
+        Object lock = new Object();
+        probe.name(lock, "lock");
+        IllegalStateException thrown = assertThrows(IllegalStateException.class,
+                () -> probe.record(() -> call(monitors, "blockThrowing", lock)));
+        assertEquals("from the block", thrown.getMessage());
+        assertFalse(Thread.holdsLock(lock));
+        String enter = at("blockThrowing", "block-throw-enter");
+        // javac gives its handler the line of the block's closing brace.
+        String exit = "@Monitors.blockThrowing:" + (line("Monitors", "block-throw") + 1);
+        assertEquals(List.of("monitor-enter lock " + enter, "after-monitor-enter null " + enter,
+                "monitor-exit lock " + exit), probe.lines());
+    }
+
+    @Test
+    void nestedBlocksThrowing_releaseInnerThenOuter() throws Exception {
+        Object outer = new Object();
+        Object inner = new Object();
+        probe.name(outer, "outer").name(inner, "inner");
+        IllegalStateException thrown = assertThrows(IllegalStateException.class,
+                () -> probe.record(() -> call(monitors, "nestedBlocksThrowing", outer, inner)));
+        assertEquals("from the inner block", thrown.getMessage());
+        assertFalse(Thread.holdsLock(outer));
+        assertFalse(Thread.holdsLock(inner));
+        String outerEnter = at("nestedBlocksThrowing", "nested-outer-enter");
+        String innerEnter = at("nestedBlocksThrowing", "nested-inner-enter");
+        int throwLine = line("Monitors", "nested-throw");
+        assertEquals(List.of("monitor-enter outer " + outerEnter, "after-monitor-enter null " + outerEnter,
+                "monitor-enter inner " + innerEnter, "after-monitor-enter null " + innerEnter,
+                "monitor-exit inner @Monitors.nestedBlocksThrowing:" + (throwLine + 1),
+                "monitor-exit outer @Monitors.nestedBlocksThrowing:" + (throwLine + 2)), probe.lines());
+    }
+
+    @Test
+    void synchronizedBlockThrowingInsideATry_isCaughtAfterOneRelease() throws Exception {
+        Object lock = new Object();
+        probe.name(lock, "lock");
+        Object value = probe.record(() -> call(monitors, "blockThrowingInsideTry", lock));
+        assertEquals(-1, value);
+        assertFalse(Thread.holdsLock(lock));
+        String enter = at("blockThrowingInsideTry", "try-block-enter");
+        String exit = "@Monitors.blockThrowingInsideTry:" + (line("Monitors", "try-block-throw") + 1);
+        assertEquals(List.of("monitor-enter lock " + enter, "after-monitor-enter null " + enter,
+                "monitor-exit lock " + exit), probe.lines());
+    }
+
+    @Test
+    void synchronizedBlockAmongWideLocals_runsBothWays() throws Exception {
+        Object lock = new Object();
+        probe.name(lock, "lock");
+        assertEquals(10 + 3 * 5 + 0.5 * 4, (double) call(monitors, "blockAmongWideLocals", 10L, 0.5, lock, 2));
+        assertThrows(ArithmeticException.class,
+                () -> probe.record(() -> call(monitors, "blockAmongWideLocals", 10L, 0.5, lock, 0)));
+        assertFalse(Thread.holdsLock(lock));
+        List<String> lines = probe.lines();
+        assertEquals(3, lines.size(), lines.toString());
+        assertTrue(lines.get(2).startsWith("monitor-exit lock @Monitors.blockAmongWideLocals:"), lines.toString());
+    }
+
+    /**
+     * C1 refuses a method where a call sits in an exception handler's first block and that handler covers
+     * it ("exception handler covers itself"): the method then runs interpreted until C2 takes it. javac's
+     * handler for a synchronized block covers itself, so its release report must live elsewhere.
+     */
+    @Test
+    void synchronizedBlocks_noCallInsideAHandlerThatCoversItself() throws Exception {
+        byte[] instrumented = instrumentedMonitors();
+        for (String method : List.of("block", "blockThrowing", "nestedBlocksThrowing", "blockThrowingInsideTry",
+                "blockAmongWideLocals")) {
+            HandlerLayout layout = HandlerLayout.of(instrumented, method);
+            assertTrue(layout.selfCoveringHandlers() > 0, method + ": javac's handler covers itself");
+            assertEquals(List.of(), layout.callsInsideSelfCoveringHandlers(), method);
+        }
+    }
+
+    private byte[] instrumentedMonitors() throws Exception {
+        byte[] original = getClass().getResourceAsStream("/dev/jostle/fixtures/Monitors.class").readAllBytes();
+        return dev.jostle.agent.install.AgentInstaller.transformer(
+                dev.jostle.agent.install.AgentConfig.read(null, new java.util.Properties()))
+                .transform(new ClassLoader() { }, "dev/jostle/fixtures/Monitors", null, null, original);
     }
 
     @Test
