@@ -31,7 +31,10 @@ import java.util.concurrent.TimeUnit;
  * <p>Run (after {@code mvn -B -q package -pl agent}) from the repository root:
  * <pre>
  * java -cp agent/target/jostle-agent.jar dev.jostle.bench.OverheadBenchmark [--runs 3] [--threads 4] [--steps 1000000] [--locks yes|no]
+ *     [--configurations plain,none,races] [--baseline OTHER-AGENT.jar]
  * </pre>
+ * {@code --baseline} runs every configuration but plain a second time with another build of the agent jar,
+ * interleaved with this one's, so that a change is measured side by side under the same load.
  * It takes one to a few minutes on 2 cores. {@code --locks no} leaves out the {@code synchronized} block. Noise strategies are slow by design (each round may be delayed by up
  * to its cap, 120 to 200 ms); the number to watch is {@code none}.
  */
@@ -43,6 +46,15 @@ public final class OverheadBenchmark {
     private static final int MEASURED = 5;
 
     public static void main(String[] args) throws Exception {
+        try {
+            run(args);
+        } catch (IllegalArgumentException usage) {
+            System.err.println("OverheadBenchmark: " + usage.getMessage());
+            System.exit(2);
+        }
+    }
+
+    private static void run(String[] args) throws Exception {
         Map<String, String> options = options(args);
         int threads = intOption(options, "--threads", 4);
         int steps = intOption(options, "--steps", 1_000_000);
@@ -52,7 +64,17 @@ public final class OverheadBenchmark {
             return;
         }
         int runs = intOption(options, "--runs", 3);
+        List<String> configurations = configurations(options);
         String jar = ownJar();
+        String baseline = baseline(options);
+        // Each measured row: {label, configuration, jar}.
+        List<String[]> rows = new ArrayList<>();
+        for (String configuration : configurations) {
+            rows.add(new String[] {label(configuration), configuration, jar});
+            if (baseline != null && !configuration.equals("plain")) {
+                rows.add(new String[] {label(configuration) + " [baseline]", configuration, baseline});
+            }
+        }
         String java = System.getProperty("java.home") + File.separator + "bin" + File.separator + "java";
 
         System.out.println("Jostle overhead benchmark, " + ZonedDateTime.now().format(DateTimeFormatter.ISO_OFFSET_DATE_TIME));
@@ -63,33 +85,70 @@ public final class OverheadBenchmark {
                 + "per child JVM %d warm-up + median of %d iterations; %d runs per configuration, interleaved%n",
                 threads, steps, locks ? ", a synchronized block every 64" : ", no locks", WARMUP, MEASURED, runs);
 
+        if (baseline != null) {
+            System.out.println("baseline: " + baseline);
+        }
+
         Map<String, List<Double>> millis = new LinkedHashMap<>();
         Map<String, Integer> sites = new LinkedHashMap<>();
-        CONFIGURATIONS.forEach(c -> millis.put(c, new ArrayList<>()));
+        rows.forEach(r -> millis.put(r[0], new ArrayList<>()));
         for (int run = 0; run < runs; run++) {
-            for (int i = 0; i < CONFIGURATIONS.size(); i++) {
+            for (int i = 0; i < rows.size(); i++) {
                 // Rotate the starting configuration so that none always runs right after a JVM of one kind.
-                String configuration = CONFIGURATIONS.get((i + run) % CONFIGURATIONS.size());
-                long[] result = runChild(java, jar, configuration, threads, steps, locks);
-                millis.get(configuration).add(result[0] / 1e6);
-                sites.put(configuration, (int) result[1]);
+                String[] row = rows.get((i + run) % rows.size());
+                long[] result = runChild(java, row[2], row[1], threads, steps, locks);
+                millis.get(row[0]).add(result[0] / 1e6);
+                sites.put(row[0], (int) result[1]);
             }
         }
 
-        double plain = median(millis.get("plain"));
+        double plain = median(millis.get(label("plain")));
         System.out.println();
-        System.out.printf(Locale.ROOT, "%-26s %10s %8s %6s   %s%n", "configuration", "median ms", "x plain", "sites",
+        System.out.printf(Locale.ROOT, "%-37s %10s %8s %6s   %s%n", "configuration", "median ms", "x plain", "sites",
                 "runs (ms)");
-        for (String configuration : CONFIGURATIONS) {
-            List<Double> times = millis.get(configuration);
+        for (String[] row : rows) {
+            List<Double> times = millis.get(row[0]);
             double median = median(times);
             StringBuilder all = new StringBuilder();
             for (double t : times) {
                 all.append(String.format(Locale.ROOT, "%.0f ", t));
             }
-            System.out.printf(Locale.ROOT, "%-26s %10.1f %7.2fx %6d   %s%n", label(configuration), median,
-                    median / plain, sites.get(configuration), all.toString().trim());
+            System.out.printf(Locale.ROOT, "%-37s %10.1f %7.2fx %6d   %s%n", row[0], median,
+                    median / plain, sites.get(row[0]), all.toString().trim());
         }
+    }
+
+    /** The configurations to run, in the table's order; plain is always among them, as the reference. */
+    private static List<String> configurations(Map<String, String> options) {
+        String value = options.get("--configurations");
+        if (value == null) {
+            return CONFIGURATIONS;
+        }
+        List<String> chosen = new ArrayList<>();
+        for (String name : value.split(",")) {
+            String configuration = name.trim();
+            if (!CONFIGURATIONS.contains(configuration)) {
+                throw new IllegalArgumentException("--configurations: unknown '" + configuration + "'; known: "
+                        + String.join(", ", CONFIGURATIONS));
+            }
+            chosen.add(configuration);
+        }
+        if (!chosen.contains("plain")) {
+            chosen.add(0, "plain");
+        }
+        return CONFIGURATIONS.stream().filter(chosen::contains).toList();
+    }
+
+    private static String baseline(Map<String, String> options) {
+        String value = options.get("--baseline");
+        if (value == null) {
+            return null;
+        }
+        File file = new File(value);
+        if (!file.isFile() || !file.canRead()) {
+            throw new IllegalArgumentException("--baseline: no readable jar at " + file.getAbsolutePath());
+        }
+        return file.getAbsolutePath();
     }
 
     private static String label(String configuration) {
@@ -200,10 +259,11 @@ public final class OverheadBenchmark {
     private static Map<String, String> options(String[] args) {
         Map<String, String> options = new LinkedHashMap<>();
         for (int i = 0; i < args.length; i++) {
-            if (!List.of("--child", "--runs", "--threads", "--steps", "--locks").contains(args[i])
-                    || i + 1 >= args.length) {
+            if (!List.of("--child", "--runs", "--threads", "--steps", "--locks", "--configurations", "--baseline")
+                    .contains(args[i]) || i + 1 >= args.length) {
                 throw new IllegalArgumentException("unknown option or missing value: '" + args[i]
-                        + "'; known: --runs N, --threads N, --steps N, --locks yes|no");
+                        + "'; known: --runs N, --threads N, --steps N, --locks yes|no, --configurations A,B,..., "
+                        + "--baseline JAR");
             }
             options.put(args[i], args[++i]);
         }
