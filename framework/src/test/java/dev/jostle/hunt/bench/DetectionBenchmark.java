@@ -43,20 +43,23 @@ public final class DetectionBenchmark {
     /** {@code plain} is the program without the agent (nothing instrumented), hunted round after round. */
     static final List<String> STRATEGIES = List.of("plain", "none", "random", "pct", "halt-one", "targeted", "mixed");
 
-    /** The programs, with what they are: a kind of bug, a thread count, a narrow or wide window. */
+    /**
+     * The programs, with what they are: a kind of bug, a thread count, a narrow or wide window, and the margin
+     * (how far apart in time the racing steps normally are) where the program has one.
+     */
     static final List<Object[]> PROGRAMS = List.of(
-            new Object[] {UseBeforeInit.class, "ordering, 2 threads, narrow"},
+            new Object[] {UseBeforeInit.class, "ordering, 2 threads, narrow, 5 ms margin"},
             new Object[] {ReadBeforeJoin.class, "ordering, 2 threads, wide"},
-            new Object[] {LostUpdateTwo.class, "lost update, 2 threads, narrow"},
-            new Object[] {LostUpdateTen.class, "lost update, 10 threads, narrow"},
-            new Object[] {LazyInitRace.class, "check-then-act, 4 threads, narrow"},
-            new Object[] {CheckThenActMap.class, "check-then-act, 3 threads, narrow"},
-            new Object[] {BoundedBufferOverflow.class, "check-then-act, 6 threads, narrow"},
+            new Object[] {LostUpdateTwo.class, "lost update, 2 threads, narrow, 5 ms margin"},
+            new Object[] {LostUpdateTen.class, "lost update, 10 threads, narrow, 5 ms margin"},
+            new Object[] {LazyInitRace.class, "check-then-act, 4 threads, narrow, 5 ms margin"},
+            new Object[] {CheckThenActMap.class, "check-then-act, 3 threads, narrow, 5 ms margin"},
+            new Object[] {BoundedBufferOverflow.class, "check-then-act, 6 threads, narrow, 5 ms margin"},
             new Object[] {AtomicityWithdraw.class, "atomicity, 2 threads, wide"},
-            new Object[] {InconsistentPair.class, "atomicity, 2 threads, narrow"},
-            new Object[] {LockOrderDeadlock.class, "deadlock, 2 threads, narrow"},
+            new Object[] {InconsistentPair.class, "atomicity, 2 threads, narrow, 5 ms margin"},
+            new Object[] {LockOrderDeadlock.class, "deadlock, 2 threads, narrow, 5 ms margin"},
             new Object[] {PhilosophersDeadlock.class, "deadlock, 5 threads, narrow"},
-            new Object[] {LostWakeUp.class, "lost wake-up, 2 threads, narrow"},
+            new Object[] {LostWakeUp.class, "lost wake-up, 2 threads, narrow, 5 ms margin"},
             new Object[] {LostSignal.class, "lost wake-up, 3 threads, wide"});
 
     private DetectionBenchmark() {

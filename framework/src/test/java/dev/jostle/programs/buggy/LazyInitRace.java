@@ -3,12 +3,14 @@ package dev.jostle.programs.buggy;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Check-then-act, 4 threads, narrow window. Lazy initialisation without a lock: each thread checks for
- * null and creates the registry if there is none. Threads rarely overlap, so the registry is created
- * once. Breaks when a thread is paused between the check and the assignment while another one creates it.
+ * Check-then-act, 4 threads, narrow window, 5 ms margin. Lazy initialisation without a lock: each thread
+ * checks for null and creates the registry if there is none. The users arrive 5 ms apart, so the first
+ * has long created the registry when the next one looks. Breaks only when a thread is paused for longer
+ * than that between the check and the assignment.
  */
 public class LazyInitRace {
     static final AtomicInteger CREATED = new AtomicInteger();
+    static final long MARGIN_MILLIS = 5;
     static Object registry;
 
     static Object registry() {
@@ -26,7 +28,11 @@ public class LazyInitRace {
     public static void main(String[] args) throws InterruptedException {
         Thread[] threads = new Thread[4];
         for (int i = 0; i < threads.length; i++) {
-            threads[i] = new Thread(LazyInitRace::registry, "user-" + i);
+            long arrival = i * MARGIN_MILLIS;
+            threads[i] = new Thread(() -> {
+                readRequest(arrival);
+                registry();
+            }, "user-" + i);
             threads[i].start();
         }
         for (Thread thread : threads) {
@@ -34,6 +40,15 @@ public class LazyInitRace {
         }
         if (CREATED.get() != 1) {
             throw new AssertionError("the registry was created " + CREATED.get() + " times");
+        }
+    }
+
+    /** Stands for ordinary work that takes a while, such as waiting for I/O. */
+    static void readRequest(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 }
