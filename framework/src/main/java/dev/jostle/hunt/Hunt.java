@@ -23,6 +23,7 @@ final class Hunt {
     private final ProgramExits exits;
     /** By round seed: a replay of a failing round keeps the first run's output. */
     private final Map<Long, String> failedOutput = new ConcurrentHashMap<>();
+    private final LoaderSweep sweep = new LoaderSweep();
 
     Hunt(HuntOptions options, Program program, RoundOutput output, ProgramExits exits) {
         this.options = options;
@@ -42,6 +43,10 @@ final class Hunt {
     }
 
     private RoundOutcome runRound(Function<Thread, Round> opener) {
+        return sweep.round(() -> runRoundInFreshLoader(opener));
+    }
+
+    private RoundOutcome runRoundInFreshLoader(Function<Thread, Round> opener) {
         ClassLoader loader = program.newLoader();
         AtomicReference<RoundOutput.Capture> capture = new AtomicReference<>();
         AtomicReference<ProgramExits.Slot> exitSlot = new AtomicReference<>();
