@@ -72,6 +72,12 @@ final class InstrumentingMethodVisitor extends MethodVisitor {
         entryPending = isSynchronized;
     }
 
+    /** Before an original instruction: lets {@link ReleaseHandlerCopies} count it, then the held reports. */
+    private void beforeInstruction(int opcode, int var) {
+        releaseHandlers.instruction(opcode, var);
+        beforeInstruction();
+    }
+
     /**
      * Emits the entry report of a synchronized method before its first instruction. The labels, line
      * number and frame that precede that instruction are held back until then, so that the report can
@@ -79,11 +85,6 @@ final class InstrumentingMethodVisitor extends MethodVisitor {
      * of the method does not report the entry again. The frame a held label carries stays valid: the
      * report leaves locals and stack as it found them.
      */
-    private void beforeInstruction(int opcode, int var) {
-        releaseHandlers.instruction(opcode, var);
-        beforeInstruction();
-    }
-
     private void beforeInstruction() {
         if (monitorEntryPending != 0) {
             int site = monitorEntryPending;

@@ -11,14 +11,17 @@ import net.bytebuddy.jar.asm.MethodVisitor;
 import net.bytebuddy.jar.asm.Opcodes;
 
 /**
- * One method's exception table against its instructions: which handlers cover their own first
- * instructions, and which calls lie there (the shape HotSpot's C1 compiler refuses).
+ * One method's exception table against its instructions, numbered in order: which handlers cover their
+ * own first instructions, which calls lie there (the shape HotSpot's C1 compiler refuses), and where the
+ * MONITORENTER and a given call sit.
  */
 class HandlerLayout extends MethodVisitor {
 
     private final Map<Label, Integer> labels = new IdentityHashMap<>();
     private final List<Label[]> entries = new ArrayList<>();
     private final List<String> calls = new ArrayList<>();
+    /** The instruction number of the last MONITORENTER, or -1. */
+    int monitorEnter = -1;
 
     private HandlerLayout() {
         super(Opcodes.ASM9);
@@ -54,6 +57,16 @@ class HandlerLayout extends MethodVisitor {
             }
         }, 0);
         return refused;
+    }
+
+    /** The number of the first call to a method of that name, or -1. */
+    int firstCall(String name) {
+        return calls.indexOf(name);
+    }
+
+    /** Whether an exception table entry covers the instruction of that number. */
+    boolean isProtected(int instruction) {
+        return entries.stream().anyMatch(e -> labels.get(e[0]) <= instruction && instruction < labels.get(e[1]));
     }
 
     /** Entries whose range holds their own handler's first instruction. */
@@ -111,6 +124,9 @@ class HandlerLayout extends MethodVisitor {
 
     @Override
     public void visitInsn(int opcode) {
+        if (opcode == Opcodes.MONITORENTER) {
+            monitorEnter = calls.size();
+        }
         calls.add(null);
     }
 

@@ -49,11 +49,12 @@ class MonitorInstrumentationTests {
     @Test
     void synchronizedBlock_acquireReport_liesInsideTheBlocksProtectedRegion() throws Exception {
         byte[] instrumented = instrumentedMonitors();
-        InstructionLayout block = InstructionLayout.of(instrumented, "block");
+        HandlerLayout block = HandlerLayout.of(instrumented, "block");
+        int acquire = block.firstCall("afterMonitorEntered");
 
-        assertTrue(block.monitorEnter >= 0 && block.acquire > block.monitorEnter, "acquire reported after MONITORENTER");
-        assertTrue(block.isProtected(block.acquire), "the acquire report lies in a protected region");
-        assertEquals(block.monitorEnter + 2, block.acquire, "only the site constant between MONITORENTER and it");
+        assertTrue(block.monitorEnter >= 0 && acquire > block.monitorEnter, "acquire reported after MONITORENTER");
+        assertTrue(block.isProtected(acquire), "the acquire report lies in a protected region");
+        assertEquals(block.monitorEnter + 2, acquire, "only the site constant between MONITORENTER and it");
     }
 
     @Test
@@ -177,92 +178,5 @@ class MonitorInstrumentationTests {
         assertEquals(List.of("after-monitor-enter m " + at("synchronizedLoop", "loop-first")
                 + " dev.jostle.fixtures.Monitors (this)",
                 "monitor-exit m " + at("synchronizedLoop", "loop-return")), probe.lines());
-    }
-
-    /** Where a method's MONITORENTER, acquire report and try-catch regions sit, by instruction number. */
-    private static final class InstructionLayout extends net.bytebuddy.jar.asm.MethodVisitor {
-        int count;
-        int monitorEnter = -1;
-        int acquire = -1;
-        final java.util.Map<net.bytebuddy.jar.asm.Label, Integer> labels = new java.util.HashMap<>();
-        final List<net.bytebuddy.jar.asm.Label[]> regions = new java.util.ArrayList<>();
-
-        InstructionLayout() {
-            super(net.bytebuddy.jar.asm.Opcodes.ASM9);
-        }
-
-        static InstructionLayout of(byte[] classFile, String methodName) {
-            InstructionLayout layout = new InstructionLayout();
-            new net.bytebuddy.jar.asm.ClassReader(classFile).accept(new net.bytebuddy.jar.asm.ClassVisitor(
-                    net.bytebuddy.jar.asm.Opcodes.ASM9) {
-                @Override
-                public net.bytebuddy.jar.asm.MethodVisitor visitMethod(int access, String name, String descriptor,
-                        String signature, String[] exceptions) {
-                    return name.equals(methodName) ? layout : null;
-                }
-            }, 0);
-            return layout;
-        }
-
-        boolean isProtected(int instruction) {
-            return regions.stream().anyMatch(r -> labels.get(r[0]) <= instruction && instruction < labels.get(r[1]));
-        }
-
-        @Override
-        public void visitLabel(net.bytebuddy.jar.asm.Label label) {
-            labels.put(label, count);
-        }
-
-        @Override
-        public void visitTryCatchBlock(net.bytebuddy.jar.asm.Label start, net.bytebuddy.jar.asm.Label end,
-                net.bytebuddy.jar.asm.Label handler, String type) {
-            regions.add(new net.bytebuddy.jar.asm.Label[] {start, end});
-        }
-
-        @Override
-        public void visitInsn(int opcode) {
-            if (opcode == net.bytebuddy.jar.asm.Opcodes.MONITORENTER) {
-                monitorEnter = count;
-            }
-            count++;
-        }
-
-        @Override
-        public void visitMethodInsn(int opcode, String owner, String name, String descriptor, boolean isInterface) {
-            if (name.equals("afterMonitorEntered")) {
-                acquire = count;
-            }
-            count++;
-        }
-
-        @Override
-        public void visitIntInsn(int opcode, int operand) {
-            count++;
-        }
-
-        @Override
-        public void visitLdcInsn(Object value) {
-            count++;
-        }
-
-        @Override
-        public void visitVarInsn(int opcode, int varIndex) {
-            count++;
-        }
-
-        @Override
-        public void visitJumpInsn(int opcode, net.bytebuddy.jar.asm.Label label) {
-            count++;
-        }
-
-        @Override
-        public void visitFieldInsn(int opcode, String owner, String name, String descriptor) {
-            count++;
-        }
-
-        @Override
-        public void visitTypeInsn(int opcode, String type) {
-            count++;
-        }
     }
 }
