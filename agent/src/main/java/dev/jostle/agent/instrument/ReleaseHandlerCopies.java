@@ -1,6 +1,7 @@
 package dev.jostle.agent.instrument;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -116,10 +117,10 @@ final class ReleaseHandlerCopies {
             case Opcodes.F_NEW:
             case Opcodes.F_FULL:
                 locals.clear();
-                Collections.addAll(locals, java.util.Arrays.copyOf(local, numLocal));
+                Collections.addAll(locals, Arrays.copyOf(local, numLocal));
                 break;
             case Opcodes.F_APPEND:
-                Collections.addAll(locals, java.util.Arrays.copyOf(local, numLocal));
+                Collections.addAll(locals, Arrays.copyOf(local, numLocal));
                 break;
             case Opcodes.F_CHOP:
                 for (int i = 0; i < numLocal && !locals.isEmpty(); i++) {
@@ -132,7 +133,7 @@ final class ReleaseHandlerCopies {
         if (matching != null && matching.firstInstruction == instructions && matching.frameLocals == null) {
             matching.frameType = type == Opcodes.F_NEW ? Opcodes.F_NEW : Opcodes.F_FULL;
             matching.frameLocals = locals.toArray();
-            matching.frameStack = java.util.Arrays.copyOf(stack, numStack);
+            matching.frameStack = Arrays.copyOf(stack, numStack);
         }
     }
 

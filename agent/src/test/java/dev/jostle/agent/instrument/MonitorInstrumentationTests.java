@@ -24,6 +24,12 @@ class MonitorInstrumentationTests {
         probe = new RecordingProbe().name(monitors, "m").name(monitorsClass, "Monitors.class");
     }
 
+    /** What a single synchronized block on {@code lock} reports: enter, acquire, release. */
+    private static List<String> oneBlock(String lock, String enter, String exit) {
+        return List.of("monitor-enter " + lock + " " + enter, "after-monitor-enter null " + enter,
+                "monitor-exit " + lock + " " + exit);
+    }
+
     private static String at(String method, String marker) {
         return "@Monitors." + method + ":" + line("Monitors", marker);
     }
@@ -38,8 +44,7 @@ class MonitorInstrumentationTests {
         // javac gives the exit on the normal path the line of the return statement inside the block.
         String exit = "@Monitors.block:" + (line("Monitors", "block-enter") + 1);
         // The acquire names no monitor at the hook: the round's probe takes it from the enter report.
-        assertEquals(List.of("monitor-enter lock " + enter, "after-monitor-enter null " + enter,
-                "monitor-exit lock " + exit), probe.lines());
+        assertEquals(oneBlock("lock", enter, exit), probe.lines());
     }
 
     /**
@@ -68,8 +73,7 @@ class MonitorInstrumentationTests {
         String enter = at("blockThrowing", "block-throw-enter");
         // javac gives its handler the line of the block's closing brace.
         String exit = "@Monitors.blockThrowing:" + (line("Monitors", "block-throw") + 1);
-        assertEquals(List.of("monitor-enter lock " + enter, "after-monitor-enter null " + enter,
-                "monitor-exit lock " + exit), probe.lines());
+        assertEquals(oneBlock("lock", enter, exit), probe.lines());
     }
 
     @Test
@@ -100,8 +104,7 @@ class MonitorInstrumentationTests {
         assertFalse(Thread.holdsLock(lock));
         String enter = at("blockThrowingInsideTry", "try-block-enter");
         String exit = "@Monitors.blockThrowingInsideTry:" + (line("Monitors", "try-block-throw") + 1);
-        assertEquals(List.of("monitor-enter lock " + enter, "after-monitor-enter null " + enter,
-                "monitor-exit lock " + exit), probe.lines());
+        assertEquals(oneBlock("lock", enter, exit), probe.lines());
     }
 
     @Test
