@@ -15,8 +15,14 @@ import java.time.Duration;
  */
 public final class SeedReplays {
 
-    /** Failing rounds to weigh at most: the first, and two more when the first replays poorly. */
-    static final int MAX_CANDIDATES = 3;
+    /**
+     * Failing rounds to weigh at most: the first, and up to seven more while the best so far replays poorly.
+     * Each costs at most {@code replays} rounds, and the budget bounds the search anyway. Three were too few:
+     * consecutive seeds can all miss the bug by themselves (once, under halt-one, 21 rounds drew victims that
+     * stalled only before reads), so every failure came from a lucky time slice and a seed that does not
+     * replay was reported with most of the budget unspent.
+     */
+    static final int MAX_CANDIDATES = 8;
 
     /**
      * A failing round and how its replays went.
@@ -84,6 +90,7 @@ public final class SeedReplays {
      */
     public static Result search(CampaignSettings settings, Campaign.RoundTask task, Campaign.Listener listener,
             int replays) {
+        long started = System.nanoTime();
         CampaignResult first = Campaign.run(settings, task, listener);
         if (!first.found() || replays <= 0 || !replayable(first.firstFailure())) {
             return new Result(first, null, null, 0);
@@ -93,7 +100,8 @@ public final class SeedReplays {
         CampaignResult total = first;
         int weighed = 1;
         while (!best.reliable() && weighed < MAX_CANDIDATES) {
-            CampaignSettings rest = remaining(settings, total);
+            // Replays take time too: the search goes on only within the wall-clock budget they leave.
+            CampaignSettings rest = remaining(settings, total, Duration.ofNanos(System.nanoTime() - started));
             if (rest == null) {
                 break;
             }
@@ -140,8 +148,11 @@ public final class SeedReplays {
         return new Check(failure, roundNumber, ran, failedAgain);
     }
 
-    /** The budget left after {@code spent}, continuing with fresh seeds; null when nothing is left. */
-    private static CampaignSettings remaining(CampaignSettings settings, CampaignResult spent) {
+    /**
+     * The budget left after {@code spent} rounds and {@code took} of wall-clock time (rounds and replays),
+     * continuing with fresh seeds; null when nothing is left.
+     */
+    private static CampaignSettings remaining(CampaignSettings settings, CampaignResult spent, Duration took) {
         int rounds = 0;
         if (settings.rounds() > 0) {
             rounds = settings.rounds() - spent.rounds();
@@ -151,7 +162,7 @@ public final class SeedReplays {
         }
         Duration time = Duration.ZERO;
         if (!settings.time().isZero()) {
-            time = settings.time().minus(spent.elapsed());
+            time = settings.time().minus(took);
             if (time.isNegative() || time.isZero()) {
                 return null;
             }

@@ -50,6 +50,46 @@ class SeedReplaysTests {
     }
 
     @Test
+    void severalLuckyFailuresInARow_search_goesOnUntilASeedReplays() {
+        SeedReplays.Result result = SeedReplays.search(settings(100),
+                failingOn(Set.of(1015L), Set.of(1002L, 1004L, 1006L, 1008L, 1010L)), Campaign.Listener.NONE, 5);
+
+        assertEquals(1015, result.campaign().firstFailure().report().seed());
+        assertTrue(result.chosen().reliable());
+        assertEquals(1002, result.first().failure().report().seed());
+        assertEquals(6, result.weighed());
+    }
+
+    @Test
+    void onlyLuckyFailures_search_weighsAtMostItsCandidatesAndReportsTheFirst() {
+        Set<Long> lucky = java.util.stream.LongStream.range(1000, 1100).boxed().collect(java.util.stream.Collectors.toSet());
+
+        SeedReplays.Result result = SeedReplays.search(settings(100), failingOn(Set.of(), lucky),
+                Campaign.Listener.NONE, 5);
+
+        assertEquals(SeedReplays.MAX_CANDIDATES, result.weighed());
+        assertEquals(1000, result.campaign().firstFailure().report().seed(), "none replays better than the first");
+        assertFalse(result.chosen().reliable());
+        assertEquals(SeedReplays.MAX_CANDIDATES, result.campaign().rounds());
+    }
+
+    @Test
+    void onlyLuckyFailures_searchUnderATimeBudget_stopsWeighingWhenReplaysHaveSpentIt() {
+        Set<Long> lucky = java.util.stream.LongStream.range(1000, 1100).boxed().collect(java.util.stream.Collectors.toSet());
+        Campaign.RoundTask slowLucky = opener -> {
+            RoundOutcome outcome = failingOn(Set.of(), lucky).run(opener);
+            sleep(20);
+            return outcome;
+        };
+        CampaignSettings budget = new CampaignSettings(Strategy.NONE, 1000, 0, Duration.ofMillis(300), 1, true, false);
+
+        SeedReplays.Result result = SeedReplays.search(budget, slowLucky, Campaign.Listener.NONE, 5);
+
+        // Each candidate costs its round and 5 replays of at least 20 ms: 8 of them could not fit in 300 ms.
+        assertTrue(result.weighed() < SeedReplays.MAX_CANDIDATES, "weighed " + result.weighed());
+    }
+
+    @Test
     void luckyFirstFailure_searchGoingOn_countsProgressOnFromTheRoundsBefore() {
         java.util.List<Integer> counts = new java.util.concurrent.CopyOnWriteArrayList<>();
 
@@ -94,6 +134,14 @@ class SeedReplaysTests {
 
         assertSame(FailureKind.TIMEOUT, result.campaign().firstFailure().kind());
         assertNull(result.chosen(), "each replay of a hang would cost a whole round timeout");
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private static CampaignSettings settings(int rounds) {
