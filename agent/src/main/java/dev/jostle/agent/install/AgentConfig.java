@@ -32,7 +32,10 @@ public final class AgentConfig {
      */
     static final String USERS_BYTE_BUDDY = String.join(".", "net", "bytebuddy", "");
 
-    /** Left out by default; an explicit include of a longer prefix brings a package back. */
+    /**
+     * Left out by default; an include that names the package itself or a package inside it brings it back
+     * ({@code include=kotlin}, {@code include=org.junit.myfork}), a broader one does not.
+     */
     static final List<String> DEFAULT_EXCLUDED = List.of(
             USERS_BYTE_BUDDY, "org.junit.", "junit.", "org.opentest4j.", "org.apiguardian.",
             "org.apache.maven.", "org.codehaus.plexus.", "org.eclipse.jdt.internal.junit", "com.intellij.",
@@ -117,8 +120,10 @@ public final class AgentConfig {
         if (!include.isEmpty() && included < 0) {
             return false;
         }
-        // include=org.junit.myfork brings that package back; include=org does not bring JUnit back.
-        return included > longestMatch(className, DEFAULT_EXCLUDED, false);
+        // include=kotlin or include=org.junit.myfork brings that package back; include=org does not bring
+        // JUnit back. A default prefix's trailing dot is not part of the package it names.
+        int excluded = longestMatch(className, DEFAULT_EXCLUDED, false);
+        return excluded < 0 || included >= excluded - 1;
     }
 
     /**

@@ -80,6 +80,16 @@ class AgentConfigTests {
     }
 
     @Test
+    void includeNamingADefaultExclusionItself_bringsItBack() {
+        AgentConfig kotlin = AgentConfig.read("include=kotlin", new Properties());
+        assertTrue(kotlin.instruments("kotlin.SynchronizedLazyImpl"));
+        assertFalse(kotlin.instruments("kotlinx.coroutines.Job"), "kotlinx is another package");
+        assertTrue(AgentConfig.read("include=kotlin.", new Properties()).instruments("kotlin.Unit"));
+        assertTrue(AgentConfig.read("include=org.junit", new Properties()).instruments("org.junit.jupiter.api.Test"));
+        assertFalse(AgentConfig.read("include=org.jun", new Properties()).instruments("org.junit.jupiter.api.Test"));
+    }
+
+    @Test
     void alwaysExcluded_cannotBeIncluded() {
         AgentConfig config = AgentConfig.read("include=java.util,dev.jostle.agent", new Properties());
         assertFalse(config.instruments("java.util.ArrayList"));
