@@ -78,6 +78,17 @@ class RealJarInstrumentationTests {
     }
 
     @Test
+    void kotlinStdlib_everyClassVerifiesAfterInstrumentation() throws Exception {
+        // Kotlin is left out by default (Lincheck runs on it); a user who includes it gets kotlinc's bytecode.
+        assertClean("kotlin-stdlib", kotlin.Unit.class, "include=kotlin");
+    }
+
+    @Test
+    void kotlinxCoroutines_everyClassVerifiesAfterInstrumentation() throws Exception {
+        assertClean("kotlinx-coroutines-core", kotlinx.coroutines.Job.class, "include=kotlinx,_COROUTINE");
+    }
+
+    @Test
     void instrumentedJacksonAndGuava_runCorrectlyUnderAnOpenRound() throws Exception {
         ClassFileTransformer transformer = AgentInstaller.transformer(AgentConfig.read(null, new Properties()));
         Set<String> owned = new HashSet<>();
@@ -121,6 +132,44 @@ class RealJarInstrumentationTests {
     }
 
     @Test
+    void instrumentedKotlinLazy_runsItsSynchronizedBlockOnceAndReportsEnterAndExit() throws Exception {
+        ClassFileTransformer transformer = AgentInstaller.transformer(AgentConfig.read("include=kotlin",
+                new Properties()));
+        File jar = jarOf(kotlin.Unit.class);
+        TransformingClassLoader loader = new TransformingClassLoader(new URL[] {jar.toURI().toURL()},
+                name -> name.startsWith("kotlin."), transformer);
+        Class<?> function0 = Class.forName("kotlin.jvm.functions.Function0", false, loader);
+        java.util.concurrent.atomic.AtomicInteger computed = new java.util.concurrent.atomic.AtomicInteger();
+        Object initializer = java.lang.reflect.Proxy.newProxyInstance(loader, new Class<?>[] {function0},
+                (proxy, method, args) -> method.getName().equals("invoke") ? "value #" + computed.incrementAndGet()
+                        : method.getName().equals("toString") ? "initializer" : null);
+        long failuresBefore = Hooks.probeFailures();
+        RecordingProbe probe = new RecordingProbe();
+
+        Object[] values = (Object[]) probe.record(() -> {
+            // SynchronizedLazyImpl: kotlinc's synchronized(lock) { ... } around the initializer.
+            // LazyKt.lazy is declared in a package-private part of the multi-file facade.
+            java.lang.reflect.Method lazyOf = Class.forName("kotlin.LazyKt", true, loader).getMethod("lazy", function0);
+            lazyOf.setAccessible(true);
+            Object lazy = lazyOf.invoke(null, initializer);
+            java.lang.reflect.Method getValue = Class.forName("kotlin.Lazy", false, loader).getMethod("getValue");
+            return new Object[] {getValue.invoke(lazy), getValue.invoke(lazy), lazy.getClass().getClassLoader()};
+        });
+
+        assertEquals("value #1", values[0]);
+        assertEquals("value #1", values[1], "computed once");
+        assertEquals(loader, values[2], "the lazy must come from the instrumented copy");
+        assertEquals(1, computed.get());
+        assertEquals(failuresBefore, Hooks.probeFailures());
+        List<String> monitors = probe.lines().stream().filter(l -> l.contains("@SynchronizedLazyImpl.getValue")
+                && l.startsWith("monitor-")).collect(java.util.stream.Collectors.toList());
+        assertEquals(2, monitors.size(), "one enter and one exit (the second call reads the value unlocked): "
+                + monitors);
+        assertTrue(monitors.get(0).startsWith("monitor-enter ") && monitors.get(1).startsWith("monitor-exit "),
+                monitors.toString());
+    }
+
+    @Test
     void harness_brokenBytecode_isReportedAsAVerifyError() throws Exception {
         // Proves the harness really verifies: a transformer that unbalances the stack must be caught.
         ClassFileTransformer breaking = new ClassFileTransformer() {
@@ -136,8 +185,13 @@ class RealJarInstrumentationTests {
     }
 
     private static void assertClean(String label, Class<?> anchor) throws Exception {
+        assertClean(label, anchor, null);
+    }
+
+    /** @param agentArgs as after {@code -javaagent:jostle-agent.jar=}; null for the defaults */
+    private static void assertClean(String label, Class<?> anchor, String agentArgs) throws Exception {
         File jar = jarOf(anchor);
-        ClassFileTransformer instrumenting = AgentInstaller.transformer(AgentConfig.read(null, new Properties()));
+        ClassFileTransformer instrumenting = AgentInstaller.transformer(AgentConfig.read(agentArgs, new Properties()));
         List<String> refusedByC1 = Collections.synchronizedList(new ArrayList<>());
         ClassFileTransformer transformer = new ClassFileTransformer() {
             @Override
