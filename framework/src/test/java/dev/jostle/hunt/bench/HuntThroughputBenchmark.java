@@ -20,7 +20,8 @@ import java.util.regex.Pattern;
  * {@code mvn -B -q -pl framework exec:java -Dexec.classpathScope=test
  * -Dexec.mainClass=dev.jostle.hunt.bench.HuntThroughputBenchmark [-Dexec.args="SECONDS MEMORY_ROUNDS RUNS"]}
  * (defaults 10, 100000, 3; 0 memory rounds skips the memory run). Beside the hunt it runs the same rounds
- * without Jostle ({@link PlainRounds}): the ceiling this machine sets.
+ * without Jostle ({@link PlainRounds}): the ceiling this machine sets; and only their threads
+ * ({@link ThreadRounds}): what no round that starts three threads can beat here.
  */
 public final class HuntThroughputBenchmark {
 
@@ -36,20 +37,24 @@ public final class HuntThroughputBenchmark {
         System.out.println("hunt throughput, " + LocalDate.now() + ", " + ChildHunt.machine() + ", load average "
                 + ChildHunt.loadAverage());
 
-        // Interleaved, so that a change in the machine's load hits all three alike; medians of the runs.
+        // Interleaved, so that a change in the machine's load hits all four alike; medians of the runs.
         List<Double> hunt = new ArrayList<>();
         List<Double> huntNoRaces = new ArrayList<>();
         List<Double> plain = new ArrayList<>();
+        List<Double> threads = new ArrayList<>();
         for (int run = 0; run < runs; run++) {
             hunt.add(huntRate(seconds, List.of()));
             huntNoRaces.add(huntRate(seconds, List.of("--no-races")));
-            plain.add(plainRate(seconds));
+            plain.add(childRate(PlainRounds.class, ChildHunt.testClasses(), Passes.class.getName(), "2",
+                    Integer.toString(seconds)));
+            threads.add(childRate(ThreadRounds.class, "2", Integer.toString(seconds)));
         }
         System.out.printf(Locale.ROOT, "rounds/s, %d runs of %d s each, trivial two-thread program %s, --parallel 2:%n",
                 runs, seconds, Passes.class.getSimpleName());
         System.out.println("  hunt --strategy none:             " + summary(hunt));
         System.out.println("  hunt --strategy none --no-races:  " + summary(huntNoRaces));
         System.out.println("  plain JVM, same rounds, no Jostle: " + summary(plain));
+        System.out.println("  their threads alone, nothing loaded: " + summary(threads));
         System.out.println("  load average after: " + ChildHunt.loadAverage());
         if (memoryRounds <= 0) {
             return;
@@ -90,19 +95,22 @@ public final class HuntThroughputBenchmark {
         return speed.rounds * 1000.0 / speed.elapsedMillis;
     }
 
-    /** The same rounds without Jostle (see {@link PlainRounds}), in a child JVM without the agent. */
-    private static double plainRate(int seconds) throws Exception {
-        List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
-                ChildHunt.testClasses(), PlainRounds.class.getName(), ChildHunt.testClasses(),
-                Passes.class.getName(), "2", Integer.toString(seconds));
+    /**
+     * Rounds per second of a child JVM without the agent running {@code main} ({@link PlainRounds}: the same
+     * rounds without Jostle; {@link ThreadRounds}: only their threads), which prints its count.
+     */
+    private static double childRate(Class<?> main, String... args) throws Exception {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
+                .toString(), "-cp", ChildHunt.testClasses(), main.getName()));
+        command.addAll(List.of(args));
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
         String output = new String(process.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
         if (process.waitFor() != 0) {
-            throw new IllegalStateException("plain rounds failed:\n" + output);
+            throw new IllegalStateException(main.getSimpleName() + " failed:\n" + output);
         }
         Matcher match = Pattern.compile("rounds (\\d+) elapsedMillis (\\d+)").matcher(output);
         if (!match.find()) {
-            throw new IllegalStateException("plain rounds printed no count:\n" + output);
+            throw new IllegalStateException(main.getSimpleName() + " printed no count:\n" + output);
         }
         return Long.parseLong(match.group(1)) * 1000.0 / Long.parseLong(match.group(2));
     }

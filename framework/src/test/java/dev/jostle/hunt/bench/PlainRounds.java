@@ -10,7 +10,6 @@ import java.net.URLClassLoader;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The rounds a hunt runs, without Jostle: per round a fresh class loader defining the program's classes
@@ -28,33 +27,12 @@ public final class PlainRounds {
     public static void main(String[] args) throws Exception {
         URLClassLoader classPath = new URLClassLoader(new URL[] {Path.of(args[0]).toUri().toURL()}, null);
         String mainClass = args[1];
-        int parallel = Integer.parseInt(args[2]);
-        long nanos = Long.parseLong(args[3]) * 1_000_000_000L;
         Map<String, byte[]> bytes = new ConcurrentHashMap<>();
-        AtomicInteger done = new AtomicInteger();
-        long start = System.nanoTime();
-        Runnable worker = () -> {
-            while (System.nanoTime() - start < nanos) {
-                ClassLoader loader = new FreshLoader(classPath, bytes);
-                Thread main = new Thread(new ThreadGroup("round"), () -> runMain(loader, mainClass), "main");
-                main.start();
-                try {
-                    main.join();
-                } catch (InterruptedException e) {
-                    return;
-                }
-                done.incrementAndGet();
-            }
-        };
-        Thread[] workers = new Thread[parallel];
-        for (int i = 0; i < parallel; i++) {
-            workers[i] = new Thread(worker, "worker-" + i);
-            workers[i].start();
-        }
-        for (Thread thread : workers) {
-            thread.join();
-        }
-        System.out.println("rounds " + done.get() + " elapsedMillis " + (System.nanoTime() - start) / 1_000_000);
+        RoundDrivers.run(Integer.parseInt(args[2]), Long.parseLong(args[3]),
+                () -> {
+                    ClassLoader loader = new FreshLoader(classPath, bytes);
+                    return () -> runMain(loader, mainClass);
+                });
     }
 
     private static void runMain(ClassLoader loader, String mainClass) {
