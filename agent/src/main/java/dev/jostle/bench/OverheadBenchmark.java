@@ -31,11 +31,13 @@ import java.util.concurrent.TimeUnit;
  * <p>Run (after {@code mvn -B -q package -pl agent}) from the repository root:
  * <pre>
  * java -cp agent/target/jostle-agent.jar dev.jostle.bench.OverheadBenchmark [--runs 3] [--threads 4] [--steps 1000000] [--locks yes|no]
- *     [--configurations plain,none,races] [--baseline OTHER-AGENT.jar]
+ *     [--work 0] [--configurations plain,none,races] [--baseline OTHER-AGENT.jar]
  * </pre>
  * {@code --baseline} runs every configuration but plain a second time with another build of the agent jar,
  * interleaved with this one's, so that a change is measured side by side under the same load.
- * It takes one to a few minutes on 2 cores. {@code --locks no} leaves out the {@code synchronized} block. Noise strategies are slow by design (each round may be delayed by up
+ * It takes one to a few minutes on 2 cores. {@code --locks no} leaves out the {@code synchronized} block.
+ * {@code --work N} adds N steps of arithmetic on locals to every step: code that does something between its
+ * shared accesses, as most code does (the default, 0, is the dense worst case). Noise strategies are slow by design (each round may be delayed by up
  * to its cap, 120 to 200 ms); the number to watch is {@code none}.
  */
 public final class OverheadBenchmark {
@@ -56,14 +58,15 @@ public final class OverheadBenchmark {
 
     private static void run(String[] args) throws Exception {
         Map<String, String> options = options(args);
-        int threads = intOption(options, "--threads", 4);
-        int steps = intOption(options, "--steps", 1_000_000);
+        int threads = intOption(options, "--threads", 4, 1);
+        int steps = intOption(options, "--steps", 1_000_000, 1);
         boolean locks = yesNo(options, "--locks");
+        int work = intOption(options, "--work", 0, 0);
         if (options.containsKey("--child")) {
-            child(options.get("--child"), threads, steps, locks);
+            child(options.get("--child"), threads, steps, locks, work);
             return;
         }
-        int runs = intOption(options, "--runs", 3);
+        int runs = intOption(options, "--runs", 3, 1);
         List<String> configurations = configurations(options);
         String jar = ownJar();
         String baseline = baseline(options);
@@ -81,9 +84,10 @@ public final class OverheadBenchmark {
         System.out.println("JVM: " + System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version")
                 + " (" + System.getProperty("java.vendor") + "), " + Runtime.getRuntime().availableProcessors() + " cores, "
                 + System.getProperty("os.name") + " " + System.getProperty("os.arch"));
-        System.out.printf(Locale.ROOT, "workload: %d threads x %,d steps (array read+write, a racy field every 16%s); "
+        System.out.printf(Locale.ROOT, "workload: %d threads x %,d steps (array read+write, a racy field every 16%s%s); "
                 + "per child JVM %d warm-up + median of %d iterations; %d runs per configuration, interleaved%n",
-                threads, steps, locks ? ", a synchronized block every 64" : ", no locks", WARMUP, MEASURED, runs);
+                threads, steps, locks ? ", a synchronized block every 64" : ", no locks",
+                work > 0 ? ", " + work + " steps of local arithmetic each" : "", WARMUP, MEASURED, runs);
 
         if (baseline != null) {
             System.out.println("baseline: " + baseline);
@@ -96,7 +100,7 @@ public final class OverheadBenchmark {
             for (int i = 0; i < rows.size(); i++) {
                 // Rotate the starting configuration so that none always runs right after a JVM of one kind.
                 String[] row = rows.get((i + run) % rows.size());
-                long[] result = runChild(java, row[2], row[1], threads, steps, locks);
+                long[] result = runChild(java, row[2], row[1], threads, steps, locks, work);
                 millis.get(row[0]).add(result[0] / 1e6);
                 sites.put(row[0], (int) result[1]);
             }
@@ -166,13 +170,13 @@ public final class OverheadBenchmark {
 
     /** Returns {median nanos, instrumented sites} as the child reported them. */
     private static long[] runChild(String java, String jar, String configuration, int threads, int steps,
-            boolean locks) throws IOException, InterruptedException {
+            boolean locks, int work) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of(java, "-Xmx256m"));
         if (!configuration.equals("plain")) {
             command.add("-javaagent:" + jar);
         }
         command.addAll(List.of("-cp", jar, OverheadBenchmark.class.getName(), "--child", configuration,
-                "--threads", String.valueOf(threads), "--steps", String.valueOf(steps), "--locks", locks ? "yes" : "no"));
+                "--threads", String.valueOf(threads), "--steps", String.valueOf(steps), "--locks", locks ? "yes" : "no", "--work", String.valueOf(work)));
         Process child = new ProcessBuilder(command).redirectErrorStream(true).start();
         List<String> output = new ArrayList<>();
         long[] result = null;
@@ -195,7 +199,7 @@ public final class OverheadBenchmark {
         return result;
     }
 
-    private static void child(String configuration, int threads, int steps, boolean locks)
+    private static void child(String configuration, int threads, int steps, boolean locks, int work)
             throws InterruptedException {
         boolean wantsAgent = !configuration.equals("plain");
         if (wantsAgent != JostleRuntime.isInstalled()) {
@@ -212,7 +216,7 @@ public final class OverheadBenchmark {
         if (session != null && session.wantsObservation()) {
             Round observation = session.openObservationRound(Thread.currentThread());
             try (Round.Binding binding = observation.bind()) {
-                Workload.run(threads, Math.max(1, steps / 100), locks);
+                Workload.run(threads, Math.max(1, steps / 100), locks, work);
             } finally {
                 observation.end();
             }
@@ -222,11 +226,11 @@ public final class OverheadBenchmark {
         for (int i = 0; i < WARMUP + MEASURED; i++) {
             long start = System.nanoTime();
             if (session == null) {
-                checksum += Workload.run(threads, steps, locks);
+                checksum += Workload.run(threads, steps, locks, work);
             } else {
                 Round round = session.openRound(i, Thread.currentThread());
                 try (Round.Binding binding = round.bind()) {
-                    checksum += Workload.run(threads, steps, locks);
+                    checksum += Workload.run(threads, steps, locks, work);
                 } finally {
                     round.end();
                 }
@@ -259,10 +263,10 @@ public final class OverheadBenchmark {
     private static Map<String, String> options(String[] args) {
         Map<String, String> options = new LinkedHashMap<>();
         for (int i = 0; i < args.length; i++) {
-            if (!List.of("--child", "--runs", "--threads", "--steps", "--locks", "--configurations", "--baseline")
+            if (!List.of("--child", "--runs", "--threads", "--steps", "--locks", "--work", "--configurations", "--baseline")
                     .contains(args[i]) || i + 1 >= args.length) {
                 throw new IllegalArgumentException("unknown option or missing value: '" + args[i]
-                        + "'; known: --runs N, --threads N, --steps N, --locks yes|no, --configurations A,B,..., "
+                        + "'; known: --runs N, --threads N, --steps N, --locks yes|no, --work N, --configurations A,B,..., "
                         + "--baseline JAR");
             }
             options.put(args[i], args[++i]);
@@ -278,19 +282,19 @@ public final class OverheadBenchmark {
         throw new IllegalArgumentException(name + " '" + value + "': use yes or no");
     }
 
-    private static int intOption(Map<String, String> options, String name, int fallback) {
+    private static int intOption(Map<String, String> options, String name, int fallback, int least) {
         String value = options.get(name);
         if (value == null) {
             return fallback;
         }
         try {
             int parsed = Integer.parseInt(value.trim());
-            if (parsed < 1) {
+            if (parsed < least) {
                 throw new NumberFormatException();
             }
             return parsed;
         } catch (NumberFormatException bad) {
-            throw new IllegalArgumentException(name + " '" + value + "': must be a positive whole number");
+            throw new IllegalArgumentException(name + " '" + value + "': must be a whole number of at least " + least);
         }
     }
 }

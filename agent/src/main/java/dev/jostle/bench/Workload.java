@@ -20,14 +20,15 @@ final class Workload {
      *
      * @param locks whether the threads also take a shared lock every 64 steps (a separate method, so that
      *              how the JIT treats an instrumented {@code synchronized} block shows on its own)
+     * @param work  steps of arithmetic on locals between one step's shared accesses and the next's
      */
-    static long run(int threads, int steps, boolean locks) throws InterruptedException {
+    static long run(int threads, int steps, boolean locks, int work) throws InterruptedException {
         Workload shared = new Workload();
         Thread[] workers = new Thread[threads];
         for (int t = 0; t < threads; t++) {
             int id = t;
-            Runnable work = locks ? () -> shared.work(id, steps) : () -> shared.workWithoutLocks(id, steps);
-            workers[t] = new Thread(work, "bench-" + t);
+            Runnable task = locks ? () -> shared.work(id, steps, work) : () -> shared.workWithoutLocks(id, steps, work);
+            workers[t] = new Thread(task, "bench-" + t);
         }
         for (Thread worker : workers) {
             worker.start();
@@ -38,10 +39,10 @@ final class Workload {
         return shared.total + shared.racyHits;
     }
 
-    private void work(int id, int steps) {
+    private void work(int id, int steps, int work) {
         int x = 0x9E3779B9 * (id + 1);
         for (int i = 0; i < steps; i++) {
-            x = x * 1103515245 + 12345;
+            x = local(x, work);
             int slot = (x >>> 12) & (CELLS - 1);
             cells[slot] += x & 7;
             if ((i & 15) == 0) {
@@ -55,15 +56,24 @@ final class Workload {
         }
     }
 
-    private void workWithoutLocks(int id, int steps) {
+    private void workWithoutLocks(int id, int steps, int work) {
         int x = 0x9E3779B9 * (id + 1);
         for (int i = 0; i < steps; i++) {
-            x = x * 1103515245 + 12345;
+            x = local(x, work);
             int slot = (x >>> 12) & (CELLS - 1);
             cells[slot] += x & 7;
             if ((i & 15) == 0) {
                 racyHits++;
             }
         }
+    }
+
+    /** The step's next pseudo-random number, after {@code work} more: dependent multiplies no JIT can skip. */
+    private static int local(int x, int work) {
+        int next = x * 1103515245 + 12345;
+        for (int k = 0; k < work; k++) {
+            next = next * 1103515245 + 12345;
+        }
+        return next;
     }
 }
