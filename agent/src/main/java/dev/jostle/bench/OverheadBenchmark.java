@@ -37,8 +37,8 @@ import java.util.concurrent.TimeUnit;
  * interleaved with this one's, so that a change is measured side by side under the same load.
  * It takes one to a few minutes on 2 cores. {@code --locks no} leaves out the {@code synchronized} block.
  * {@code --work N} adds N steps of arithmetic on locals to every step: code that does something between its
- * shared accesses, as most code does (the default, 0, is the dense worst case). Noise strategies are slow by design (each round may be delayed by up
- * to its cap, 120 to 200 ms); the number to watch is {@code none}.
+ * shared accesses, as most code does (the default, 0, is the dense worst case). Noise strategies are slow by
+ * design (each round may be delayed by up to its cap, 120 to 200 ms); the number to watch is {@code none}.
  */
 public final class OverheadBenchmark {
 
@@ -58,12 +58,10 @@ public final class OverheadBenchmark {
 
     private static void run(String[] args) throws Exception {
         Map<String, String> options = options(args);
-        int threads = intOption(options, "--threads", 4, 1);
-        int steps = intOption(options, "--steps", 1_000_000, 1);
-        boolean locks = yesNo(options, "--locks");
-        int work = intOption(options, "--work", 0, 0);
+        Workload.Shape shape = new Workload.Shape(intOption(options, "--threads", 4, 1),
+                intOption(options, "--steps", 1_000_000, 1), yesNo(options, "--locks"), intOption(options, "--work", 0, 0));
         if (options.containsKey("--child")) {
-            child(options.get("--child"), threads, steps, locks, work);
+            child(options.get("--child"), shape);
             return;
         }
         int runs = intOption(options, "--runs", 3, 1);
@@ -84,10 +82,8 @@ public final class OverheadBenchmark {
         System.out.println("JVM: " + System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version")
                 + " (" + System.getProperty("java.vendor") + "), " + Runtime.getRuntime().availableProcessors() + " cores, "
                 + System.getProperty("os.name") + " " + System.getProperty("os.arch"));
-        System.out.printf(Locale.ROOT, "workload: %d threads x %,d steps (array read+write, a racy field every 16%s%s); "
-                + "per child JVM %d warm-up + median of %d iterations; %d runs per configuration, interleaved%n",
-                threads, steps, locks ? ", a synchronized block every 64" : ", no locks",
-                work > 0 ? ", " + work + " steps of local arithmetic each" : "", WARMUP, MEASURED, runs);
+        System.out.printf(Locale.ROOT, "workload: %s; per child JVM %d warm-up + median of %d iterations; %d runs per"
+                + " configuration, interleaved%n", shape.describe(), WARMUP, MEASURED, runs);
 
         if (baseline != null) {
             System.out.println("baseline: " + baseline);
@@ -100,7 +96,7 @@ public final class OverheadBenchmark {
             for (int i = 0; i < rows.size(); i++) {
                 // Rotate the starting configuration so that none always runs right after a JVM of one kind.
                 String[] row = rows.get((i + run) % rows.size());
-                long[] result = runChild(java, row[2], row[1], threads, steps, locks, work);
+                long[] result = runChild(java, row[2], row[1], shape);
                 millis.get(row[0]).add(result[0] / 1e6);
                 sites.put(row[0], (int) result[1]);
             }
@@ -169,14 +165,15 @@ public final class OverheadBenchmark {
     }
 
     /** Returns {median nanos, instrumented sites} as the child reported them. */
-    private static long[] runChild(String java, String jar, String configuration, int threads, int steps,
-            boolean locks, int work) throws IOException, InterruptedException {
+    private static long[] runChild(String java, String jar, String configuration, Workload.Shape shape)
+            throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of(java, "-Xmx256m"));
         if (!configuration.equals("plain")) {
             command.add("-javaagent:" + jar);
         }
         command.addAll(List.of("-cp", jar, OverheadBenchmark.class.getName(), "--child", configuration,
-                "--threads", String.valueOf(threads), "--steps", String.valueOf(steps), "--locks", locks ? "yes" : "no", "--work", String.valueOf(work)));
+                "--threads", String.valueOf(shape.threads()), "--steps", String.valueOf(shape.steps()), "--locks",
+                shape.locks() ? "yes" : "no", "--work", String.valueOf(shape.work())));
         Process child = new ProcessBuilder(command).redirectErrorStream(true).start();
         List<String> output = new ArrayList<>();
         long[] result = null;
@@ -199,8 +196,7 @@ public final class OverheadBenchmark {
         return result;
     }
 
-    private static void child(String configuration, int threads, int steps, boolean locks, int work)
-            throws InterruptedException {
+    private static void child(String configuration, Workload.Shape shape) throws InterruptedException {
         boolean wantsAgent = !configuration.equals("plain");
         if (wantsAgent != JostleRuntime.isInstalled()) {
             System.out.println("the " + configuration + " configuration expects the agent "
@@ -216,7 +212,7 @@ public final class OverheadBenchmark {
         if (session != null && session.wantsObservation()) {
             Round observation = session.openObservationRound(Thread.currentThread());
             try (Round.Binding binding = observation.bind()) {
-                Workload.run(threads, Math.max(1, steps / 100), locks, work);
+                Workload.run(shape.withSteps(Math.max(1, shape.steps() / 100)));
             } finally {
                 observation.end();
             }
@@ -226,11 +222,11 @@ public final class OverheadBenchmark {
         for (int i = 0; i < WARMUP + MEASURED; i++) {
             long start = System.nanoTime();
             if (session == null) {
-                checksum += Workload.run(threads, steps, locks, work);
+                checksum += Workload.run(shape);
             } else {
                 Round round = session.openRound(i, Thread.currentThread());
                 try (Round.Binding binding = round.bind()) {
-                    checksum += Workload.run(threads, steps, locks, work);
+                    checksum += Workload.run(shape);
                 } finally {
                     round.end();
                 }

@@ -16,13 +16,34 @@ final class Workload {
     private long total;
 
     /**
-     * Runs {@code threads} threads of {@code steps} steps each and waits for them; returns a checksum.
+     * What to run.
      *
-     * @param locks whether the threads also take a shared lock every 64 steps (a separate method, so that
-     *              how the JIT treats an instrumented {@code synchronized} block shows on its own)
-     * @param work  steps of arithmetic on locals between one step's shared accesses and the next's
+     * @param threads threads, each running {@code steps} steps
+     * @param locks   whether the threads also take a shared lock every 64 steps (a separate method, so that
+     *                how the JIT treats an instrumented {@code synchronized} block shows on its own)
+     * @param work    steps of arithmetic on locals between one step's shared accesses and the next's
      */
-    static long run(int threads, int steps, boolean locks, int work) throws InterruptedException {
+    record Shape(int threads, int steps, boolean locks, int work) {
+
+        /** The same with fewer steps: an observation round's short run. */
+        Shape withSteps(int fewer) {
+            return new Shape(threads, fewer, locks, work);
+        }
+
+        /** "4 threads x 1,000,000 steps (array read+write, ...)". */
+        String describe() {
+            return String.format(java.util.Locale.ROOT, "%d threads x %,d steps (array read+write, a racy field"
+                    + " every 16%s%s)", threads, steps, locks ? ", a synchronized block every 64" : ", no locks",
+                    work > 0 ? ", " + work + " steps of local arithmetic each" : "");
+        }
+    }
+
+    /** Runs the shape's threads and waits for them; returns a checksum. */
+    static long run(Shape shape) throws InterruptedException {
+        int threads = shape.threads();
+        int steps = shape.steps();
+        boolean locks = shape.locks();
+        int work = shape.work();
         Workload shared = new Workload();
         Thread[] workers = new Thread[threads];
         for (int t = 0; t < threads; t++) {
