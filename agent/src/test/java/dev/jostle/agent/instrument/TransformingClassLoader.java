@@ -50,10 +50,13 @@ public final class TransformingClassLoader extends URLClassLoader {
     private Class<?> defineOwn(String name) throws ClassNotFoundException {
         String internalName = name.replace('.', '/');
         byte[] original;
-        try (InputStream in = getResourceAsStream(internalName + ".class")) {
-            if (in == null) {
-                throw new ClassNotFoundException(name);
-            }
+        // From this loader's own URLs: getResourceAsStream would ask the parent first, and the parent may hold
+        // another build of the same class (javac's, where a test compiled its own with ecj).
+        URL own = findResource(internalName + ".class");
+        if (own == null) {
+            throw new ClassNotFoundException(name);
+        }
+        try (InputStream in = own.openStream()) {
             original = in.readAllBytes();
         } catch (IOException e) {
             throw new ClassNotFoundException(name, e);
