@@ -21,7 +21,11 @@ import net.bytebuddy.jar.asm.Type;
  *   H: astore t; aload L; monitorexit; aload t; athrow
  * </pre>
  * with catch-all entries {@code [body) -> H} and {@code [H, after H's monitorexit) -> H} (or one entry
- * over both): H covers itself, so that a failed release is retried. A release report before H's monitorexit is a call inside
+ * over both): H covers itself, so that a failed release is retried. The Eclipse compiler (ecj) leaves the
+ * exception on the stack, {@code H: aload L; monitorexit; athrow}, under one entry over the body and H up
+ * to its release: the same self-cover, one instruction shorter. What follows the handler's MONITOREXIT is not
+ * checked: both compilers rethrow there, and a catch-all that released a monitor and then swallowed the
+ * exception would be no synchronized block. A release report before H's monitorexit is a call inside
  * H's own block, covered by H, and C1 gives up on such a method ("exception handler covers itself"): it
  * runs interpreted until C2 takes it, seconds later, and far longer under race detection.
  *
@@ -146,13 +150,14 @@ final class ReleaseHandlerCopies {
         }
         int position = instructions - matching.firstInstruction;
         if (position == 1 && opcode == Opcodes.ASTORE) {
+            matching.storesException = true; // javac's shape; ecj's starts with the ALOAD
             return;
         }
-        if (position == 2 && opcode == Opcodes.ALOAD) {
+        if (position == matching.releaseAt() - 1 && opcode == Opcodes.ALOAD) {
             matching.lock = var;
             return;
         }
-        if (position == 3 && opcode == Opcodes.MONITOREXIT && matching.lock >= 0
+        if (position == matching.releaseAt() && opcode == Opcodes.MONITOREXIT && matching.lock >= 0
                 && (matching.frameLocals != null || !needsFrames)) {
             return;
         }
@@ -164,7 +169,7 @@ final class ReleaseHandlerCopies {
      * get no report of its own.
      */
     boolean relocates(int site) {
-        if (matching == null || instructions - matching.firstInstruction != 3) {
+        if (matching == null || instructions - matching.firstInstruction != matching.releaseAt()) {
             return false;
         }
         matching.site = site;
@@ -311,6 +316,8 @@ final class ReleaseHandlerCopies {
         final Label start = new Label();
         final Label released = new Label();
         final Label end = new Label();
+        /** javac's handler stores the exception first; ecj's keeps it on the stack. */
+        boolean storesException;
         int lock = -1;
         int site;
         int frameType;
@@ -322,6 +329,11 @@ final class ReleaseHandlerCopies {
             this.self = self;
             this.around = around;
             this.firstInstruction = firstInstruction;
+        }
+
+        /** The handler's MONITOREXIT, counted from its first instruction (1). */
+        int releaseAt() {
+            return storesException ? 3 : 2;
         }
     }
 }
