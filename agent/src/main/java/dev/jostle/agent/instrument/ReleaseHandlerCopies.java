@@ -12,8 +12,8 @@ import net.bytebuddy.jar.asm.Opcodes;
 import net.bytebuddy.jar.asm.Type;
 
 /**
- * Moves the release report out of javac's catch-all handler of a synchronized block, so that HotSpot's
- * C1 compiler accepts the method.
+ * Moves the release report out of the catch-all handler javac (or ecj) gives a synchronized block, so that
+ * HotSpot's C1 compiler accepts the method.
  *
  * <p>javac compiles {@code synchronized (lock) { body }} to
  * <pre>
@@ -21,15 +21,15 @@ import net.bytebuddy.jar.asm.Type;
  *   H: astore t; aload L; monitorexit; aload t; athrow
  * </pre>
  * with catch-all entries {@code [body) -> H} and {@code [H, after H's monitorexit) -> H} (or one entry
- * over both): H covers itself, so that a failed release is retried. The Eclipse compiler (ecj) leaves the
- * exception on the stack, {@code H: aload L; monitorexit; athrow}, under one entry over the body and H up
- * to its release: the same self-cover, one instruction shorter. What follows the handler's MONITOREXIT is not
- * checked: both compilers rethrow there, and a catch-all that released a monitor and then swallowed the
- * exception would be no synchronized block. A release report before H's monitorexit is a call inside
- * H's own block, covered by H, and C1 gives up on such a method ("exception handler covers itself"): it
- * runs interpreted until C2 takes it, seconds later, and far longer under race detection.
+ * over both): H covers itself, so that a failed release is retried. A release report before H's monitorexit
+ * is a call inside H's own block, covered by H, and C1 gives up on such a method ("exception handler covers
+ * itself"): it runs interpreted until C2 takes it, seconds later, and far longer under race detection.
  *
- * <p>For exactly that shape, H's own monitorexit gets no report, and a copy of the handler that reports
+ * <p>The Eclipse compiler (ecj) leaves the exception on the stack, {@code H: aload L; monitorexit; athrow},
+ * under one entry over the body and H up to its release: the same self-cover, one instruction shorter. What follows H's MONITOREXIT is not checked: both compilers rethrow there,
+ * and a catch-all that released a monitor and then swallowed the exception would be no synchronized block.
+ *
+ * <p>For exactly these two shapes, H's own monitorexit gets no report, and a copy of the handler that reports
  * goes after the method's last instruction:
  * <pre>
  *   H': aload L; push site; invokestatic beforeMonitorExit; aload L; monitorexit; athrow
