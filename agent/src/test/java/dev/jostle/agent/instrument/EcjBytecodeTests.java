@@ -9,14 +9,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.jostle.agent.install.AgentConfig;
 import dev.jostle.agent.install.AgentInstaller;
 import java.io.StringWriter;
-import java.lang.instrument.ClassFileTransformer;
 import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import java.util.Properties;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 import javax.tools.JavaCompiler;
 import org.eclipse.jdt.internal.compiler.tool.EclipseCompiler;
@@ -36,7 +33,7 @@ class EcjBytecodeTests {
 
     @TempDir
     static Path classes;
-    private static final Map<String, byte[]> instrumented = new ConcurrentHashMap<>();
+    private static TransformingClassLoader loader;
     private static Class<?> monitorsClass;
 
     @BeforeAll
@@ -47,28 +44,15 @@ class EcjBytecodeTests {
         boolean compiled = ecj.getTask(messages, null, null, List.of("-17", "-g", "-d", classes.toString()), null,
                 ecj.getStandardFileManager(null, null, null).getJavaFileObjects(source.toFile())).call();
         assertTrue(compiled, messages.toString());
-        ClassFileTransformer agent = AgentInstaller.transformer(AgentConfig.read(null, new Properties()));
-        ClassFileTransformer keeping = new ClassFileTransformer() {
-            @Override
-            public byte[] transform(ClassLoader loader, String name, Class<?> redefined,
-                    java.security.ProtectionDomain domain, byte[] bytes)
-                    throws java.lang.instrument.IllegalClassFormatException {
-                byte[] result = agent.transform(loader, name, redefined, domain, bytes);
-                if (result != null) {
-                    instrumented.put(name, result);
-                }
-                return result;
-            }
-        };
-        TransformingClassLoader loader = new TransformingClassLoader(new URL[] {classes.toUri().toURL()},
-                name -> name.startsWith(MONITORS), keeping);
+        loader = new TransformingClassLoader(new URL[] {classes.toUri().toURL()}, name -> name.startsWith(MONITORS),
+                AgentInstaller.transformer(AgentConfig.read(null, new Properties())));
         monitorsClass = Class.forName(MONITORS, true, loader);
     }
 
     @Test
     void ecjsHandlers_coverThemselves_andHoldNoCallOnceInstrumented() throws Exception {
         byte[] original = Files.readAllBytes(classes.resolve("dev/jostle/fixtures/Monitors.class"));
-        byte[] ours = instrumented.get("dev/jostle/fixtures/Monitors");
+        byte[] ours = loader.instrumented(MONITORS);
         for (String method : List.of("block", "blockThrowing", "nestedBlocksThrowing", "blockThrowingInsideTry",
                 "blockAmongWideLocals")) {
             assertTrue(HandlerLayout.of(original, method).selfCoveringHandlers() > 0,

@@ -11,6 +11,8 @@ import dev.jostle.agent.install.AgentInstaller;
 import java.io.ByteArrayOutputStream;
 import java.io.File;
 import java.io.PrintStream;
+import java.lang.reflect.Method;
+import java.lang.reflect.Proxy;
 import java.lang.instrument.ClassFileTransformer;
 import java.lang.instrument.IllegalClassFormatException;
 import java.net.URL;
@@ -25,6 +27,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Properties;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
 import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
 import net.bytebuddy.jar.asm.ClassReader;
@@ -139,8 +143,8 @@ class RealJarInstrumentationTests {
         TransformingClassLoader loader = new TransformingClassLoader(new URL[] {jar.toURI().toURL()},
                 name -> name.startsWith("kotlin."), transformer);
         Class<?> function0 = Class.forName("kotlin.jvm.functions.Function0", false, loader);
-        java.util.concurrent.atomic.AtomicInteger computed = new java.util.concurrent.atomic.AtomicInteger();
-        Object initializer = java.lang.reflect.Proxy.newProxyInstance(loader, new Class<?>[] {function0},
+        AtomicInteger computed = new AtomicInteger();
+        Object initializer = Proxy.newProxyInstance(loader, new Class<?>[] {function0},
                 (proxy, method, args) -> method.getName().equals("invoke") ? "value #" + computed.incrementAndGet()
                         : method.getName().equals("toString") ? "initializer" : null);
         long failuresBefore = Hooks.probeFailures();
@@ -149,10 +153,10 @@ class RealJarInstrumentationTests {
         Object[] values = (Object[]) probe.record(() -> {
             // SynchronizedLazyImpl: kotlinc's synchronized(lock) { ... } around the initializer.
             // LazyKt.lazy is declared in a package-private part of the multi-file facade.
-            java.lang.reflect.Method lazyOf = Class.forName("kotlin.LazyKt", true, loader).getMethod("lazy", function0);
+            Method lazyOf = Class.forName("kotlin.LazyKt", true, loader).getMethod("lazy", function0);
             lazyOf.setAccessible(true);
             Object lazy = lazyOf.invoke(null, initializer);
-            java.lang.reflect.Method getValue = Class.forName("kotlin.Lazy", false, loader).getMethod("getValue");
+            Method getValue = Class.forName("kotlin.Lazy", false, loader).getMethod("getValue");
             return new Object[] {getValue.invoke(lazy), getValue.invoke(lazy), lazy.getClass().getClassLoader()};
         });
 
@@ -162,7 +166,7 @@ class RealJarInstrumentationTests {
         assertEquals(1, computed.get());
         assertEquals(failuresBefore, Hooks.probeFailures());
         List<String> monitors = probe.lines().stream().filter(l -> l.contains("@SynchronizedLazyImpl.getValue")
-                && l.startsWith("monitor-")).collect(java.util.stream.Collectors.toList());
+                && l.startsWith("monitor-")).collect(Collectors.toList());
         assertEquals(2, monitors.size(), "one enter and one exit (the second call reads the value unlocked): "
                 + monitors);
         assertTrue(monitors.get(0).startsWith("monitor-enter ") && monitors.get(1).startsWith("monitor-exit "),

@@ -23,6 +23,7 @@ public final class TransformingClassLoader extends URLClassLoader {
     private final ClassFileTransformer transformer;
     private int transformed;
     private final java.util.List<String> untouched = new java.util.ArrayList<>();
+    private final java.util.Map<String, byte[]> definedBytes = new java.util.HashMap<>();
 
     public TransformingClassLoader(URL[] urls, Predicate<String> owns, ClassFileTransformer transformer) {
         super(urls, TransformingClassLoader.class.getClassLoader());
@@ -73,7 +74,10 @@ public final class TransformingClassLoader extends URLClassLoader {
             }
             bytes = original;
         } else {
-            transformed++;
+            synchronized (this) {
+                transformed++;
+                definedBytes.put(name, bytes);
+            }
         }
         return defineClass(name, bytes, 0, bytes.length);
     }
@@ -81,6 +85,11 @@ public final class TransformingClassLoader extends URLClassLoader {
     /** Classes the transformer changed. */
     public synchronized int transformed() {
         return transformed;
+    }
+
+    /** The instrumented bytes this loader defined for a class (binary name), or null if it was left alone. */
+    public synchronized byte[] instrumented(String name) {
+        return definedBytes.get(name);
     }
 
     /** Classes the transformer left alone (ignored, or failed and reported). */
