@@ -44,7 +44,7 @@ public final class AgentInstaller {
         // cost about half a second of start-up. A late attach (a test's self-attach, java -jar's launcher
         // agent) must retransform what is already loaded.
         AgentBuilder builder = builder(config, new InstrumentedClassCache(CACHE_CAPACITY), verbose);
-        if (late) {
+        if (late && anyLoadedClassToInstrument(inst, config)) {
             builder = builder.with(AgentBuilder.RedefinitionStrategy.RETRANSFORMATION)
                     // Retransform in batches; a batch the JVM refuses is split until only the offending
                     // class is left out, instead of losing the whole batch.
@@ -58,6 +58,24 @@ public final class AgentInstaller {
         if (verbose) {
             System.err.println("jostle: agent installed (" + config + (late ? "; late attach" : "") + ")");
         }
+    }
+
+    /**
+     * Whether a late attach finds a class it would instrument already loaded. {@code java -jar jostle.jar}
+     * starts the agent through {@code agentmain} before any program class is loaded: then Byte Buddy's
+     * retransformation pass would describe every loaded class (about 2,000, parsing their class files) to
+     * find none, costing half a second of start-up and keeping the JIT busy with that code during the
+     * hunt's first seconds.
+     */
+    private static boolean anyLoadedClassToInstrument(Instrumentation inst, AgentConfig config) {
+        for (Class<?> type : inst.getAllLoadedClasses()) {
+            ClassLoader loader = type.getClassLoader();
+            if (loader != null && loader != ClassLoader.getPlatformClassLoader() && !type.isArray()
+                    && !type.isHidden() && inst.isModifiableClass(type) && config.instruments(type.getName())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
