@@ -1,5 +1,6 @@
 package dev.jostle.hunt;
 
+import dev.jostle.agent.desugar.LambdaDesugaring;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -16,6 +17,11 @@ import java.util.concurrent.ConcurrentHashMap;
  * The program's class files, read once for the whole hunt. A round then costs a class loader and the
  * definition of its classes, not a search of the class path and a read of every file; resources are
  * found through one long-lived loader over the class path.
+ *
+ * <p>Classes are handed out with their lambdas desugared ({@link LambdaDesugaring}): linking a lambda
+ * through {@code LambdaMetafactory} spins a class per call site in every round's loader, which cost the
+ * plain JVM a third of its rounds per second on a two-lambda program. The lambda classes made for a class
+ * are handed out by name like the program's own. {@code -Djostle.desugarLambdas=false} turns this off.
  */
 final class ClassBytes implements AutoCloseable {
 
@@ -35,13 +41,26 @@ final class ClassBytes implements AutoCloseable {
     private final URLClassLoader resources;
     private final Map<String, Entry> classes = new ConcurrentHashMap<>();
     private final Map<String, ProtectionDomain> domains = new ConcurrentHashMap<>();
+    /** Lambda classes made while desugaring the classes read so far. */
+    private final Map<String, Entry> lambdaClasses = new ConcurrentHashMap<>();
+    /** Null when lambdas are linked as written. */
+    private final LambdaDesugaring desugaring;
 
     ClassBytes(URL[] classPath) {
+        this(classPath, !"false".equals(System.getProperty("jostle.desugarLambdas")));
+    }
+
+    ClassBytes(URL[] classPath, boolean desugarLambdas) {
         this.resources = new URLClassLoader(classPath, null);
+        this.desugaring = desugarLambdas ? new LambdaDesugaring(this::asLoaded) : null;
     }
 
     /** The class file for a binary class name, or null when the class path has none. */
     Entry get(String className) {
+        Entry made = lambdaClasses.get(className);
+        if (made != null) {
+            return made;
+        }
         Entry entry = classes.computeIfAbsent(className, this::read);
         return entry == MISSING ? null : entry;
     }
@@ -56,10 +75,41 @@ final class ClassBytes implements AutoCloseable {
         if (url == null) {
             return MISSING;
         }
+        byte[] file;
+        ProtectionDomain domain;
         try (InputStream in = url.openStream()) {
-            return new Entry(in.readAllBytes(), domain(url, path));
+            file = in.readAllBytes();
+            domain = domain(url, path);
         } catch (IOException unreadable) {
             throw new UncheckedIOException("cannot read " + url, unreadable);
+        }
+        if (desugaring == null) {
+            return new Entry(file, domain);
+        }
+        LambdaDesugaring.Result desugared = desugaring.desugar(file);
+        desugared.lambdaClasses().forEach((name, bytes) -> lambdaClasses.put(name, new Entry(bytes, domain)));
+        return new Entry(desugared.classFile(), domain);
+    }
+
+    /**
+     * A class file as a round's loader would find it, for the desugaring's access checks: the JDK's first
+     * (the loader's parent is the platform class loader), then the program's, as written.
+     */
+    private byte[] asLoaded(String internalName) {
+        String path = internalName + ".class";
+        try (InputStream jdk = ClassLoader.getPlatformClassLoader().getResourceAsStream(path)) {
+            if (jdk != null) {
+                return jdk.readAllBytes();
+            }
+            URL url = resources.findResource(path);
+            if (url == null) {
+                return null;
+            }
+            try (InputStream in = url.openStream()) {
+                return in.readAllBytes();
+            }
+        } catch (IOException unreadable) {
+            return null;
         }
     }
 

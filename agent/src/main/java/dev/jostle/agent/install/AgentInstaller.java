@@ -34,6 +34,12 @@ public final class AgentInstaller {
 
     private static final String NEXUS_DISABLED = "net.bytebuddy.nexus.disabled";
 
+    /**
+     * In the name of every lambda class: the JDK's, and those of hunt's lambda desugaring. Never instrumented,
+     * so that the points noise and race detection see are the lambda bodies in their host, either way.
+     */
+    static final String LAMBDA_CLASS = "$$Lambda";
+
     private AgentInstaller() {
     }
 
@@ -124,7 +130,7 @@ public final class AgentInstaller {
                 .ignore(excludedBy(config))
                 .or(nameStartsWith(AgentConfig.USERS_BYTE_BUDDY))
                 .or(nameStartsWith("dev.jostle.agent."))
-                .or(nameContains("$$Lambda")) // lambda proxies: generated, and hidden classes on JDK 15+
+                .or(nameContains(LAMBDA_CLASS)) // lambda proxies: generated, and hidden classes on JDK 15+
                 .or(any(), isBootstrapClassLoader().or(isExtensionClassLoader()))
                 .or(isSynthetic())
                 .type(any())
@@ -141,7 +147,7 @@ public final class AgentInstaller {
     }
 
     private static java.util.function.BiPredicate<ClassLoader, String> eligible(AgentConfig config) {
-        return (loader, name) -> loader != null && config.instruments(name);
+        return (loader, name) -> loader != null && !name.contains(LAMBDA_CLASS) && config.instruments(name);
     }
 
     /** Reports classes that could not be instrumented: they run unchanged, and the user should know. */

@@ -25,6 +25,9 @@ final class CachingTransformer extends ResettableClassFileTransformer.WithDelega
     @Override
     public byte[] transform(ClassLoader loader, String internalName, Class<?> classBeingRedefined,
             ProtectionDomain protectionDomain, byte[] classfileBuffer) throws IllegalClassFormatException {
+        if (isLambdaClass(internalName)) {
+            return null;
+        }
         byte[] cached = lookup(loader, internalName, classfileBuffer);
         if (cached != null) {
             return cached;
@@ -42,6 +45,9 @@ final class CachingTransformer extends ResettableClassFileTransformer.WithDelega
     @Override
     public byte[] transform(Module module, ClassLoader loader, String internalName, Class<?> classBeingRedefined,
             ProtectionDomain protectionDomain, byte[] classfileBuffer) throws IllegalClassFormatException {
+        if (isLambdaClass(internalName)) {
+            return null;
+        }
         byte[] cached = lookup(loader, internalName, classfileBuffer);
         if (cached != null) {
             return cached;
@@ -54,6 +60,15 @@ final class CachingTransformer extends ResettableClassFileTransformer.WithDelega
             return null; // the listener named the class; it runs as it was written
         }
         return remember(internalName, classfileBuffer, instrumented);
+    }
+
+    /**
+     * A named lambda class (hunt's desugared ones are defined in every round): Byte Buddy would ignore it
+     * too, but only after describing it for a class loader it has not seen, which costs more than the rest
+     * of its definition.
+     */
+    private static boolean isLambdaClass(String internalName) {
+        return internalName != null && internalName.contains(AgentInstaller.LAMBDA_CLASS);
     }
 
     private byte[] lookup(ClassLoader loader, String internalName, byte[] original) {
