@@ -88,14 +88,35 @@ public final class LambdaDesugaring {
             }
         }, ClassReader.SKIP_CODE | ClassReader.SKIP_DEBUG | ClassReader.SKIP_FRAMES);
 
-        // A constant pool of its own, not the reader's copied: the metafactory's entries go with its last use.
-        ClassWriter writer = new ClassWriter(0);
+        // The reader's constant pool is copied: attributes ASM does not know keep their indices valid.
+        ClassWriter writer = new ClassWriter(reader, 0);
         Host host = new Host(writer, reader.getClassName(), ownMethods);
         reader.accept(host, 0);
         if (host.lambdaClasses.isEmpty()) {
             return new Result(classFile, Map.of());
         }
         return new Result(writer.toByteArray(), Collections.unmodifiableMap(host.lambdaClasses));
+    }
+
+    /** How many {@code invokedynamic} instructions of the class file are linked by LambdaMetafactory. */
+    public static int metafactoryCallSites(byte[] classFile) {
+        int[] sites = new int[1];
+        new ClassReader(classFile).accept(new ClassVisitor(Opcodes.ASM9) {
+            @Override
+            public MethodVisitor visitMethod(int access, String name, String descriptor, String signature,
+                    String[] exceptions) {
+                return new MethodVisitor(Opcodes.ASM9) {
+                    @Override
+                    public void visitInvokeDynamicInsn(String method, String descriptor, Handle bootstrap,
+                            Object... arguments) {
+                        if (METAFACTORY.equals(bootstrap.getOwner())) {
+                            sites[0]++;
+                        }
+                    }
+                };
+            }
+        }, ClassReader.SKIP_DEBUG | ClassReader.SKIP_FRAMES);
+        return sites[0];
     }
 
     /**
