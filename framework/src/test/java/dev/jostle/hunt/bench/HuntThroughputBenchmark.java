@@ -19,9 +19,11 @@ import java.util.regex.Pattern;
  * <p>Run after {@code mvn -B -q package -pl framework -am -DskipTests} from the repository root:
  * {@code mvn -B -q -pl framework exec:java -Dexec.classpathScope=test
  * -Dexec.mainClass=dev.jostle.hunt.bench.HuntThroughputBenchmark [-Dexec.args="SECONDS MEMORY_ROUNDS RUNS"]}
- * (defaults 10, 100000, 3; 0 memory rounds skips the memory run). Beside the hunt it runs the same rounds
- * without Jostle ({@link PlainRounds}): the ceiling this machine sets; and only their threads
- * ({@link ThreadRounds}): what no round that starts three threads can beat here.
+ * (defaults 10, 100000, 3; 0 memory rounds skips the memory run). Beside the hunt it runs the hunt with its
+ * lambda desugaring off (what linking the program's two method references through LambdaMetafactory costs
+ * every round), the same rounds without Jostle ({@link PlainRounds}: what the plain JVM does for them, lambdas
+ * linked as written), and only their threads ({@link ThreadRounds}): what no round that starts three threads
+ * can beat here.
  */
 public final class HuntThroughputBenchmark {
 
@@ -40,11 +42,13 @@ public final class HuntThroughputBenchmark {
         // Interleaved, so that a change in the machine's load hits all four alike; medians of the runs.
         List<Double> hunt = new ArrayList<>();
         List<Double> huntNoRaces = new ArrayList<>();
+        List<Double> huntAsWritten = new ArrayList<>();
         List<Double> plain = new ArrayList<>();
         List<Double> threads = new ArrayList<>();
         for (int run = 0; run < runs; run++) {
-            hunt.add(huntRate(seconds, List.of()));
-            huntNoRaces.add(huntRate(seconds, List.of("--no-races")));
+            hunt.add(huntRate(seconds, List.of(), List.of()));
+            huntNoRaces.add(huntRate(seconds, List.of(), List.of("--no-races")));
+            huntAsWritten.add(huntRate(seconds, List.of("-Djostle.desugarLambdas=false"), List.of()));
             plain.add(childRate(PlainRounds.class, ChildHunt.testClasses(), Passes.class.getName(), "2",
                     Integer.toString(seconds)));
             threads.add(childRate(ThreadRounds.class, "2", Integer.toString(seconds)));
@@ -53,6 +57,8 @@ public final class HuntThroughputBenchmark {
                 runs, seconds, Passes.class.getSimpleName());
         System.out.println("  hunt --strategy none:             " + summary(hunt));
         System.out.println("  hunt --strategy none --no-races:  " + summary(huntNoRaces));
+        System.out.println("  hunt --strategy none, lambdas linked as written (-Djostle.desugarLambdas=false): "
+                + summary(huntAsWritten));
         System.out.println("  plain JVM, same rounds, no Jostle: " + summary(plain));
         System.out.println("  their threads alone, nothing loaded: " + summary(threads));
         System.out.println("  load average after: " + ChildHunt.loadAverage());
@@ -86,12 +92,12 @@ public final class HuntThroughputBenchmark {
         }
     }
 
-    private static double huntRate(int seconds, List<String> extra) throws Exception {
+    private static double huntRate(int seconds, List<String> jvmOptions, List<String> extra) throws Exception {
         List<String> args = new ArrayList<>(List.of("-cp", ChildHunt.testClasses(), "--strategy", "none",
                 "--parallel", "2", "--time", seconds + "s"));
         args.addAll(extra);
         args.add(Passes.class.getName());
-        ChildHunt speed = ChildHunt.run(List.of(), args, seconds + 60L);
+        ChildHunt speed = ChildHunt.run(jvmOptions, args, seconds + 60L);
         return speed.rounds * 1000.0 / speed.elapsedMillis;
     }
 
