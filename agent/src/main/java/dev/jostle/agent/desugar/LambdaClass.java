@@ -10,17 +10,19 @@ import net.bytebuddy.jar.asm.Type;
 /**
  * Writes the class that stands in for one lambda call site: final, synthetic, package-private, implementing
  * the functional interface (and any marker interfaces), with a final field per captured value, a static
- * {@code create} method whose descriptor is the call site's own (so it replaces the {@code invokedynamic}
- * one for one), and the interface method (and any bridges) calling the implementation. A lambda that
- * captures nothing is one instance, made when the class initialises, as {@code LambdaMetafactory} returns
- * one instance for such a call site.
+ * {@code jostle$create} method whose descriptor is the call site's own (so it replaces the
+ * {@code invokedynamic} one for one), and the interface method (and any bridges) calling the implementation.
+ * The factory's name is one no real interface uses: with {@code create}, an interface whose method is
+ * {@code create} with the same descriptor would have given the class two methods of one signature. A lambda
+ * that captures nothing is one instance, made when the class initialises, as {@code LambdaMetafactory}
+ * returns one instance for such a call site.
  *
  * <p>All code here is straight-line, so the class needs no stack map frames, and nothing is loaded to
  * write it.
  */
 final class LambdaClass {
 
-    static final String FACTORY = "create";
+    static final String FACTORY = "jostle$create";
     private static final String INSTANCE = "INSTANCE";
     private static final String OBJECT = "java/lang/Object";
 
