@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import net.bytebuddy.jar.asm.ClassReader;
 import net.bytebuddy.jar.asm.ClassVisitor;
 import net.bytebuddy.jar.asm.ClassWriter;
@@ -90,12 +91,22 @@ public final class LambdaDesugaring {
 
         // The reader's constant pool is copied: attributes ASM does not know keep their indices valid.
         ClassWriter writer = new ClassWriter(reader, 0);
-        Host host = new Host(writer, reader.getClassName(), ownMethods);
+        Host host = new Host(writer, reader.getClassName(), ownMethods, () -> serialVersionToKeep(reader, classFile));
         reader.accept(host, 0);
         if (host.lambdaClasses.isEmpty()) {
             return new Result(classFile, Map.of());
         }
         return new Result(writer.toByteArray(), Collections.unmodifiableMap(host.lambdaClasses));
+    }
+
+    /**
+     * The default serialVersionUID the class had as written, when adding accessors would change it: the class
+     * may be serializable and declares none. Null otherwise.
+     */
+    private Long serialVersionToKeep(ClassReader reader, byte[] classFile) {
+        Long original = DefaultSerialVersion.of(classFile);
+        return original != null && access.mayBeSerializable(reader.getSuperName(), reader.getInterfaces())
+                ? original : null;
     }
 
     /** How many {@code invokedynamic} instructions of the class file are linked by LambdaMetafactory. */
@@ -146,13 +157,15 @@ public final class LambdaDesugaring {
         /** Private implementation (name + descriptor) to the static accessor that calls it. */
         private final Map<String, LambdaClass.Target> accessors = new LinkedHashMap<>();
         private final Map<String, Handle> accessed = new HashMap<>();
+        private final Supplier<Long> serialVersionToKeep;
         private int version;
 
-        Host(ClassVisitor next, String name, Map<String, Integer> ownMethods) {
+        Host(ClassVisitor next, String name, Map<String, Integer> ownMethods, Supplier<Long> serialVersionToKeep) {
             super(Opcodes.ASM9, next);
             this.name = name;
             this.hostPackage = MemberAccess.packageOf(name);
             this.ownMethods = ownMethods;
+            this.serialVersionToKeep = serialVersionToKeep;
         }
 
         @Override
@@ -323,6 +336,12 @@ public final class LambdaDesugaring {
         public void visitEnd() {
             for (Map.Entry<String, LambdaClass.Target> entry : accessors.entrySet()) {
                 writeAccessor(entry.getValue(), accessed.get(entry.getKey()));
+            }
+            Long serialVersion = accessors.isEmpty() ? null : serialVersionToKeep.get();
+            if (serialVersion != null) {
+                // The accessors count in the default serialVersionUID: state the one the class had.
+                super.visitField(Opcodes.ACC_PRIVATE | Opcodes.ACC_STATIC | Opcodes.ACC_FINAL | Opcodes.ACC_SYNTHETIC,
+                        "serialVersionUID", "J", null, serialVersion).visitEnd();
             }
             super.visitEnd();
         }

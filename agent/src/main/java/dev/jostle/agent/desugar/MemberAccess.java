@@ -1,7 +1,12 @@
 package dev.jostle.agent.desugar;
 
+import java.util.ArrayDeque;
+import java.util.Arrays;
+import java.util.Deque;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 import net.bytebuddy.jar.asm.ClassReader;
 import net.bytebuddy.jar.asm.ClassVisitor;
@@ -25,6 +30,7 @@ final class MemberAccess {
     private static final class ClassFacts {
         int access;
         String superName;
+        String[] interfaces = new String[0];
         final Map<String, Integer> methods = new HashMap<>();
     }
 
@@ -71,6 +77,37 @@ final class MemberAccess {
         return false;
     }
 
+    /**
+     * Whether a class with this superclass and these interfaces may be {@code Serializable}: true when one of
+     * its supertypes is, and when a class file on the way cannot be read (the safe answer).
+     */
+    synchronized boolean mayBeSerializable(String superName, String[] interfaces) {
+        Deque<String> toVisit = new ArrayDeque<>();
+        Set<String> seen = new HashSet<>();
+        if (superName != null) {
+            toVisit.add(superName);
+        }
+        toVisit.addAll(Arrays.asList(interfaces));
+        while (!toVisit.isEmpty()) {
+            String type = toVisit.poll();
+            if (type.equals("java/io/Serializable")) {
+                return true;
+            }
+            if (type.equals("java/lang/Object") || !seen.add(type)) {
+                continue;
+            }
+            ClassFacts supertype = facts(type);
+            if (supertype == UNREADABLE || seen.size() > 256) {
+                return true;
+            }
+            if (supertype.superName != null) {
+                toVisit.add(supertype.superName);
+            }
+            toVisit.addAll(Arrays.asList(supertype.interfaces));
+        }
+        return false;
+    }
+
     private static boolean memberAccessible(int access, String declaringPackage, String fromPackage) {
         if ((access & Opcodes.ACC_PUBLIC) != 0) {
             return true;
@@ -110,6 +147,7 @@ final class MemberAccess {
                         String[] interfaces) {
                     read.access = access;
                     read.superName = superName;
+                    read.interfaces = interfaces == null ? new String[0] : interfaces;
                 }
 
                 @Override
