@@ -22,7 +22,7 @@ public final class Hooks {
     // ---- shared memory ----------------------------------------------------------------------------
 
     public static void beforeFieldRead(Object owner, int site) {
-        emit(Event.FIELD_READ, owner, 0, site);
+        access(Event.FIELD_READ, owner, 0, site);
     }
 
     public static void afterVolatileRead(Object owner, int site) {
@@ -30,15 +30,28 @@ public final class Hooks {
     }
 
     public static void beforeFieldWrite(Object owner, int site) {
-        emit(Event.FIELD_WRITE, owner, 0, site);
+        access(Event.FIELD_WRITE, owner, 0, site);
     }
 
     public static void beforeArrayRead(Object array, int index, int site) {
-        emit(Event.ARRAY_READ, array, index, site);
+        access(Event.ARRAY_READ, array, index, site);
     }
 
     public static void beforeArrayWrite(Object array, int index, int site) {
-        emit(Event.ARRAY_WRITE, array, index, site);
+        access(Event.ARRAY_WRITE, array, index, site);
+    }
+
+    /**
+     * A field read whose value the same thread writes straight back to the same field ({@code f++},
+     * {@code f += 2}): a read to the probe's noise, but see {@link Probe#onReadForUpdate}.
+     */
+    public static void beforeFieldReadForUpdate(Object owner, int site) {
+        readForUpdate(Event.FIELD_READ, owner, 0, site);
+    }
+
+    /** An array read whose value is written straight back to the same element ({@code a[i] += v}). */
+    public static void beforeArrayReadForUpdate(Object array, int index, int site) {
+        readForUpdate(Event.ARRAY_READ, array, index, site);
     }
 
     // ---- monitors ---------------------------------------------------------------------------------
@@ -179,6 +192,39 @@ public final class Hooks {
 
     // ---- dispatch ---------------------------------------------------------------------------------
 
+    /**
+     * Field and array accesses, the hottest events, take a path of their own: the JIT then compiles it
+     * small, and the branches of the other events stay out of the accesses' way. Through {@link #emit},
+     * every hook shared one compiled body too big to inline into user code.
+     */
+    private static void access(int event, Object target, int index, int site) {
+        if (Probes.openRounds == 0) {
+            return;
+        }
+        try {
+            ProbeBinding binding = Probes.binding();
+            if (binding != null) {
+                binding.probe.onAccess(binding, event, target, index, site);
+            }
+        } catch (Throwable failure) {
+            failed(failure);
+        }
+    }
+
+    private static void readForUpdate(int event, Object target, int index, int site) {
+        if (Probes.openRounds == 0) {
+            return;
+        }
+        try {
+            ProbeBinding binding = Probes.binding();
+            if (binding != null) {
+                binding.probe.onReadForUpdate(binding, event, target, index, site);
+            }
+        } catch (Throwable failure) {
+            failed(failure);
+        }
+    }
+
     private static void emit(int event, Object target, int index, int site) {
         if (Probes.openRounds == 0) {
             return;
@@ -189,12 +235,16 @@ public final class Hooks {
                 binding.probe.on(binding, event, target, index, site);
             }
         } catch (Throwable failure) {
-            // The tool must not become the bug: remember the first failure for the report, carry on.
-            if (firstProbeFailure == null) {
-                firstProbeFailure = failure;
-            }
-            probeFailures++;
+            failed(failure);
         }
+    }
+
+    /** The tool must not become the bug: remember the first failure for the report, carry on. */
+    private static void failed(Throwable failure) {
+        if (firstProbeFailure == null) {
+            firstProbeFailure = failure;
+        }
+        probeFailures++;
     }
 
     /** The first exception a probe threw (and Hooks swallowed), or null: tests assert there is none. */

@@ -25,4 +25,24 @@ public interface Probe {
     default void on(ProbeBinding thread, int event, Object target, int index, int site) {
         on(event, target, index, site);
     }
+
+    /**
+     * A field or array access ({@link Event#FIELD_READ}, {@link Event#FIELD_WRITE}, {@link Event#ARRAY_READ},
+     * {@link Event#ARRAY_WRITE}), the hottest events: a method of their own so that a probe can give them a
+     * short path. The default is {@link #on(ProbeBinding, int, Object, int, int)}.
+     */
+    default void onAccess(ProbeBinding thread, int event, Object target, int index, int site) {
+        on(thread, event, target, index, site);
+    }
+
+    /**
+     * A read ({@link Event#FIELD_READ} or {@link Event#ARRAY_READ}) whose value this thread writes back to the
+     * same variable right after, with nothing but arithmetic on the operand stack in between: {@code f++},
+     * {@code a[i] += v}. The write that follows is reported as usual and comes before any other shared access
+     * or synchronisation of this thread, so a race detector may leave this read unchecked: the write's check
+     * covers it. Noise treats it as any read. The default is {@link #onAccess}.
+     */
+    default void onReadForUpdate(ProbeBinding thread, int event, Object target, int index, int site) {
+        onAccess(thread, event, target, index, site);
+    }
 }

@@ -48,6 +48,12 @@ final class InstrumentingMethodVisitor extends MethodVisitor {
     /** The site of a MONITORENTER whose acquire is not reported yet (see {@link #monitorEnter}), or 0. */
     private int monitorEntryPending;
     private final ReleaseHandlerCopies releaseHandlers;
+    /** The original instruction before the one being visited, and that one; -1 across labels and frames. */
+    private int previousOpcode = -1;
+    private int currentOpcode = -1;
+    /** A read held back to learn whether its value is written straight back, and what followed it. */
+    private ReadForUpdate pendingRead;
+    private final List<Runnable> afterPendingRead = new ArrayList<>();
 
     InstrumentingMethodVisitor(MethodVisitor next, InstrumentingClassVisitor type, int access, String name,
             String descriptor) {
@@ -75,7 +81,60 @@ final class InstrumentingMethodVisitor extends MethodVisitor {
     /** Before an original instruction: lets {@link ReleaseHandlerCopies} count it, then the held reports. */
     private void beforeInstruction(int opcode, int var) {
         releaseHandlers.instruction(opcode, var);
+        previousOpcode = currentOpcode;
+        currentOpcode = opcode;
         beforeInstruction();
+    }
+
+    /** Where the original code is not straight-line: a held read is reported as it is, no pattern spans it. */
+    private void notAnInstruction() {
+        releasePendingRead(false);
+        previousOpcode = -1;
+        currentOpcode = -1;
+    }
+
+    /**
+     * While a read is held, an instruction that may stand between it and its write-back is held too;
+     * any other releases the read as a plain one first. Returns whether the instruction was held.
+     */
+    private boolean held(int opcode, Object constant, Runnable instruction) {
+        if (pendingRead == null) {
+            return false;
+        }
+        if (pendingRead.admits(opcode, constant)) {
+            afterPendingRead.add(instruction);
+            return true;
+        }
+        releasePendingRead(false);
+        return false;
+    }
+
+    /** Emits the held read, with the update-read hook when its value is being written back, and what followed. */
+    private void releasePendingRead(boolean writtenBack) {
+        ReadForUpdate read = pendingRead;
+        if (read == null) {
+            return;
+        }
+        pendingRead = null;
+        if (read.opcode == Opcodes.GETFIELD) {
+            super.visitInsn(Opcodes.DUP);
+        } else if (read.opcode == Opcodes.GETSTATIC) {
+            super.visitInsn(Opcodes.ACONST_NULL);
+        } else {
+            super.visitInsn(Opcodes.DUP2);
+        }
+        pushInt(read.site);
+        if (read.owner == null) {
+            hook(writtenBack ? "beforeArrayReadForUpdate" : "beforeArrayRead", ARRAY_INDEX_SITE);
+            super.visitInsn(read.opcode);
+        } else {
+            hook(writtenBack ? "beforeFieldReadForUpdate" : "beforeFieldRead", OWNER_SITE);
+            super.visitFieldInsn(read.opcode, read.owner, read.name, read.descriptor);
+        }
+        for (Runnable instruction : afterPendingRead) {
+            instruction.run();
+        }
+        afterPendingRead.clear();
     }
 
     /**
@@ -119,6 +178,7 @@ final class InstrumentingMethodVisitor extends MethodVisitor {
 
     @Override
     public void visitLabel(Label label) {
+        notAnInstruction();
         releaseHandlers.label(label);
         if (entryPending) {
             heldBeforeFirstInstruction.add(() -> super.visitLabel(label));
@@ -129,6 +189,7 @@ final class InstrumentingMethodVisitor extends MethodVisitor {
 
     @Override
     public void visitFrame(int frameType, int numLocal, Object[] local, int numStack, Object[] stack) {
+        notAnInstruction();
         releaseHandlers.frame(frameType, numLocal, local, numStack, stack);
         if (entryPending) {
             heldBeforeFirstInstruction.add(() -> super.visitFrame(frameType, numLocal, local, numStack, stack));
@@ -139,11 +200,13 @@ final class InstrumentingMethodVisitor extends MethodVisitor {
 
     @Override
     public void visitTryCatchBlock(Label start, Label end, Label handler, String type) {
+        notAnInstruction();
         releaseHandlers.tryCatchBlock(start, end, handler, type);
     }
 
     @Override
     public void visitLineNumber(int line, Label start) {
+        notAnInstruction();
         this.line = line;
         if (entryPending) {
             heldBeforeFirstInstruction.add(() -> super.visitLineNumber(line, start));
@@ -152,53 +215,77 @@ final class InstrumentingMethodVisitor extends MethodVisitor {
         super.visitLineNumber(line, start);
     }
 
+    /** Comes right after the instruction it annotates, which a held read may still be holding. */
+    @Override
+    public net.bytebuddy.jar.asm.AnnotationVisitor visitInsnAnnotation(int typeRef,
+            net.bytebuddy.jar.asm.TypePath typePath, String descriptor, boolean visible) {
+        releasePendingRead(false);
+        return super.visitInsnAnnotation(typeRef, typePath, descriptor, visible);
+    }
+
     // ---- instructions that are passed on unchanged ------------------------------------------------
 
     @Override
     public void visitVarInsn(int opcode, int varIndex) {
         beforeInstruction(opcode, varIndex);
+        if (held(opcode, null, () -> super.visitVarInsn(opcode, varIndex))) {
+            return;
+        }
         super.visitVarInsn(opcode, varIndex);
     }
 
     @Override
     public void visitIntInsn(int opcode, int operand) {
         beforeInstruction(opcode, -1);
+        if (held(opcode, null, () -> super.visitIntInsn(opcode, operand))) {
+            return;
+        }
         super.visitIntInsn(opcode, operand);
     }
 
     @Override
     public void visitJumpInsn(int opcode, Label label) {
         beforeInstruction(opcode, -1);
+        releasePendingRead(false);
         super.visitJumpInsn(opcode, label);
     }
 
     @Override
     public void visitLdcInsn(Object value) {
         beforeInstruction(Opcodes.LDC, -1);
+        if (held(Opcodes.LDC, value, () -> super.visitLdcInsn(value))) {
+            return;
+        }
         super.visitLdcInsn(value);
     }
 
     @Override
     public void visitIincInsn(int varIndex, int increment) {
         beforeInstruction(Opcodes.IINC, varIndex);
+        if (held(Opcodes.IINC, null, () -> super.visitIincInsn(varIndex, increment))) {
+            return;
+        }
         super.visitIincInsn(varIndex, increment);
     }
 
     @Override
     public void visitTableSwitchInsn(int min, int max, Label dflt, Label... labels) {
         beforeInstruction(Opcodes.TABLESWITCH, -1);
+        releasePendingRead(false);
         super.visitTableSwitchInsn(min, max, dflt, labels);
     }
 
     @Override
     public void visitLookupSwitchInsn(Label dflt, int[] keys, Label[] labels) {
         beforeInstruction(Opcodes.LOOKUPSWITCH, -1);
+        releasePendingRead(false);
         super.visitLookupSwitchInsn(dflt, keys, labels);
     }
 
     @Override
     public void visitMultiANewArrayInsn(String descriptor, int numDimensions) {
         beforeInstruction(Opcodes.MULTIANEWARRAY, -1);
+        releasePendingRead(false);
         super.visitMultiANewArrayInsn(descriptor, numDimensions);
     }
 
@@ -206,6 +293,7 @@ final class InstrumentingMethodVisitor extends MethodVisitor {
     public void visitInvokeDynamicInsn(String name, String descriptor, net.bytebuddy.jar.asm.Handle bootstrapMethodHandle,
             Object... bootstrapMethodArguments) {
         beforeInstruction(Opcodes.INVOKEDYNAMIC, -1);
+        releasePendingRead(false);
         super.visitInvokeDynamicInsn(name, descriptor, bootstrapMethodHandle, bootstrapMethodArguments);
     }
 
@@ -214,6 +302,12 @@ final class InstrumentingMethodVisitor extends MethodVisitor {
     @Override
     public void visitInsn(int opcode) {
         beforeInstruction(opcode, -1);
+        if (pendingRead != null && opcode >= Opcodes.IASTORE && opcode <= Opcodes.SASTORE) {
+            releasePendingRead(pendingRead.isArrayWriteBack(opcode));
+        }
+        if (held(opcode, null, () -> super.visitInsn(opcode))) {
+            return;
+        }
         switch (opcode) {
             case Opcodes.IALOAD:
             case Opcodes.LALOAD:
@@ -223,7 +317,9 @@ final class InstrumentingMethodVisitor extends MethodVisitor {
             case Opcodes.BALOAD:
             case Opcodes.CALOAD:
             case Opcodes.SALOAD:
-                arrayRead(opcode);
+                if (arrayRead(opcode)) {
+                    return; // held: see ReadForUpdate
+                }
                 break;
             case Opcodes.IASTORE:
             case Opcodes.FASTORE:
@@ -270,11 +366,20 @@ final class InstrumentingMethodVisitor extends MethodVisitor {
         super.visitInsn(opcode);
     }
 
-    private void arrayRead(int opcode) {
+    /** Reports an array read, or holds it back (returns true) when it may be read for update. */
+    private boolean arrayRead(int opcode) {
+        int site = register(Event.ARRAY_READ, arrayType(opcode), false);
+        if (previousOpcode == Opcodes.DUP2) {
+            pendingRead = ReadForUpdate.ofArray(opcode, site);
+            if (pendingRead != null) {
+                return true;
+            }
+        }
         // ..., array, index -> ..., array, index, array, index, site
         super.visitInsn(Opcodes.DUP2);
-        pushInt(register(Event.ARRAY_READ, arrayType(opcode), false));
+        pushInt(site);
         hook("beforeArrayRead", ARRAY_INDEX_SITE);
+        return false;
     }
 
     private void arrayWrite(int opcode, boolean wideValue) {
@@ -346,6 +451,11 @@ final class InstrumentingMethodVisitor extends MethodVisitor {
     @Override
     public void visitFieldInsn(int opcode, String owner, String name, String descriptor) {
         beforeInstruction(opcode, -1);
+        if (pendingRead != null) {
+            // The write-back must be reported itself: it carries the read's check.
+            releasePendingRead(pendingRead.isFieldWriteBack(opcode, owner, name, descriptor)
+                    && instrumentsField(opcode, owner, name));
+        }
         if (!instrumentsField(opcode, owner, name)) {
             super.visitFieldInsn(opcode, owner, name, descriptor);
             return;
@@ -359,6 +469,12 @@ final class InstrumentingMethodVisitor extends MethodVisitor {
                 break;
             case Opcodes.GETSTATIC:
                 int readSite = register(Event.FIELD_READ, member, isVolatile);
+                if (!isVolatile) {
+                    pendingRead = ReadForUpdate.ofField(opcode, owner, name, descriptor, readSite);
+                    if (pendingRead != null) {
+                        return;
+                    }
+                }
                 super.visitInsn(Opcodes.ACONST_NULL);
                 pushInt(readSite);
                 hook("beforeFieldRead", OWNER_SITE);
@@ -397,6 +513,12 @@ final class InstrumentingMethodVisitor extends MethodVisitor {
     private void instanceRead(String owner, String name, String descriptor, String member, boolean isVolatile,
             boolean wide) {
         int site = register(Event.FIELD_READ, member, isVolatile);
+        if (!isVolatile && previousOpcode == Opcodes.DUP) {
+            pendingRead = ReadForUpdate.ofField(Opcodes.GETFIELD, owner, name, descriptor, site);
+            if (pendingRead != null) {
+                return;
+            }
+        }
         // ..., owner -> owner, owner, site
         super.visitInsn(Opcodes.DUP);
         if (isVolatile) {
@@ -438,6 +560,7 @@ final class InstrumentingMethodVisitor extends MethodVisitor {
     @Override
     public void visitTypeInsn(int opcode, String operand) {
         beforeInstruction(opcode, -1);
+        releasePendingRead(false);
         if (opcode == Opcodes.NEW && isConstructor && !thisInitialized) {
             pendingNews++;
         }
@@ -447,6 +570,7 @@ final class InstrumentingMethodVisitor extends MethodVisitor {
     @Override
     public void visitMethodInsn(int opcode, String owner, String name, String descriptor, boolean isInterface) {
         beforeInstruction(opcode, -1);
+        releasePendingRead(false);
         if (isConstructor && !thisInitialized && opcode == Opcodes.INVOKESPECIAL && "<init>".equals(name)) {
             // Constructor calls pair up with NEWs in code order; the unpaired one initialises this.
             if (pendingNews > 0) {
@@ -588,6 +712,7 @@ final class InstrumentingMethodVisitor extends MethodVisitor {
 
     @Override
     public void visitMaxs(int maxStack, int maxLocals) {
+        notAnInstruction();
         beforeInstruction(); // a method without instructions cannot exist, but never drop held labels
         releaseHandlers.finish(HOOKS, OWNER_SITE);
         super.visitMaxs(maxStack + EXTRA_STACK, maxLocals);

@@ -2,6 +2,7 @@ package dev.jostle.agent.race;
 
 import dev.jostle.agent.bootstrap.Event;
 import dev.jostle.agent.bootstrap.Probe;
+import dev.jostle.agent.bootstrap.ProbeBinding;
 import dev.jostle.agent.bootstrap.Site;
 import dev.jostle.agent.bootstrap.Sites;
 import java.util.ArrayList;
@@ -126,13 +127,32 @@ public final class RaceDetector implements Probe {
         }
     }
 
+    /**
+     * {@link #on(ThreadClock, int, Object, int, int)} for a field or array access only: the hot path, kept
+     * short so that the JIT compiles it apart from the synchronisation events.
+     */
+    public void onAccess(ThreadClock me, int event, Object target, int index, int site) {
+        if (me == null || closed) {
+            return;
+        }
+        if (me.conservative) {
+            on(me, event, target, index, site);
+        } else if (event == Event.ARRAY_READ || event == Event.ARRAY_WRITE) {
+            arrayAccess(me, target, index, site, event == Event.ARRAY_WRITE);
+        } else {
+            fieldAccess(me, target, site, event == Event.FIELD_WRITE);
+        }
+    }
+
+    /** Unchecked: the write that follows it checks everything this read's check would (see Probe). */
+    @Override
+    public void onReadForUpdate(ProbeBinding binding, int event, Object target, int index, int site) {
+    }
+
     /** Memory accesses first and small, so that the JIT inlines the hot path into the hooks. */
     private void handle(ThreadClock me, int event, Object target, int index, int site) {
         if (event == Event.ARRAY_READ || event == Event.ARRAY_WRITE) {
-            Shadow element = target == null ? null : element(me, target, index);
-            if (element != null) { // null: out of bounds, the access itself throws
-                access(me, element, site, event == Event.ARRAY_WRITE);
-            }
+            arrayAccess(me, target, index, site, event == Event.ARRAY_WRITE);
         } else if (event == Event.FIELD_READ || event == Event.FIELD_WRITE) {
             fieldAccess(me, target, site, event == Event.FIELD_WRITE);
         } else {
@@ -228,6 +248,13 @@ public final class RaceDetector implements Probe {
         byThread.put(thread, me);
         threadNames.add(thread.getName());
         return me;
+    }
+
+    private void arrayAccess(ThreadClock me, Object array, int index, int site, boolean write) {
+        Shadow element = array == null ? null : element(me, array, index);
+        if (element != null) { // null: out of bounds, the access itself throws
+            access(me, element, site, write);
+        }
     }
 
     private void fieldAccess(ThreadClock me, Object owner, int site, boolean write) {

@@ -76,6 +76,35 @@ final class RoundProbe implements Probe {
         }
     }
 
+    /** The same as {@link #on} for a field or array access, with the branches of other events left out. */
+    @Override
+    public void onAccess(ProbeBinding binding, int event, Object target, int index, int site) {
+        ThreadState thread = accessing(binding, event, site);
+        if (thread != null && races != null) {
+            races.onAccess(thread.raceClock, event, target, index, site);
+        }
+    }
+
+    /** Noise and recording as for any read; the race detector leaves it to the write that follows. */
+    @Override
+    public void onReadForUpdate(ProbeBinding binding, int event, Object target, int index, int site) {
+        accessing(binding, event, site);
+    }
+
+    /** Records and perturbs an access; returns the thread's state, or null when the round ignores it. */
+    private ThreadState accessing(ProbeBinding binding, int event, int site) {
+        if (quiet || closed) {
+            return null;
+        }
+        ThreadState thread = state(binding);
+        if (recording && site > 0) {
+            thread.hit(site);
+        }
+        thread.countPoint(); // every access is a scheduling point
+        plan.atPoint(thread, event, site);
+        return thread;
+    }
+
     private void threadStarting(ThreadState parent, Thread child) {
         long childPath = parent.childPath();
         pendingPaths.put(child, childPath);

@@ -31,6 +31,35 @@ class InstrumentedRaceTests {
     }
 
     @Test
+    void elementAddedToByTwoThreads_readsForUpdateUnchecked_theWritesStillRace() throws Exception {
+        RoundReport report = runInRound("racyElementAdd", null);
+
+        assertEquals(1, report.races().size(), report.describeRaces());
+        Race race = report.races().get(0);
+        assertEquals("int[] element", race.variable());
+        assertTrue(race.earlier().write() && race.later().write(), race.describe());
+        int line = Fixtures.line("Races", "racy-element-add");
+        assertEquals(line, race.earlier().site().line);
+        assertEquals(line, race.later().site().line);
+    }
+
+    @Test
+    void plainReaderAgainstAnInPlaceUpdater_roundWithoutNoise_reportsTheReadWriteRace() throws Exception {
+        RoundReport report = runInRound("readerAgainstUpdater", null);
+
+        assertEquals(1, report.races().size(), report.describeRaces());
+        Race race = report.races().get(0);
+        assertEquals("dev.jostle.fixtures.Races.count", race.variable());
+        Race.Access read = race.earlier().write() ? race.later() : race.earlier();
+        Race.Access write = race.earlier().write() ? race.earlier() : race.later();
+        assertEquals(false, read.write(), race.describe());
+        assertEquals(true, write.write(), race.describe());
+        assertEquals("reader", read.thread());
+        assertEquals("updater", write.thread());
+        assertEquals(Fixtures.line("Races", "plain-read"), read.site().line);
+    }
+
+    @Test
     void counterUnderALock_roundWithoutNoise_reportsNothing() throws Exception {
         assertEquals("", runInRound("lockedCount", 20).describeRaces());
     }
