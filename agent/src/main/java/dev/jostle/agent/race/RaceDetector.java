@@ -144,9 +144,22 @@ public final class RaceDetector implements Probe {
         }
     }
 
-    /** Unchecked: the write that follows it checks everything this read's check would (see Probe). */
+    /**
+     * A read for update (see {@link Probe#onReadForUpdate}): unchecked, since the write that follows checks
+     * everything this read's check would. Except in a conservative thread, whose clock grows at every event:
+     * there the write's larger clock could hide a race of the read's, so the read is checked as usual.
+     */
+    public void readForUpdate(ThreadClock me, int event, Object target, int index, int site) {
+        if (me != null && me.conservative) {
+            onAccess(me, event, target, index, site);
+        }
+    }
+
     @Override
     public void onReadForUpdate(ProbeBinding binding, int event, Object target, int index, int site) {
+        if (!closed) {
+            readForUpdate(threadClock(), event, target, index, site);
+        }
     }
 
     /** Memory accesses first and small, so that the JIT inlines the hot path into the hooks. */

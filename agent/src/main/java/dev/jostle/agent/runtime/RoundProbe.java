@@ -88,7 +88,10 @@ final class RoundProbe implements Probe {
     /** Noise and recording as for any read; the race detector leaves it to the write that follows. */
     @Override
     public void onReadForUpdate(ProbeBinding binding, int event, Object target, int index, int site) {
-        accessing(binding, event, site);
+        ThreadState thread = accessing(binding, event, site);
+        if (thread != null && races != null) {
+            races.readForUpdate(thread.raceClock, event, target, index, site);
+        }
     }
 
     /** Records and perturbs an access; returns the thread's state, or null when the round ignores it. */
