@@ -148,6 +148,10 @@ public final class LambdaDesugaring {
         return false;
     }
 
+    /** A static accessor the host gains, and the private method it calls. */
+    private record Accessor(LambdaClass.Target target, Handle calls) {
+    }
+
     /** Rewrites the host's methods and adds the accessors its lambda classes need. */
     private final class Host extends ClassVisitor {
         private final String name;
@@ -155,8 +159,7 @@ public final class LambdaDesugaring {
         private final Map<String, Integer> ownMethods;
         private final Map<String, byte[]> lambdaClasses = new LinkedHashMap<>();
         /** Private implementation (name + descriptor) to the static accessor that calls it. */
-        private final Map<String, LambdaClass.Target> accessors = new LinkedHashMap<>();
-        private final Map<String, Handle> accessed = new HashMap<>();
+        private final Map<String, Accessor> accessors = new LinkedHashMap<>();
         private final Supplier<Long> serialVersionToKeep;
         private int version;
 
@@ -309,9 +312,9 @@ public final class LambdaDesugaring {
          */
         private LambdaClass.Target accessor(Handle impl, boolean isStatic) {
             String key = impl.getName() + impl.getDesc();
-            LambdaClass.Target known = accessors.get(key);
+            Accessor known = accessors.get(key);
             if (known != null) {
-                return known;
+                return known.target();
             }
             Type[] parameters = Type.getArgumentTypes(impl.getDesc());
             if (!isStatic) {
@@ -327,15 +330,14 @@ public final class LambdaDesugaring {
             }
             LambdaClass.Target target = new LambdaClass.Target(Opcodes.INVOKESTATIC, name, accessorName, descriptor,
                     false);
-            accessors.put(key, target);
-            accessed.put(key, impl);
+            accessors.put(key, new Accessor(target, impl));
             return target;
         }
 
         @Override
         public void visitEnd() {
-            for (Map.Entry<String, LambdaClass.Target> entry : accessors.entrySet()) {
-                writeAccessor(entry.getValue(), accessed.get(entry.getKey()));
+            for (Accessor accessor : accessors.values()) {
+                writeAccessor(accessor.target(), accessor.calls());
             }
             Long serialVersion = accessors.isEmpty() ? null : serialVersionToKeep.get();
             if (serialVersion != null) {
