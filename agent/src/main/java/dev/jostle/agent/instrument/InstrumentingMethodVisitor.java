@@ -116,18 +116,11 @@ final class InstrumentingMethodVisitor extends MethodVisitor {
             return;
         }
         pendingRead = null;
-        if (read.opcode == Opcodes.GETFIELD) {
-            super.visitInsn(Opcodes.DUP);
-        } else if (read.opcode == Opcodes.GETSTATIC) {
-            super.visitInsn(Opcodes.ACONST_NULL);
-        } else {
-            super.visitInsn(Opcodes.DUP2);
-        }
-        pushInt(read.site);
         if (read.owner == null) {
-            hook(writtenBack ? "beforeArrayReadForUpdate" : "beforeArrayRead", ARRAY_INDEX_SITE);
-            super.visitInsn(read.opcode);
+            reportedArrayRead(read.opcode, read.site, writtenBack ? "beforeArrayReadForUpdate" : "beforeArrayRead");
         } else {
+            super.visitInsn(read.opcode == Opcodes.GETFIELD ? Opcodes.DUP : Opcodes.ACONST_NULL);
+            pushInt(read.site);
             hook(writtenBack ? "beforeFieldReadForUpdate" : "beforeFieldRead", OWNER_SITE);
             super.visitFieldInsn(read.opcode, read.owner, read.name, read.descriptor);
         }
@@ -317,10 +310,8 @@ final class InstrumentingMethodVisitor extends MethodVisitor {
             case Opcodes.BALOAD:
             case Opcodes.CALOAD:
             case Opcodes.SALOAD:
-                if (arrayRead(opcode)) {
-                    return; // held: see ReadForUpdate
-                }
-                break;
+                arrayRead(opcode);
+                return; // the read itself is emitted, or held (see ReadForUpdate)
             case Opcodes.IASTORE:
             case Opcodes.FASTORE:
             case Opcodes.AASTORE:
@@ -366,20 +357,25 @@ final class InstrumentingMethodVisitor extends MethodVisitor {
         super.visitInsn(opcode);
     }
 
-    /** Reports an array read, or holds it back (returns true) when it may be read for update. */
-    private boolean arrayRead(int opcode) {
+    /** Reports and performs an array read, or holds it back when it may be read for update. */
+    private void arrayRead(int opcode) {
         int site = register(Event.ARRAY_READ, arrayType(opcode), false);
         if (previousOpcode == Opcodes.DUP2) {
             pendingRead = ReadForUpdate.ofArray(opcode, site);
             if (pendingRead != null) {
-                return true;
+                return;
             }
         }
+        reportedArrayRead(opcode, site, "beforeArrayRead");
+    }
+
+    /** The read's hook, then the read itself. */
+    private void reportedArrayRead(int opcode, int site, String hookName) {
         // ..., array, index -> ..., array, index, array, index, site
         super.visitInsn(Opcodes.DUP2);
         pushInt(site);
-        hook("beforeArrayRead", ARRAY_INDEX_SITE);
-        return false;
+        hook(hookName, ARRAY_INDEX_SITE);
+        super.visitInsn(opcode);
     }
 
     private void arrayWrite(int opcode, boolean wideValue) {

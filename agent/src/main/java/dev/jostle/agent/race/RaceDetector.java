@@ -137,10 +137,8 @@ public final class RaceDetector implements Probe {
         }
         if (me.conservative) {
             on(me, event, target, index, site);
-        } else if (event == Event.ARRAY_READ || event == Event.ARRAY_WRITE) {
-            arrayAccess(me, target, index, site, event == Event.ARRAY_WRITE);
         } else {
-            fieldAccess(me, target, site, event == Event.FIELD_WRITE);
+            memoryAccess(me, event, target, index, site);
         }
     }
 
@@ -164,12 +162,20 @@ public final class RaceDetector implements Probe {
 
     /** Memory accesses first and small, so that the JIT inlines the hot path into the hooks. */
     private void handle(ThreadClock me, int event, Object target, int index, int site) {
-        if (event == Event.ARRAY_READ || event == Event.ARRAY_WRITE) {
-            arrayAccess(me, target, index, site, event == Event.ARRAY_WRITE);
-        } else if (event == Event.FIELD_READ || event == Event.FIELD_WRITE) {
-            fieldAccess(me, target, site, event == Event.FIELD_WRITE);
+        if (event == Event.ARRAY_READ || event == Event.ARRAY_WRITE || event == Event.FIELD_READ
+                || event == Event.FIELD_WRITE) {
+            memoryAccess(me, event, target, index, site);
         } else {
             synchronisation(me, event, target, site);
+        }
+    }
+
+    /** A field or array access (and no other event). */
+    private void memoryAccess(ThreadClock me, int event, Object target, int index, int site) {
+        if (event == Event.ARRAY_READ || event == Event.ARRAY_WRITE) {
+            arrayAccess(me, target, index, site, event == Event.ARRAY_WRITE);
+        } else {
+            fieldAccess(me, target, site, event == Event.FIELD_WRITE);
         }
     }
 
