@@ -23,7 +23,10 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Prints what the agent costs: the {@link Workload} timed plain (a JVM without the agent), instrumented
- * with no round open, in rounds under strategy {@code none} (hooks only) and under each noise strategy.
+ * with no round open, in rounds under strategy {@code none} (a round with nothing to decide or record leaves
+ * the hooks disarmed: each costs one volatile read), with the hooks armed but reporting to a probe that does
+ * nothing ({@code dispatch}: what reaching a probe costs), with race detection alone, and under each noise
+ * strategy.
  * Every configuration runs in a fresh child JVM; the runs are interleaved (plain, idle, none, ..., then
  * again) so that drift in the machine's load hits every configuration alike. Each child warms up, times
  * several iterations and reports their median; the table shows the median over runs and its ratio to plain.
@@ -42,7 +45,7 @@ import java.util.concurrent.TimeUnit;
  */
 public final class OverheadBenchmark {
 
-    private static final List<String> CONFIGURATIONS = List.of("plain", "idle", "none", "races", "random", "pct",
+    private static final List<String> CONFIGURATIONS = List.of("plain", "idle", "none", "dispatch", "races", "random", "pct",
             "halt-one", "targeted", "mixed");
     private static final int WARMUP = 2;
     private static final int MEASURED = 5;
@@ -157,6 +160,8 @@ public final class OverheadBenchmark {
                 return "plain (no agent)";
             case "idle":
                 return "agent, no round open";
+            case "dispatch":
+                return "hooks armed, probe does nothing";
             case "races":
                 return "round, none + race detection";
             default:
@@ -205,7 +210,8 @@ public final class OverheadBenchmark {
         }
         // "races": no noise, the race detector on: what detection alone costs.
         boolean races = configuration.equals("races");
-        Session session = wantsAgent && !configuration.equals("idle")
+        boolean dispatch = configuration.equals("dispatch");
+        Session session = wantsAgent && !configuration.equals("idle") && !dispatch
                 ? JostleRuntime.newSession(races ? Strategy.NONE : Strategy.fromId(configuration), 12345, false)
                         .detectRaces(races)
                 : null;
@@ -221,7 +227,9 @@ public final class OverheadBenchmark {
         long checksum = 0;
         for (int i = 0; i < WARMUP + MEASURED; i++) {
             long start = System.nanoTime();
-            if (session == null) {
+            if (dispatch) {
+                checksum += IgnoringProbe.run(shape);
+            } else if (session == null) {
                 checksum += Workload.run(shape);
             } else {
                 Round round = session.openRound(i, Thread.currentThread());
