@@ -84,7 +84,9 @@ public @interface Jostled {
 
     /**
      * ({@code jostle.compareWithoutNoise}) First run the same budget without noise and report both counts ("0 of 500 rounds failed without
-     * jostling; round 37 failed with jostling"): evidence that the code works but is broken.
+     * jostling; round 37 failed with jostling"): evidence that the code works but is broken. Those first rounds
+     * run with the hooks disarmed (no race detection either, whose cost would perturb the timing), so their count
+     * is the test's own; races come from the jostled rounds.
      */
     boolean compareWithoutNoise() default false;
 

@@ -3,7 +3,10 @@ package dev.jostle.junit;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.jostle.agent.bootstrap.Probes;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.platform.testkit.engine.EngineExecutionResults;
@@ -43,6 +46,32 @@ class JostledComparisonTests {
         assertTrue(failure.getMessage().contains("evidence: 1 of 12 rounds failed without jostling; 0 of 12 rounds"
                 + " failed with jostling"), failure.getMessage());
         assertTrue(failure.getMessage().contains("-Djostle.strategy=none"), failure.getMessage());
+    }
+
+    /**
+     * The count without jostling must be the test's own: race detection (or site recording) in those rounds
+     * would arm the hooks, and detection's cost widens a race's window as noise does.
+     */
+    @Test
+    void runComparing_roundsWithoutJostling_leaveTheHooksDisarmed() {
+        RecordsArmedHooksTestCase.armed.clear();
+
+        JostledTestKit.run(RecordsArmedHooksTestCase.class);
+
+        List<Boolean> armed = RecordsArmedHooksTestCase.armed;
+        assertEquals(24, armed.size(), armed.toString());
+        assertEquals(List.of(false), armed.subList(0, 12).stream().distinct().toList(), "without jostling: " + armed);
+        assertEquals(List.of(true), armed.subList(12, 24).stream().distinct().toList(), "with jostling: " + armed);
+    }
+
+    static class RecordsArmedHooksTestCase {
+        static final List<Boolean> armed = new CopyOnWriteArrayList<>();
+
+        @Jostled(rounds = 12, time = "0", parallel = 1, strategy = "random", races = "warn",
+                compareWithoutNoise = true)
+        void records() {
+            armed.add(Probes.anyRoundOpen());
+        }
     }
 
     static class PassingTestCase {

@@ -8,7 +8,6 @@ import dev.jostle.engine.FailureKind;
 import dev.jostle.engine.RoundOutcome;
 import dev.jostle.engine.SeedReplays;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -153,16 +152,9 @@ final class JostledReport {
         }
     }
 
+    /** The jostled rounds' races: the rounds without jostling run with detection off (see JostledRounds). */
     private List<Race> races() {
-        List<Race> all = new ArrayList<>(jostled.races());
-        if (baseline != null) {
-            for (Race race : baseline.races()) {
-                if (all.stream().noneMatch(seen -> seen.describe().equals(race.describe()))) {
-                    all.add(race);
-                }
-            }
-        }
-        return all;
+        return jostled.races();
     }
 
     private String racesHeadline() {
