@@ -45,7 +45,8 @@ class JostledComparisonTests {
                 failure.getMessage());
         assertTrue(failure.getMessage().contains("evidence: 1 of 12 rounds failed without jostling; 0 of 12 rounds"
                 + " failed with jostling"), failure.getMessage());
-        assertTrue(failure.getMessage().contains("-Djostle.strategy=none"), failure.getMessage());
+        assertTrue(failure.getMessage().contains("-Djostle.strategy=none -Djostle.races=off"), failure.getMessage());
+        assertTrue(failure.getMessage().contains("strategy = \"none\", races = \"off\")"), failure.getMessage());
     }
 
     /**

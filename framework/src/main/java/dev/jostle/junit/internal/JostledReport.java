@@ -180,9 +180,12 @@ final class JostledReport {
     private String replay(RoundReport round, boolean withoutNoise) {
         // The round seed replays the round as round 0 of a new run. The round's concrete strategy is given
         // with it: under "mixed" the seed picks the same one anyway, and naming it skips the rotation.
+        // A round without jostling ran with race detection off too (its cost perturbs timing): so does its replay.
         Strategy strategy = withoutNoise ? Strategy.NONE : round.strategy();
-        return "@Jostled(seed = " + round.seed() + "L, strategy = \"" + strategy.id() + "\")"
-                + "  or  -Djostle.seed=" + round.seed() + " -Djostle.strategy=" + strategy.id();
+        return "@Jostled(seed = " + round.seed() + "L, strategy = \"" + strategy.id() + "\""
+                + (withoutNoise ? ", races = \"off\")" : ")")
+                + "  or  -Djostle.seed=" + round.seed() + " -Djostle.strategy=" + strategy.id()
+                + (withoutNoise ? " -Djostle.races=off" : "");
     }
 
     /** The round's number in the whole search (a round found after the first failure counts on from it). */
