@@ -50,8 +50,8 @@ class JostledComparisonTests {
     }
 
     /**
-     * The count without jostling must be the test's own: race detection (or site recording) in those rounds
-     * would arm the hooks, and detection's cost widens a race's window as noise does.
+     * The count without jostling must be the test's own: race detection in those rounds would arm the hooks,
+     * and detection's cost widens a race's window as noise does.
      */
     @Test
     void runComparing_roundsWithoutJostling_leaveTheHooksDisarmed() {

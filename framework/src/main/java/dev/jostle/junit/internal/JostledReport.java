@@ -182,10 +182,10 @@ final class JostledReport {
         // with it: under "mixed" the seed picks the same one anyway, and naming it skips the rotation.
         // A round without jostling ran with race detection off too (its cost perturbs timing): so does its replay.
         Strategy strategy = withoutNoise ? Strategy.NONE : round.strategy();
-        return "@Jostled(seed = " + round.seed() + "L, strategy = \"" + strategy.id() + "\""
-                + (withoutNoise ? ", races = \"off\")" : ")")
-                + "  or  -Djostle.seed=" + round.seed() + " -Djostle.strategy=" + strategy.id()
-                + (withoutNoise ? " -Djostle.races=off" : "");
+        String racesOff = withoutNoise ? ", races = \"off\"" : "";
+        String racesOffFlag = withoutNoise ? " -Djostle.races=off" : "";
+        return "@Jostled(seed = " + round.seed() + "L, strategy = \"" + strategy.id() + "\"" + racesOff + ")"
+                + "  or  -Djostle.seed=" + round.seed() + " -Djostle.strategy=" + strategy.id() + racesOffFlag;
     }
 
     /** The round's number in the whole search (a round found after the first failure counts on from it). */
