@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.jostle.agent.runtime.Round;
 import dev.jostle.agent.runtime.Strategy;
 import java.time.Duration;
 import java.util.Map;
@@ -20,17 +21,17 @@ class SeedReplaysTests {
     private final Map<Long, AtomicInteger> runsBySeed = new ConcurrentHashMap<>();
 
     @Test
-    void seedThatAlwaysFails_search_isReplayedUntilMostReplaysFailedAndReported() {
+    void seedThatAlwaysFails_search_isReplayedEveryTimeAndReported() {
         SeedReplays.Result result = SeedReplays.search(settings(100), failingOn(Set.of(1003L), Set.of()),
                 Campaign.Listener.NONE, 5);
 
         assertEquals(1003, result.campaign().firstFailure().report().seed());
         assertEquals(3, result.chosen().roundNumber());
-        assertEquals(3, result.chosen().replays(), "three failures of five settle it");
-        assertEquals(3, result.chosen().failedAgain());
+        assertEquals(5, result.chosen().replays());
+        assertEquals(5, result.chosen().failedAgain());
         assertTrue(result.chosen().reliable());
         assertNull(result.first());
-        assertEquals(1 + 3, runsBySeed.get(1003L).get(), "the round and its replays, nothing more");
+        assertEquals(1 + 5, runsBySeed.get(1003L).get(), "the round and its replays, nothing more");
         assertEquals(4, result.campaign().rounds());
     }
 
@@ -41,12 +42,54 @@ class SeedReplaysTests {
 
         assertEquals(1010, result.campaign().firstFailure().report().seed());
         assertEquals(10, result.chosen().roundNumber(), "numbered on from the rounds before it");
-        assertEquals("failed again in 3 of 3 replays", result.chosen().describe());
+        assertEquals("failed again in 5 of 5 replays", result.chosen().describe());
         assertEquals(1002, result.first().failure().report().seed());
-        assertEquals("failed again in 0 of 5 replays", result.first().describe());
+        assertEquals("failed again in 0 of 1 replay", result.first().describe(), "the first replay settles it");
         assertEquals(2, result.weighed());
         assertEquals(11, result.campaign().rounds());
         assertEquals(2, result.campaign().failures());
+    }
+
+    @Test
+    void seedThatFailsMostReplaysButNotAll_search_goesOnForOneThatFailsEveryReplay() {
+        // 1002 fails the round and its first 3 replays, then passes: "most replays failed" would take it.
+        SeedReplays.Result result = SeedReplays.search(settings(100),
+                failing(Map.of(1002L, 4, 1010L, Integer.MAX_VALUE)), Campaign.Listener.NONE, 5);
+
+        assertEquals(1010, result.campaign().firstFailure().report().seed());
+        assertTrue(result.chosen().reliable());
+        assertEquals("failed again in 3 of 4 replays", result.first().describe());
+        assertFalse(result.first().reliable());
+    }
+
+    @Test
+    void longerRunOfFailedReplays_search_reportsIt_whenNoSeedFailsEveryReplay() {
+        SeedReplays.Result result = SeedReplays.search(settings(20),
+                failing(Map.of(1002L, 2, 1006L, 4, 1010L, 3)), Campaign.Listener.NONE, 5);
+
+        assertEquals(1006, result.campaign().firstFailure().report().seed());
+        assertEquals("failed again in 3 of 4 replays", result.chosen().describe());
+        assertEquals("failed again in 1 of 2 replays", result.first().describe());
+        assertEquals(3, result.weighed());
+    }
+
+    @Test
+    void roundWithRaceDetection_search_replaysItWithDetectionOn() {
+        // Strategy none, nothing recorded: only race detection arms the hooks of a round.
+        java.util.List<Boolean> armed = new java.util.concurrent.CopyOnWriteArrayList<>();
+        Campaign.RoundTask recording = opener -> {
+            RoundOutcome outcome = failing(Map.of(1000L, Integer.MAX_VALUE)).run(thread -> {
+                Round round = opener.apply(thread);
+                armed.add(dev.jostle.agent.bootstrap.Probes.anyRoundOpen());
+                return round;
+            });
+            return outcome;
+        };
+
+        SeedReplays.search(settings(100).withRaceDetection(true), recording, Campaign.Listener.NONE, 5);
+
+        assertEquals(java.util.List.of(true, true, true, true, true, true), armed,
+                "the round and its 5 replays, all with detection on, as the replay line runs them");
     }
 
     @Test
@@ -74,16 +117,17 @@ class SeedReplaysTests {
     }
 
     @Test
-    void onlyLuckyFailures_searchUnderATimeBudget_stopsWeighingWhenReplaysHaveSpentIt() {
-        Set<Long> lucky = java.util.stream.LongStream.range(1000, 1100).boxed().collect(java.util.stream.Collectors.toSet());
-        Campaign.RoundTask slowLucky = opener -> {
-            RoundOutcome outcome = failingOn(Set.of(), lucky).run(opener);
+    void seedsFailingAllButTheLastReplay_searchUnderATimeBudget_stopsWeighingWhenReplaysHaveSpentIt() {
+        Map<Long, Integer> allButTheLast = java.util.stream.LongStream.range(1000, 1100).boxed()
+                .collect(java.util.stream.Collectors.toMap(seed -> seed, seed -> 5));
+        Campaign.RoundTask slowUnreliable = opener -> {
+            RoundOutcome outcome = failing(allButTheLast).run(opener);
             sleep(20);
             return outcome;
         };
         CampaignSettings budget = new CampaignSettings(Strategy.NONE, 1000, 0, Duration.ofMillis(300), 1, true, false);
 
-        SeedReplays.Result result = SeedReplays.search(budget, slowLucky, Campaign.Listener.NONE, 5);
+        SeedReplays.Result result = SeedReplays.search(budget, slowUnreliable, Campaign.Listener.NONE, 5);
 
         // Each candidate costs its round and 5 replays of at least 20 ms: 8 of them could not fit in 300 ms.
         assertTrue(result.weighed() < SeedReplays.MAX_CANDIDATES, "weighed " + result.weighed());
@@ -107,7 +151,7 @@ class SeedReplaysTests {
 
         assertEquals(1002, result.campaign().firstFailure().report().seed());
         assertFalse(result.chosen().reliable());
-        assertEquals("failed again in 0 of 5 replays", result.chosen().describe());
+        assertEquals("failed again in 0 of 1 replay", result.chosen().describe());
         assertNull(result.first());
         assertEquals(3, result.campaign().rounds());
     }
@@ -150,11 +194,19 @@ class SeedReplaysTests {
 
     /** Rounds under {@code always} seeds fail every time; under {@code once} seeds, only the first time. */
     private Campaign.RoundTask failingOn(Set<Long> always, Set<Long> once) {
+        Map<Long, Integer> failingRuns = new java.util.HashMap<>();
+        always.forEach(seed -> failingRuns.put(seed, Integer.MAX_VALUE));
+        once.forEach(seed -> failingRuns.put(seed, 1));
+        return failing(failingRuns);
+    }
+
+    /** Rounds under each seed fail their first so many runs (the round, then its replays), then pass. */
+    private Campaign.RoundTask failing(Map<Long, Integer> failingRuns) {
         return opener -> {
             RoundOutcome ran = runner.run(opener, () -> { });
             long seed = ran.report().seed();
             int runs = runsBySeed.computeIfAbsent(seed, s -> new AtomicInteger()).incrementAndGet();
-            boolean fails = always.contains(seed) || (once.contains(seed) && runs == 1);
+            boolean fails = runs <= failingRuns.getOrDefault(seed, 0);
             return fails ? new RoundOutcome(FailureKind.EXCEPTION, new AssertionError("seed " + seed), null, null,
                     ran.report(), ran.elapsed()) : ran;
         };

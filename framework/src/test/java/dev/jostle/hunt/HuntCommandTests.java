@@ -107,7 +107,7 @@ class HuntCommandTests {
         assertTrue(run.out.contains("  | about to fail with args a1"), "the round's output is shown: " + run.out);
         assertTrue(run.out.contains("--strategy random --seed 100 --rounds 1 --parallel 1 "
                 + Throws.class.getName() + " a1"), run.out);
-        assertTrue(run.out.contains("this seed failed again in 3 of 3 replays"), "checked before it is reported: " + run.out);
+        assertTrue(run.out.contains("this seed failed again in 5 of 5 replays"), "checked before it is reported: " + run.out);
     }
 
     @Test
@@ -161,7 +161,7 @@ class HuntCommandTests {
         assertTrue(text.contains("\"elapsedMillis\": "), text);
         assertTrue(text.contains("\"timeToFirstFailureMillis\": "), text);
         assertTrue(text.contains("\"replay\": \"java -jar"), text);
-        assertTrue(text.contains("\"replays\": 3") && text.contains("\"failedAgain\": 3"), text);
+        assertTrue(text.contains("\"replays\": 5") && text.contains("\"failedAgain\": 5"), text);
     }
 
     @Test
