@@ -71,29 +71,46 @@ class JostledNoiseTests {
     }
 
     /**
-     * Halt-one noise is used because a round under it fails only about one time in ten on this test: a
-     * seed that fails on replay far more often than that is replaying, not getting lucky. The seed is the
-     * one the report offers after its own replay check (a seed whose failure needed a lucky time slice is
-     * passed over for one that replays), and each replay here is a fresh run from its replay line.
+     * Halt-one noise is used because its seeds mostly split on this test. A seed that stalls a worker between
+     * its read and its write of {@code count} while the other worker runs fails every time; most others fail
+     * only when the threads happen to overlap. Of 30 seeds, each run 10 times fresh (JDK 25, 2 cores), 5
+     * failed 10 of 10, 21 failed 0 to 3, and 4 failed 4 to 7. So a seed that fails on replay most of the
+     * time is replaying, not getting lucky. The seed is the one the report offers after its own replay check (a seed that did not fail every replay is passed
+     * over for one that does), and each replay here is a fresh run from its replay line.
+     *
+     * <p>Several searches, and most of their seeds must replay: a seed fixes the noise, not the operating
+     * system, and one kind of seed replays in the report's check yet not always afterwards. When the stalled
+     * thread is the second worker to get going, its stall bites only while the first is still running, and
+     * the check's replays, run back to back, may start the workers closer together than fresh runs do (a
+     * guess, not measured). Seeds that failed all 5 checks failed 2 and 5 of 20 fresh runs in 2 of 24
+     * searches on JDK 17 and 25.
      */
     @Test
-    void failingSeed_replayedAsTheOnlyRound_failsAgainMostOfTheTime() {
-        Map<String, String> found = JostledTestKit.reportEntries(JostledTestKit.run(LostUpdateTestCase.class,
-                "jostle.strategy", "halt-one"));
-        String seed = found.get("jostle.failedSeed");
-        int checked = Integer.parseInt(found.get("jostle.replays"));
-        int failedAgain = Integer.parseInt(found.get("jostle.failedAgain"));
-        assertTrue(failedAgain * 2 > checked, "the report's own check: " + found);
-
-        int replays = 20;
-        int failed = 0;
-        for (int replay = 0; replay < replays; replay++) {
-            EngineExecutionResults again = JostledTestKit.run(LostUpdateTestCase.class,
-                    "jostle.seed", seed, "jostle.strategy", "halt-one", "jostle.rounds", "1", "jostle.parallel", "1");
-            failed += (int) again.testEvents().failed().count();
+    void failingSeeds_replayedAsTheOnlyRound_mostFailAgainMostOfTheTime() {
+        int searches = 5;
+        int replayed = 0;
+        StringBuilder seen = new StringBuilder();
+        for (int search = 0; search < searches; search++) {
+            Map<String, String> found = JostledTestKit.reportEntries(JostledTestKit.run(LostUpdateTestCase.class,
+                    "jostle.strategy", "halt-one"));
+            String seed = found.get("jostle.failedSeed");
+            int checked = Integer.parseInt(found.get("jostle.replays"));
+            int failedAgain = Integer.parseInt(found.get("jostle.failedAgain"));
+            int replays = 20;
+            int failed = 0;
+            for (int replay = 0; replay < replays; replay++) {
+                EngineExecutionResults again = JostledTestKit.run(LostUpdateTestCase.class, "jostle.seed", seed,
+                        "jostle.strategy", "halt-one", "jostle.rounds", "1", "jostle.parallel", "1");
+                failed += (int) again.testEvents().failed().count();
+            }
+            if (failedAgain == checked && failed * 2 > replays) {
+                replayed++;
+            }
+            seen.append("\n  seed ").append(seed).append(": the report's check ").append(failedAgain).append(" of ")
+                    .append(checked).append(", then ").append(failed).append(" of ").append(replays)
+                    .append(" fresh replays failed");
         }
-        assertTrue(failed * 2 > replays, "seed " + seed + " replayed the failure " + failed + " of " + replays
-                + " times (the report's check: " + failedAgain + " of " + checked + ")");
+        assertTrue(replayed * 2 > searches, replayed + " of " + searches + " reported seeds replayed:" + seen);
     }
 
     @Test
