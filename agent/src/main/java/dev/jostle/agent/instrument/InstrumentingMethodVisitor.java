@@ -54,6 +54,10 @@ final class InstrumentingMethodVisitor extends MethodVisitor {
     /** A read held back to learn whether its value is written straight back, and what followed it. */
     private ReadForUpdate pendingRead;
     private final List<Runnable> afterPendingRead = new ArrayList<>();
+    /** A synchronized method's first instruction: where its catch-all for exceptional exits starts. */
+    private final Label methodStart = new Label();
+    /** Whether the method stores into local 0, so that a handler cannot count on finding {@code this} there. */
+    private boolean storesLocalZero;
 
     InstrumentingMethodVisitor(MethodVisitor next, InstrumentingClassVisitor type, int access, String name,
             String descriptor) {
@@ -76,6 +80,9 @@ final class InstrumentingMethodVisitor extends MethodVisitor {
     public void visitCode() {
         super.visitCode();
         entryPending = isSynchronized;
+        if (isSynchronized) {
+            mv.visitLabel(methodStart);
+        }
     }
 
     /** Before an original instruction: lets {@link ReleaseHandlerCopies} count it, then the held reports. */
@@ -221,6 +228,7 @@ final class InstrumentingMethodVisitor extends MethodVisitor {
     @Override
     public void visitVarInsn(int opcode, int varIndex) {
         beforeInstruction(opcode, varIndex);
+        storesLocalZero |= varIndex == 0 && opcode >= Opcodes.ISTORE && opcode <= Opcodes.ASTORE;
         if (held(opcode, null, () -> super.visitVarInsn(opcode, varIndex))) {
             return;
         }
@@ -344,8 +352,7 @@ final class InstrumentingMethodVisitor extends MethodVisitor {
             case Opcodes.ARETURN:
             case Opcodes.RETURN:
                 if (isSynchronized) {
-                    // Normal exits only: an exception leaving a synchronized method releases the monitor
-                    // without a report. Catching it would need a handler, that is a branch and new frames.
+                    // Normal exits; an exception leaving the method is reported by reportThrowingExit.
                     pushMethodMonitor();
                     pushInt(register(Event.MONITOR_EXIT, null, false));
                     hook("beforeMonitorExit", OWNER_SITE);
@@ -711,7 +718,39 @@ final class InstrumentingMethodVisitor extends MethodVisitor {
         notAnInstruction();
         beforeInstruction(); // a method without instructions cannot exist, but never drop held labels
         releaseHandlers.finish(HOOKS, OWNER_SITE);
+        reportThrowingExit();
         super.visitMaxs(maxStack + EXTRA_STACK, maxLocals);
+    }
+
+    /**
+     * An exception leaving a synchronized method releases its monitor too, and the race detector must see
+     * that release: unreported, the next thread to take the monitor looks unordered with everything this
+     * one did under it, a race that is not there (a method that throws on bad input, say). So the whole
+     * method, the handler copies included, gets a last catch-all entry, after every other, leading to
+     * <pre>
+     *   H: push monitor; push site; invokestatic beforeMonitorExit; athrow
+     * </pre>
+     * after the last instruction. Its stack map frame holds only {@code this} (nothing for a static
+     * method), which every instruction's frame agrees with, unless the method stores into local 0: then
+     * the exit stays unreported, as before (javac never does that).
+     */
+    private void reportThrowingExit() {
+        if (!isSynchronized || (!isStatic && storesLocalZero)) {
+            return;
+        }
+        Label end = new Label();
+        Label handler = new Label();
+        mv.visitLabel(end);
+        mv.visitLabel(handler);
+        if ((type.version() & 0xFFFF) >= Opcodes.V1_6) {
+            Object[] locals = isStatic ? new Object[0] : new Object[] {type.internalName()};
+            mv.visitFrame(Opcodes.F_FULL, locals.length, locals, 1, new Object[] {"java/lang/Throwable"});
+        }
+        pushMethodMonitor();
+        pushInt(register(Event.MONITOR_EXIT, null, false));
+        hook("beforeMonitorExit", OWNER_SITE);
+        mv.visitInsn(Opcodes.ATHROW);
+        mv.visitTryCatchBlock(methodStart, end, handler, null);
     }
 
     private int register(int kind, String member, boolean isVolatile) {

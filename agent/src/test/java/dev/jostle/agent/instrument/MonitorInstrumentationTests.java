@@ -164,13 +164,47 @@ class MonitorInstrumentationTests {
     }
 
     @Test
-    void synchronizedMethodThrowing_propagatesAndReportsOnlyTheAcquire() throws Exception {
+    void synchronizedMethodThrowing_propagatesAndReportsTheRelease() throws Exception {
         IllegalStateException thrown = assertThrows(IllegalStateException.class,
                 () -> probe.record(() -> call(monitors, "synchronizedThrowing")));
         assertEquals("from the fixture", thrown.getMessage());
-        // Exceptional exits are not reported (documented in InstrumentingMethodVisitor).
-        assertEquals(List.of("after-monitor-enter m " + at("synchronizedThrowing", "sync-throw")
-                + " dev.jostle.fixtures.Monitors (this)"), probe.lines());
+        String site = at("synchronizedThrowing", "sync-throw");
+        assertEquals(List.of("after-monitor-enter m " + site + " dev.jostle.fixtures.Monitors (this)",
+                "monitor-exit m " + site), probe.lines());
+    }
+
+    @Test
+    void staticSynchronizedMethodThrowing_reportsTheClassReleased() throws Exception {
+        IllegalStateException thrown = assertThrows(IllegalStateException.class,
+                () -> probe.record(() -> call(monitorsClass, "staticSynchronizedThrowing")));
+        assertEquals("from the static fixture", thrown.getMessage());
+        String site = at("staticSynchronizedThrowing", "static-sync-throw");
+        assertEquals(List.of("after-monitor-enter Monitors.class " + site + " dev.jostle.fixtures.Monitors.class",
+                "monitor-exit Monitors.class " + site), probe.lines());
+    }
+
+    @Test
+    void synchronizedMethodCatchingInside_reportsOneRelease() throws Exception {
+        Object value = probe.record(() -> call(monitors, "synchronizedCatching", "x"));
+        assertEquals(-1, value);
+        assertEquals(List.of("after-monitor-enter m " + at("synchronizedCatching", "catching-parse")
+                        + " dev.jostle.fixtures.Monitors (this)",
+                "monitor-exit m " + at("synchronizedCatching", "catching-return")), probe.lines());
+    }
+
+    @Test
+    void synchronizedMethodThrowingFromABlock_reportsBothReleasesInnerFirst() throws Exception {
+        Object lock = new Object();
+        probe.name(lock, "lock");
+        IllegalStateException thrown = assertThrows(IllegalStateException.class,
+                () -> probe.record(() -> call(monitors, "synchronizedThrowingFromBlock", lock)));
+        assertEquals("from the block in the method", thrown.getMessage());
+        assertFalse(Thread.holdsLock(lock));
+        List<String> lines = probe.lines();
+        // The block's handler copy releases the lock and rethrows; the method's catch-all then releases it.
+        assertEquals(List.of("monitor-exit lock", "monitor-exit m"), lines.subList(lines.size() - 2, lines.size())
+                .stream().map(line -> line.substring(0, line.indexOf(" @"))).toList(), lines.toString());
+        assertEquals(1, lines.stream().filter(line -> line.startsWith("monitor-exit m ")).count(), lines.toString());
     }
 
     @Test

@@ -65,6 +65,11 @@ class InstrumentedRaceTests {
     }
 
     @Test
+    void lockReleasedByAThrowingSynchronizedMethod_roundWithoutNoise_reportsNothing() throws Exception {
+        assertEquals("", runInRound("lockedWriteThenThrow", 7).describeRaces());
+    }
+
+    @Test
     void atomicCounter_roundWithoutNoise_reportsNothing() throws Exception {
         assertEquals("", runInRound("atomicCount", 20).describeRaces());
     }
