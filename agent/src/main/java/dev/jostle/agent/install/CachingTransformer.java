@@ -2,12 +2,15 @@ package dev.jostle.agent.install;
 
 import java.lang.instrument.IllegalClassFormatException;
 import java.security.ProtectionDomain;
+import dev.jostle.agent.instrument.MethodReferenceBridges;
 import java.util.function.BiPredicate;
 import net.bytebuddy.agent.builder.ResettableClassFileTransformer;
 
 /**
  * Puts {@link InstrumentedClassCache} in front of Byte Buddy's transformer: a class file seen before (same
- * name, same bytes) is answered from the cache, without parsing or registering sites again.
+ * name, same bytes) is answered from the cache, without parsing or registering sites again. It also tells
+ * the instrumentation whether the class is being defined or retransformed (only a definition may add
+ * methods, see {@link MethodReferenceBridges}); retransformations bypass the cache, as their output differs.
  */
 final class CachingTransformer extends ResettableClassFileTransformer.WithDelegation {
 
@@ -28,18 +31,20 @@ final class CachingTransformer extends ResettableClassFileTransformer.WithDelega
         if (isLambdaClass(internalName)) {
             return null;
         }
-        byte[] cached = lookup(loader, internalName, classfileBuffer);
+        byte[] cached = classBeingRedefined == null ? lookup(loader, internalName, classfileBuffer) : null;
         if (cached != null) {
             return cached;
         }
         byte[] instrumented;
         try {
-            instrumented = classFileTransformer.transform(loader, internalName, classBeingRedefined,
-                    protectionDomain, classfileBuffer);
+            instrumented = MethodReferenceBridges.whileTransforming(classBeingRedefined == null,
+                    () -> classFileTransformer.transform(loader, internalName, classBeingRedefined,
+                            protectionDomain, classfileBuffer));
         } catch (RuntimeException alreadyReported) {
             return null; // the listener named the class; it runs as it was written
         }
-        return remember(internalName, classfileBuffer, instrumented);
+        // A redefined class's bytes lack the bridges a definition of the same bytes gets: keep them apart.
+        return classBeingRedefined == null ? remember(internalName, classfileBuffer, instrumented) : instrumented;
     }
 
     @Override
@@ -48,18 +53,20 @@ final class CachingTransformer extends ResettableClassFileTransformer.WithDelega
         if (isLambdaClass(internalName)) {
             return null;
         }
-        byte[] cached = lookup(loader, internalName, classfileBuffer);
+        byte[] cached = classBeingRedefined == null ? lookup(loader, internalName, classfileBuffer) : null;
         if (cached != null) {
             return cached;
         }
         byte[] instrumented;
         try {
-            instrumented = classFileTransformer.transform(module, loader, internalName, classBeingRedefined,
-                    protectionDomain, classfileBuffer);
+            instrumented = MethodReferenceBridges.whileTransforming(classBeingRedefined == null,
+                    () -> classFileTransformer.transform(module, loader, internalName, classBeingRedefined,
+                            protectionDomain, classfileBuffer));
         } catch (RuntimeException alreadyReported) {
             return null; // the listener named the class; it runs as it was written
         }
-        return remember(internalName, classfileBuffer, instrumented);
+        // A redefined class's bytes lack the bridges a definition of the same bytes gets: keep them apart.
+        return classBeingRedefined == null ? remember(internalName, classfileBuffer, instrumented) : instrumented;
     }
 
     /**

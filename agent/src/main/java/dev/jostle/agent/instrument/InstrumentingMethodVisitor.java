@@ -582,7 +582,7 @@ final class InstrumentingMethodVisitor extends MethodVisitor {
                 thisInitialized = true;
             }
         }
-        String wrapper = wrapperFor(opcode, owner, name, descriptor);
+        String wrapper = wrapperFor(opcode, owner, name, descriptor, facts::isThread);
         if (wrapper != null) {
             // The wrapper performs the call itself, so the arguments stay on the stack; the site follows.
             pushInt(register(wrapperEvent(wrapper), member(owner, name), false));
@@ -611,8 +611,34 @@ final class InstrumentingMethodVisitor extends MethodVisitor {
         return "(" + receiver + descriptor.substring(1, descriptor.indexOf(')')) + "I)V";
     }
 
+    /**
+     * Whether a call to a method handle's target would be instrumented, were it a call instruction (see
+     * {@link MethodReferenceBridges}).
+     */
+    static boolean isHookedCall(net.bytebuddy.jar.asm.Handle target, java.util.function.Predicate<String> isThread) {
+        int opcode;
+        switch (target.getTag()) {
+            case Opcodes.H_INVOKEVIRTUAL:
+                opcode = Opcodes.INVOKEVIRTUAL;
+                break;
+            case Opcodes.H_INVOKESTATIC:
+                opcode = Opcodes.INVOKESTATIC;
+                break;
+            case Opcodes.H_INVOKEINTERFACE:
+                opcode = Opcodes.INVOKEINTERFACE;
+                break;
+            default:
+                return false; // constructors and super calls: never hooked
+        }
+        String owner = target.getOwner();
+        String name = target.getName();
+        return wrapperFor(opcode, owner, name, target.getDesc(), isThread) != null
+                || isSyncCall(opcode, owner, name);
+    }
+
     /** The {@code Hooks} method that replaces this call, or null. */
-    private String wrapperFor(int opcode, String owner, String name, String descriptor) {
+    private static String wrapperFor(int opcode, String owner, String name, String descriptor,
+            java.util.function.Predicate<String> isThread) {
         if ("(I)V".equals(descriptor) && ("exit".equals(name) || "halt".equals(name))) {
             // In a round, an exit ends the round (Hooks throws RoundExit), not the JVM running the rounds.
             if (opcode == Opcodes.INVOKESTATIC && "java/lang/System".equals(owner) && "exit".equals(name)) {
@@ -624,7 +650,7 @@ final class InstrumentingMethodVisitor extends MethodVisitor {
         }
         if (opcode == Opcodes.INVOKEVIRTUAL && ("start".equals(name) || "join".equals(name))) {
             boolean known = "()V".equals(descriptor) || ("join".equals(name) && "(J)V".equals(descriptor));
-            if (known && facts.isThread(owner)) {
+            if (known && isThread.test(owner)) {
                 return "start".equals(name) ? "threadStart" : "threadJoin";
             }
             return null;

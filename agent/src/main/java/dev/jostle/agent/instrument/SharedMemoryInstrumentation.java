@@ -13,7 +13,8 @@ import net.bytebuddy.pool.TypePool;
  * The one Byte Buddy visitor wrapper Jostle applies: it routes every method body through an
  * {@link InstrumentingMethodVisitor}. A class-level wrapper (rather than
  * {@code AsmVisitorWrapper.ForDeclaredMethods}) because sites name the source file, which only the class
- * visitor sees. It adds no member, so retransformation of loaded classes stays possible.
+ * visitor sees. For a class being defined it adds the bridges of {@link MethodReferenceBridges}; to a loaded
+ * class being retransformed it adds no member, as the JVM would refuse the new shape.
  */
 public enum SharedMemoryInstrumentation implements AsmVisitorWrapper {
     INSTANCE;
@@ -33,6 +34,12 @@ public enum SharedMemoryInstrumentation implements AsmVisitorWrapper {
             Implementation.Context implementationContext, TypePool typePool,
             FieldList<FieldDescription.InDefinedShape> fields, MethodList<?> methods, int writerFlags,
             int readerFlags) {
-        return new InstrumentingClassVisitor(classVisitor, new TypeFacts(typePool));
+        TypeFacts facts = new TypeFacts(typePool);
+        ClassVisitor instrumenting = new InstrumentingClassVisitor(classVisitor, facts);
+        if (!MethodReferenceBridges.forNewClasses()) {
+            return instrumenting; // a loaded class being retransformed: no method may be added
+        }
+        return new MethodReferenceBridges(instrumenting,
+                target -> InstrumentingMethodVisitor.isHookedCall(target, facts::isThread));
     }
 }

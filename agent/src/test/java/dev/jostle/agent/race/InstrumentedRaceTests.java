@@ -65,6 +65,19 @@ class InstrumentedRaceTests {
     }
 
     @Test
+    void plainCounter_threadsStartedByMethodReference_reportsTheRace() throws Exception {
+        RoundReport report = runInRound("MethodReferences", "racyCountStartedByReference", null);
+
+        assertTrue(report.describeRaces().contains("data race on dev.jostle.fixtures.MethodReferences.count"),
+                "Thread::start must order the threads as started, not as pool workers: " + report.describeRaces());
+    }
+
+    @Test
+    void lockedCounter_threadsStartedByMethodReference_reportsNothing() throws Exception {
+        assertEquals("", runInRound("MethodReferences", "lockedCountStartedByReference", 20).describeRaces());
+    }
+
+    @Test
     void lockReleasedByAThrowingSynchronizedMethod_roundWithoutNoise_reportsNothing() throws Exception {
         assertEquals("", runInRound("lockedWriteThenThrow", 7).describeRaces());
     }
@@ -95,7 +108,11 @@ class InstrumentedRaceTests {
     }
 
     private RoundReport runInRound(String method, Integer expected) throws Exception {
-        Class<?> races = fixtures.load("Races");
+        return runInRound("Races", method, expected);
+    }
+
+    private RoundReport runInRound(String fixture, String method, Integer expected) throws Exception {
+        Class<?> races = fixtures.load(fixture);
         Session session = JostleRuntime.newSession(Strategy.NONE, 1, false).detectRaces(true);
         Round round = session.openRound(0, Thread.currentThread());
         Object result;
