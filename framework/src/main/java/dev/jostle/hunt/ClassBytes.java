@@ -1,6 +1,7 @@
 package dev.jostle.hunt;
 
 import dev.jostle.agent.desugar.LambdaDesugaring;
+import dev.jostle.agent.instrument.MethodReferenceBridges;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -86,7 +87,9 @@ final class ClassBytes implements AutoCloseable {
         if (desugaring == null) {
             return new Entry(file, domain);
         }
-        LambdaDesugaring.Result desugared = desugaring.desugar(file);
+        // Bridges first: a method reference to a hooked call must reach it through a method of the host,
+        // which the agent instruments, not through the lambda class desugaring makes (never instrumented).
+        LambdaDesugaring.Result desugared = desugaring.desugar(MethodReferenceBridges.rewrite(file));
         desugared.lambdaClasses().forEach((name, bytes) -> lambdaClasses.put(name, new Entry(bytes, domain)));
         return new Entry(desugared.classFile(), domain);
     }
