@@ -181,6 +181,16 @@ class HuntCommandTests {
     }
 
     @Test
+    void racyProgramStartingItsThreadsByMethodReference_run_reportsTheRace() {
+        Run run = hunt("--rounds", "5", "--strategy", "none",
+                dev.jostle.programs.fixtures.RacesStartedByReference.class.getName());
+
+        assertEquals(0, run.status, run.out + run.err);
+        assertTrue(run.out.contains("data race on dev.jostle.programs.fixtures.RacesStartedByReference.owner"),
+                "Thread::start seen through its bridge, not taken for a pool worker's start: " + run.out);
+    }
+
+    @Test
     void racyProgram_runWithNoRaces_reportsNone(@TempDir Path dir) throws Exception {
         Path json = dir.resolve("result.json");
 
