@@ -18,14 +18,19 @@ final class SampleCampaigns {
     private SampleCampaigns() {
     }
 
-    /** Jostled rounds under mixed noise, seed 1; stops at the first failure when asked. */
     /** Noise off, race detector on: what the detector reports in rounds that run as they would anyway. */
     static CampaignResult watchForRaces(Variant variant, int rounds) {
-        CampaignSettings settings = new CampaignSettings(Strategy.NONE, 1, rounds, Duration.ZERO, 1, false, false,
-                true);
+        return watchForRaces(variant, 1, rounds);
+    }
+
+    /** {@link #watchForRaces(Variant, int)} from a given seed; one round gives that round's races alone. */
+    static CampaignResult watchForRaces(Variant variant, long seed, int rounds) {
+        CampaignSettings settings = new CampaignSettings(Strategy.NONE, seed, rounds, Duration.ZERO, 1, false,
+                false, true);
         return Campaign.run(settings, opener -> RUNNER.run(opener, variant.round()), Campaign.Listener.NONE);
     }
 
+    /** Jostled rounds under mixed noise, seed 1; stops at the first failure when asked. */
     static CampaignResult jostle(Variant variant, int rounds, boolean stopAtFirstFailure) {
         CampaignSettings settings = new CampaignSettings(Strategy.MIXED, 1, rounds, Duration.ZERO, 1,
                 stopAtFirstFailure, false);
