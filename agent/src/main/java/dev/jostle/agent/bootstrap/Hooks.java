@@ -93,6 +93,26 @@ public final class Hooks {
         thread.start();
     }
 
+    /**
+     * {@code Thread.startVirtualThread(task)} (JDK 21): the thread is made unstarted, then started as
+     * {@link #threadStart} starts one, so that the round sees the start before the thread runs.
+     */
+    public static Thread startVirtualThread(Runnable task, int site) {
+        Thread thread = ThreadBuilders.unstartedVirtual(task);
+        threadStart(thread, site);
+        return thread;
+    }
+
+    /**
+     * {@code builder.start(task)} on a {@code Thread.Builder} (JDK 21, a sealed interface whose
+     * {@code start} is {@code unstarted} then {@code Thread.start}): the same two steps, the start reported.
+     */
+    public static Thread builderStart(Object builder, Runnable task, int site) {
+        Thread thread = ThreadBuilders.unstarted(builder, task);
+        threadStart(thread, site);
+        return thread;
+    }
+
     public static void threadJoin(Thread thread, int site) throws InterruptedException {
         emit(Event.SYNC_CALL, thread, 0, site);
         thread.join();

@@ -602,13 +602,17 @@ final class InstrumentingMethodVisitor extends MethodVisitor {
         super.visitMethodInsn(opcode, owner, name, descriptor, isInterface);
     }
 
-    /** {@code (J)V} called on a Thread becomes {@code (Ljava/lang/Thread;JI)V}: receiver, arguments, site. */
+    /**
+     * {@code (J)V} called on a Thread becomes {@code (Ljava/lang/Thread;JI)V}: receiver, arguments, site; the
+     * result stays the call's.
+     */
     private static String wrapperDescriptor(int opcode, String wrapper, String descriptor) {
         String receiver = "";
         if (opcode != Opcodes.INVOKESTATIC) {
             receiver = wrapper.startsWith("thread") ? "Ljava/lang/Thread;" : "Ljava/lang/Object;";
         }
-        return "(" + receiver + descriptor.substring(1, descriptor.indexOf(')')) + "I)V";
+        int close = descriptor.indexOf(')');
+        return "(" + receiver + descriptor.substring(1, close) + "I" + descriptor.substring(close);
     }
 
     /**
@@ -648,6 +652,15 @@ final class InstrumentingMethodVisitor extends MethodVisitor {
                 return "exit".equals(name) ? "runtimeExit" : "runtimeHalt";
             }
         }
+        if (STARTS_WITH_A_TASK.equals(descriptor)) {
+            // JDK 21: threads started in one call, which the thread's own start inside it would hide.
+            if (opcode == Opcodes.INVOKESTATIC && "java/lang/Thread".equals(owner) && "startVirtualThread".equals(name)) {
+                return "startVirtualThread";
+            }
+            if (opcode == Opcodes.INVOKEINTERFACE && "start".equals(name) && THREAD_BUILDERS.contains(owner)) {
+                return "builderStart";
+            }
+        }
         if (opcode == Opcodes.INVOKEVIRTUAL && ("start".equals(name) || "join".equals(name))) {
             boolean known = "()V".equals(descriptor) || ("join".equals(name) && "(J)V".equals(descriptor));
             if (known && isThread.test(owner)) {
@@ -685,9 +698,17 @@ final class InstrumentingMethodVisitor extends MethodVisitor {
         return null;
     }
 
+    private static final String STARTS_WITH_A_TASK = "(Ljava/lang/Runnable;)Ljava/lang/Thread;";
+
+    /** {@code Thread.Builder} and its two sealed subinterfaces, the owners javac may write for {@code start}. */
+    private static final java.util.Set<String> THREAD_BUILDERS = java.util.Set.of("java/lang/Thread$Builder",
+            "java/lang/Thread$Builder$OfVirtual", "java/lang/Thread$Builder$OfPlatform");
+
     private static int wrapperEvent(String wrapper) {
         switch (wrapper) {
             case "threadStart":
+            case "startVirtualThread":
+            case "builderStart":
                 return Event.THREAD_START;
             case "objectWait":
                 return Event.WAIT;
