@@ -44,6 +44,16 @@ public final class RaceDetector implements Probe {
     private final VectorClock concurrentPackage = new VectorClock();
     private final Set<Long> reportedSitePairs = ConcurrentHashMap.newKeySet();
     private final List<Race> races = Collections.synchronizedList(new ArrayList<>());
+    /** For each race in {@link #races}, in order: the earlier access's thread and site ({@link #key}). */
+    private final List<Long> earlierAccesses = new ArrayList<>();
+    /**
+     * The earlier accesses of reported races whose stack is not seen yet, as {@link #key}s; null while there
+     * are none, so that a round without races pays one read of a null field per access. Copied on write:
+     * it holds a few entries, each dropped when its stack is taken.
+     */
+    private volatile long[] stacksWanted;
+    /** The stacks taken for earlier accesses, by {@link #key}. */
+    private final Map<Long, List<StackTraceElement>> earlierStacks = new ConcurrentHashMap<>();
     private volatile boolean closed;
     /** MAX_RACES reached: stop looking races up at all. */
     private volatile boolean racesFull;
@@ -228,7 +238,13 @@ public final class RaceDetector implements Probe {
     /** The races found so far, each site pair once. */
     public List<Race> races() {
         synchronized (races) {
-            return List.copyOf(races);
+            List<Race> found = new ArrayList<>(races.size());
+            for (int i = 0; i < races.size(); i++) {
+                Race race = races.get(i);
+                List<StackTraceElement> stack = earlierStacks.get(earlierAccesses.get(i));
+                found.add(stack == null ? race : race.withEarlierStack(stack));
+            }
+            return List.copyOf(found);
         }
     }
 
@@ -329,6 +345,10 @@ public final class RaceDetector implements Probe {
 
     /** FastTrack's read and write rules. */
     private void access(ThreadClock me, Shadow x, int site, boolean write) {
+        long[] wanted = stacksWanted;
+        if (wanted != null) {
+            takeStackIfWanted(me, site, wanted);
+        }
         long epoch = me.epoch();
         // FastTrack's common cases, before the lock: this thread already accessed x in this epoch. A stale
         // read of the shadow only sends us down the slow path.
@@ -426,12 +446,73 @@ public final class RaceDetector implements Probe {
             return;
         }
         String otherName = otherTid < threadNames.size() ? threadNames.get(otherTid) : "thread #" + otherTid;
-        races.add(new Race(memberOf(site),
+        Race race = new Race(memberOf(site),
                 new Race.Access(otherName, otherWrite, Sites.get(otherSite), List.of()),
-                new Race.Access(me.name, write, Sites.get(site), shortStack())));
-        if (races.size() >= MAX_RACES) {
-            racesFull = true;
+                new Race.Access(me.name, write, Sites.get(site), shortStack()));
+        long earlier = key(otherTid, otherSite);
+        synchronized (races) {
+            races.add(race);
+            earlierAccesses.add(earlier);
+            if (races.size() >= MAX_RACES) {
+                racesFull = true;
+            }
         }
+        wantStack(earlier);
+    }
+
+    /** A thread and a site as one long: the thread in the high half. */
+    private static long key(int tid, int site) {
+        return ((long) tid << 32) | (site & 0xFFFF_FFFFL);
+    }
+
+    /**
+     * The earlier access of a race is seen only as the site its shadow kept: its stack is gone by the time
+     * the later access finds the race. So the stack is taken at that thread's next access at the same site,
+     * the same call path in the loops where races live; one that never comes back leaves the site alone.
+     */
+    private synchronized void wantStack(long earlier) {
+        if (earlierStacks.containsKey(earlier)) {
+            return;
+        }
+        long[] wanted = stacksWanted;
+        if (wanted == null) {
+            stacksWanted = new long[] {earlier};
+            return;
+        }
+        for (long key : wanted) {
+            if (key == earlier) {
+                return;
+            }
+        }
+        long[] more = Arrays.copyOf(wanted, wanted.length + 1);
+        more[wanted.length] = earlier;
+        stacksWanted = more;
+    }
+
+    private void takeStackIfWanted(ThreadClock me, int site, long[] wanted) {
+        long key = key(me.tid, site);
+        for (long candidate : wanted) {
+            if (candidate == key) {
+                takeStack(key);
+                return;
+            }
+        }
+    }
+
+    private synchronized void takeStack(long key) {
+        long[] wanted = stacksWanted;
+        if (wanted == null || earlierStacks.containsKey(key)) {
+            return;
+        }
+        earlierStacks.put(key, shortStack());
+        long[] fewer = new long[wanted.length - 1];
+        int at = 0;
+        for (long candidate : wanted) {
+            if (candidate != key && at < fewer.length) {
+                fewer[at++] = candidate;
+            }
+        }
+        stacksWanted = fewer.length == 0 ? null : fewer;
     }
 
     private static List<StackTraceElement> shortStack() {

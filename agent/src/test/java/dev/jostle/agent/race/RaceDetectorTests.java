@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.jostle.agent.bootstrap.Event;
 import dev.jostle.agent.bootstrap.Sites;
+import dev.jostle.fixtures.Frames;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import org.junit.jupiter.api.Test;
@@ -54,6 +55,58 @@ class RaceDetectorTests {
         assertTrue(race.describe().contains("\"first\"") && race.describe().contains("\"second\""), race.describe());
         assertTrue(race.earlier().write() && !race.later().write(), "write, then an unordered read");
         assertTrue(races.get(1).earlier().write() && races.get(1).later().write(), "write, then an unordered write");
+    }
+
+    @Test
+    void earlierThreadComesBackToItsSite_detector_givesTheEarlierAccessThatStack() throws Exception {
+        detector.on(Event.FIELD_READ, null, 0, 0);
+        CountDownLatch raced = new CountDownLatch(1);
+        CountDownLatch cameBack = new CountDownLatch(1);
+        Thread first = new Thread(() -> {
+            detector.on(Event.FIELD_WRITE, counter, 0, WRITE_COUNT);
+            await(raced);
+            // The same site, in the same thread, after the race was found.
+            Frames.callFromHere(() -> detector.on(Event.FIELD_WRITE, counter, 0, WRITE_COUNT));
+            cameBack.countDown();
+        }, "first");
+        detector.on(Event.THREAD_START, first, 0, START);
+        first.start();
+        Thread second = new Thread(() -> detector.on(Event.FIELD_WRITE, counter, 0, WRITE_COUNT), "second");
+        detector.on(Event.THREAD_START, second, 0, START);
+        second.start();
+        second.join();
+        List<StackTraceElement> before = detector.races().get(0).earlier().stack();
+        raced.countDown();
+        cameBack.await();
+
+        Race race = detector.races().get(0);
+        assertEquals(List.of(), before, "no stack until the earlier thread comes back");
+        assertTrue(race.earlier().stack().stream()
+                .anyMatch(frame -> frame.getMethodName().equals("callFromHere")), race.describe());
+        assertTrue(race.describe().contains("(stack of this thread's next access here)"), race.describe());
+        assertTrue(!race.later().stack().isEmpty(), "the later access keeps its own: " + race.describe());
+    }
+
+    @Test
+    void earlierThreadNeverComesBack_detector_reportsItsSiteWithoutAStack() throws Exception {
+        detector.on(Event.FIELD_READ, null, 0, 0);
+        runInOrder(
+                () -> detector.on(Event.FIELD_WRITE, counter, 0, WRITE_COUNT),
+                () -> detector.on(Event.FIELD_WRITE, counter, 0, WRITE_COUNT),
+                () -> detector.on(Event.FIELD_WRITE, counter, 0, WRITE_COUNT)); // another thread, same site
+
+        Race race = detector.races().get(0);
+        assertEquals("first", race.earlier().thread());
+        assertEquals(List.of(), race.earlier().stack(), "another thread's access there is not the earlier one's");
+        assertTrue(!race.describe().contains("next access here"), race.describe());
+    }
+
+    private static void await(CountDownLatch latch) {
+        try {
+            latch.await();
+        } catch (InterruptedException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     @Test
