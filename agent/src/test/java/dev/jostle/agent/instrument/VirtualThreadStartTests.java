@@ -65,7 +65,7 @@ class VirtualThreadStartTests {
 
     @Test
     void plainCounterOnVirtualThreads_roundWithoutNoise_reportsTheRace() throws Exception {
-        RoundReport report = runInRound("racyCount");
+        RoundReport report = runInRound("racyCount", null); // an update may be lost: that is the bug
 
         assertTrue(report.describeRaces().contains("data race on dev.jostle.fixtures.VirtualThreads.count"),
                 report.describeRaces());
@@ -73,7 +73,7 @@ class VirtualThreadStartTests {
 
     @Test
     void lockedCounterOnVirtualAndBuiltThreads_roundWithoutNoise_reportsNothing() throws Exception {
-        assertEquals("", runInRound("lockedCount").describeRaces());
+        assertEquals("", runInRound("lockedCount", 20).describeRaces());
     }
 
     @Test
@@ -81,11 +81,14 @@ class VirtualThreadStartTests {
         assertThrows(NullPointerException.class, () -> Fixtures.call(virtualThreads, "nullTask"));
     }
 
-    private static RoundReport runInRound(String method) throws Exception {
+    private static RoundReport runInRound(String method, Integer expected) throws Exception {
         Session session = JostleRuntime.newSession(Strategy.NONE, 1, false).detectRaces(true);
         Round round = session.openRound(0, Thread.currentThread());
         try (Round.Binding binding = round.bind()) {
-            assertEquals(20, Fixtures.call(virtualThreads, method), "the fixture computed the wrong value");
+            Object result = Fixtures.call(virtualThreads, method);
+            if (expected != null) {
+                assertEquals(expected, result, "the fixture computed the wrong value");
+            }
         } finally {
             round.end();
         }
