@@ -10,8 +10,7 @@
  *   steward: next()                    -> ConcurrentModificationException
  *
  * Why it usually passes anyway. Counting eight names takes a microsecond or so; the guest's thread rarely
- * adds a name during that microsecond. Measured without noise: 2 failures in 1000 rounds (0.2%) (1000
- * rounds with the agent installed and noise off, on a shared 2-core machine).
+ * adds a name during that microsecond.
  *
  * How Jostle catches it. Noise at the read of `host` inside the loop holds the steward mid-walk; the guest
  * signs, and the iterator's next step fails.

@@ -11,8 +11,7 @@
  *
  * Why it usually passes anyway. Both clerks must be at the last ticket at the same moment, between two
  * calls a few hundred nanoseconds apart; the second clerk's thread usually starts after the first has sold
- * the whole roll. Measured without noise: 1 failure in 1000 rounds (0.1%) (1000 rounds with the agent
- * installed and noise off, on a shared 2-core machine).
+ * the whole roll.
  *
  * How Jostle catches it. The list's code is the JDK's and is not instrumented, but the read of the
  * `tickets` field between the two calls is: noise there parks a clerk between its check and its remove.

@@ -11,8 +11,7 @@
  *   till-0: prices.put("tea", 120); unlock
  *
  * Why it usually passes anyway. Filling the map takes a microsecond and the second till starts tens of
- * microseconds later. Measured without noise: 8 failures in 1000 rounds (0.8%) (1000 rounds with the agent
- * installed and noise off, on a shared 2-core machine).
+ * microseconds later.
  *
  * What this sample does not show. The textbook form of this bug fills the object in its constructor, and
  * only the missing `volatile` lets the JIT or the CPU make the reference visible before the filling. No

@@ -10,8 +10,6 @@
  *
  * Why it usually passes anyway. Building the oven takes well under a microsecond and the second baker's
  * thread starts tens of microseconds after the first: by the time it looks, the oven is there.
- * Measured without noise: 8 failures in 1000 rounds (0.8%) (1000 rounds with the agent installed and noise
- * off, on a shared 2-core machine).
  *
  * How Jostle catches it. Noise at the read of `oven` (or just before the write) holds the first baker
  * between its check and its act; the second baker checks in that window and builds another oven.

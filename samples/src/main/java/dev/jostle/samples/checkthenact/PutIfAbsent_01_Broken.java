@@ -9,8 +9,7 @@
  *   waiter-1: tabs.put("ada", tab #2)     <- replaces #1; waiter-0 keeps writing on a tab nobody will pay
  *
  * Why it usually passes anyway. The check and the put are a few hundred nanoseconds apart and the second
- * waiter starts tens of microseconds after the first. Measured without noise: 1 failure in 1000 rounds
- * (0.1%) (1000 rounds with the agent installed and noise off, on a shared 2-core machine).
+ * waiter starts tens of microseconds after the first.
  *
  * How Jostle catches it. The map's own code is not instrumented (it is the JDK), but this class's reads of
  * the `tabs` field between the two calls are: noise there parks the first waiter between check and put.

@@ -10,9 +10,7 @@
  *   philosopher-4 holds fork 4, waits for fork 0      <- a cycle: nobody eats again
  *
  * Why it usually passes anyway. A meal takes well under a microsecond and the philosophers' threads start
- * one after another, tens of microseconds apart: they rarely all hold a left fork at once. Measured without
- * noise: 0 deadlocks in 1000 rounds (1000 rounds with the agent installed and noise off, on a shared
- * 2-core machine).
+ * one after another, tens of microseconds apart: they rarely all hold a left fork at once.
  *
  * How Jostle catches it. Noise at the monitor enter of the right fork (and at the plate's counter) keeps
  * philosophers sitting with a left fork in hand while the others reach for theirs; once all five do, the

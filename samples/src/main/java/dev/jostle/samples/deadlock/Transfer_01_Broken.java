@@ -10,9 +10,7 @@
  *   clerk-1: waits for account 0 (held by clerk-0)      <- neither can ever go on
  *
  * Why it usually passes anyway. Each transfer holds the first lock for a few hundred nanoseconds before
- * taking the second, and five transfers are over before the other clerk's thread is running. Measured
- * without noise: 5 deadlocks in 1000 rounds (0.5%) (1000 rounds with the agent installed and noise off, on
- * a shared 2-core machine).
+ * taking the second, and five transfers are over before the other clerk's thread is running.
  *
  * How Jostle catches it. Noise between the two monitor enters (at the balance reads and writes, and at
  * the monitor enter itself) holds a clerk with one lock taken until the other clerk has taken the other.

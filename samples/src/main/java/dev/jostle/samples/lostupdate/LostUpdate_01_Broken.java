@@ -10,8 +10,7 @@
  *
  * Why it usually passes anyway. Each baker puts 20 cakes, which takes a few microseconds, while starting a
  * thread takes tens of microseconds: baker-0 has usually finished before baker-1 runs its first line, so
- * the two read-add-write sequences never overlap. Measured without noise: 0 failures in 1000 rounds, and
- * 1 in 200 in later runs (the agent installed, noise off, a shared 2-core machine).
+ * the two read-add-write sequences never overlap.
  *
  * How Jostle catches it. Noise at the read of `cakes` (a yield, a spin or a short park) holds one baker
  * between its read and its write long enough for the other to run: the count comes out short.

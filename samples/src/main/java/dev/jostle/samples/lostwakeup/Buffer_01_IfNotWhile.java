@@ -15,9 +15,8 @@
  * overwrites an item.)
  *
  * Why it passes anyway, sometimes. This bug is not shy: a woken consumer only has to lose the race to
- * another consumer. Measured without noise: 104 failures in 300 rounds (35%), with three producers and
- * three consumers (the agent installed, noise off, a shared 2-core machine). With two of each it failed in
- * none of 1000 rounds, but noise then caught it too rarely (none in 500 jostled rounds) to make a fair
+ * another consumer, and with three producers and three consumers it often does, noise or not. With two of
+ * each it hardly ever failed without noise, but noise then caught it too rarely to make a fair
  * demonstration, so the sample runs with three.
  *
  * How Jostle catches it. Noise at the monitor enters and at the reads of `full` reorders who gets the lock

@@ -14,9 +14,7 @@
  * with every thread in WAITING and no lock held (which is why it is not a deadlock).
  *
  * Why it usually passes anyway. It needs two threads of each kind waiting at once and the wrong one
- * chosen; usually a thread finds the buffer as it needs it and never waits. Measured without noise:
- * 70 hangs in 1000 rounds (7%) (1000 rounds with the agent installed and noise off, on a shared 2-core
- * machine).
+ * chosen; usually a thread finds the buffer as it needs it and never waits.
  *
  * How Jostle catches it. Noise at the monitor enters and around put/take makes threads arrive together,
  * so more of them wait and a wrong wake-up ends the round in a hang; the runner reports a timeout with

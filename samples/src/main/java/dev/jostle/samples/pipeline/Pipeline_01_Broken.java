@@ -13,8 +13,7 @@
  *                                                              lost from the shelf by two racing add()s)
  *
  * Why it usually passes anyway. Cutting eight pieces takes a microsecond; the elves' threads start later
- * and mostly take turns by luck. Measured without noise: 23 failures in 1000 rounds (2.3%) (1000 rounds
- * with the agent installed and noise off, on a shared 2-core machine).
+ * and mostly take turns by luck.
  *
  * How Jostle catches it. Noise at this class's reads of `work` and `shelf`, between a check and its act,
  * puts two elves into the same gap.

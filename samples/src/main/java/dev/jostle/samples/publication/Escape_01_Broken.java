@@ -9,8 +9,7 @@
  *   builder: unit = "C"
  *
  * Why it usually passes anyway. Setting the unit follows registration within a few hundred nanoseconds,
- * and the sensor sends a reading only every few microseconds. Measured without noise: 0 failures in 1000
- * rounds (1000 rounds with the agent installed and noise off, on a shared 2-core machine).
+ * and the sensor sends a reading only every few microseconds.
  *
  * How Jostle catches it. Noise at the write of `unit` (or the reads just before it) holds the constructor
  * after the escape; the sensor's next reading reaches an object whose unit is still null.

@@ -9,8 +9,7 @@
  *   cashier: current.item = "cake"; current.quantity = 3
  *
  * Why it usually passes anyway. Filling in two fields takes nanoseconds; the kitchen polls with a spin
- * hint and rarely looks in exactly that gap. Measured without noise: 51 failures in 1000 rounds (5%) (1000
- * rounds with the agent installed and noise off, on a shared 2-core machine).
+ * hint and rarely looks in exactly that gap.
  *
  * What this sample does not show. Even an Order filled in its constructor can be seen half-built when it
  * is published through a plain field: the JIT or CPU may make the reference visible before the fields.

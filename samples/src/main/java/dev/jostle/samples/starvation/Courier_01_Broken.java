@@ -20,9 +20,8 @@
  * Why it usually passes anyway. The clerk's thread starts first, and the worker, idle, picks up the packing
  * job microseconds after it is handed in; the courier turns up a millisecond later (its walk over, a park in
  * CourierScenario) and finds the parcel packed. Only a worker or clerk held up for that millisecond lets the
- * courier in first. Measured without noise: 13 failures in 1000 rounds (1.3%), and 15 in another 1000
- * (1.5%) (agent installed, noise off, on the 2-core machine while other builds kept its load average at 7
- * to 13). Without the walk, when both threads start together, it failed in 23% of rounds.
+ * courier in first. The walk is there because without it, with both threads starting together, the
+ * courier often gets in line first with no noise at all: a bug that fails that often does not "work".
  *
  * How Jostle catches it. Noise that holds up the clerk for a millisecond before it hands in the job lets
  * the courier get in line first; from then on the starvation feeds itself, noise or not, until the courier

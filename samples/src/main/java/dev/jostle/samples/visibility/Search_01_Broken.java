@@ -13,8 +13,7 @@
  * see `position` even in the right order. A happens-before race detector reports those.
  *
  * Why it usually passes anyway. The two writes are nanoseconds apart; the coordinator rarely reads in
- * between. Measured without noise: 0 failures in 1000 rounds (1000 rounds with the agent installed and
- * noise off, on a shared 2-core machine).
+ * between.
  *
  * How Jostle catches it. Noise at the write of `position` holds the finder after it has raised the flag;
  * the coordinator reads the position that was never written.

@@ -9,12 +9,11 @@
  *
  * What Jostle can and cannot show here, honestly. This bug is not about timing, so no interleaving exposes
  * it. Worse, the agent's hooks at every field read stop the JIT from hoisting the read: instrumented, the
- * spinner sees the flag and the bug disappears. That is why this variant is marked as out of noise's reach
- * in the catalogue and the table reports the verdict the run really produces. What does find it is a
- * happens-before race detector, since the write of `stopped` and its reads are not ordered; Jostle's
- * agent has one, but this runner does not switch it on yet. Measured without noise, under the agent: 0 failures in 1000 rounds, and none in 500
- * jostled rounds either (the agent installed, a shared 2-core machine). Without the agent the same
- * scenario failed in 295 of 300 rounds, once C2 had compiled the loop.
+ * spinner sees the flag and the bug disappears, with noise or without. That is why this variant is marked
+ * as out of noise's reach in the catalogue. What does find it is a happens-before race detector, since the
+ * write of `stopped` and its reads are not ordered: the runner's rounds without noise run Jostle's, and
+ * the table shows this variant as CAUGHT (race). Without the agent the spinner hangs in nearly every
+ * round once C2 has compiled the loop.
  *
  * The fixes:
  *   StopFlag_02_Volatile - `stopped` is volatile: every read goes to memory, and the write is seen.
