@@ -735,9 +735,13 @@ final class InstrumentingMethodVisitor extends MethodVisitor {
         if ("<init>".equals(name)) {
             return false; // building a lock or a queue synchronises with nobody
         }
+        boolean pause = opcode == Opcodes.INVOKESTATIC
+                && ("sleep".equals(name) || "yield".equals(name) || "onSpinWait".equals(name));
         if ("java/lang/Thread".equals(owner)) {
-            return opcode == Opcodes.INVOKESTATIC
-                    && ("sleep".equals(name) || "yield".equals(name) || "onSpinWait".equals(name));
+            return pause;
+        }
+        if (pause && facts.isThread(owner)) {
+            return true; // sleep(10) inside a Thread subclass names the subclass
         }
         if (MAY_SYNCHRONISE_INSIDE.contains(owner)) {
             return true;

@@ -54,6 +54,14 @@ class ConcurrentSubtypeCallTests {
                 NESTED + "GuardLock.lock"), inOverride.toString());
     }
 
+    @Test
+    void sleepInsideAThreadSubclass_isASyncCallLikeThreadSleep() throws Exception {
+        probe.record(() -> call(subtypes, "napInThreadSubclass"));
+
+        String at = "@" + FIXTURE + "$Sleeper.nap:" + line(FIXTURE, "sleeper-sleep") + " " + NESTED + "Sleeper.sleep";
+        assertEquals(List.of("sync-call null " + at, "after-sync-call null " + at), syncCallsIn("Sleeper.nap"));
+    }
+
     /** Also: javac names ReentrantLock in the handle of {@code guard::lock}, but captures a GuardLock. */
     @Test
     void methodReferencesToASubclassedLock_areBridgedAndBracketed() throws Exception {
