@@ -139,7 +139,7 @@ public final class AgentInstaller {
 
     private static DynamicType.Builder<?> visitMethodBodies(DynamicType.Builder<?> builder,
             TypeDescription type, ClassLoader loader, JavaModule module, java.security.ProtectionDomain domain) {
-        return builder.visit(SharedMemoryInstrumentation.INSTANCE);
+        return builder.visit(SharedMemoryInstrumentation.forLoader(loader));
     }
 
     private static ElementMatcher<TypeDescription> excludedBy(AgentConfig config) {

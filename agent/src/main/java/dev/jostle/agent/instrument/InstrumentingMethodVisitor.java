@@ -582,14 +582,14 @@ final class InstrumentingMethodVisitor extends MethodVisitor {
                 thisInitialized = true;
             }
         }
-        String wrapper = wrapperFor(opcode, owner, name, descriptor, facts::isThread);
+        String wrapper = wrapperFor(opcode, owner, name, descriptor, facts);
         if (wrapper != null) {
             // The wrapper performs the call itself, so the arguments stay on the stack; the site follows.
             pushInt(register(wrapperEvent(wrapper), member(owner, name), false));
             hook(wrapper, wrapperDescriptor(opcode, wrapper, descriptor));
             return;
         }
-        if (isSyncCall(opcode, owner, name)) {
+        if (isSyncCall(opcode, owner, name, descriptor, facts)) {
             int site = register(Event.SYNC_CALL, member(owner, name), false);
             pushInt(site);
             hook("beforeSyncCall", SITE_ONLY);
@@ -619,7 +619,7 @@ final class InstrumentingMethodVisitor extends MethodVisitor {
      * Whether a call to a method handle's target would be instrumented, were it a call instruction (see
      * {@link MethodReferenceBridges}).
      */
-    static boolean isHookedCall(net.bytebuddy.jar.asm.Handle target, java.util.function.Predicate<String> isThread) {
+    static boolean isHookedCall(net.bytebuddy.jar.asm.Handle target, TypeFacts facts) {
         int opcode;
         switch (target.getTag()) {
             case Opcodes.H_INVOKEVIRTUAL:
@@ -636,13 +636,12 @@ final class InstrumentingMethodVisitor extends MethodVisitor {
         }
         String owner = target.getOwner();
         String name = target.getName();
-        return wrapperFor(opcode, owner, name, target.getDesc(), isThread) != null
-                || isSyncCall(opcode, owner, name);
+        return wrapperFor(opcode, owner, name, target.getDesc(), facts) != null
+                || isSyncCall(opcode, owner, name, target.getDesc(), facts);
     }
 
     /** The {@code Hooks} method that replaces this call, or null. */
-    private static String wrapperFor(int opcode, String owner, String name, String descriptor,
-            java.util.function.Predicate<String> isThread) {
+    private static String wrapperFor(int opcode, String owner, String name, String descriptor, TypeFacts facts) {
         if ("(I)V".equals(descriptor) && ("exit".equals(name) || "halt".equals(name))) {
             // In a round, an exit ends the round (Hooks throws RoundExit), not the JVM running the rounds.
             if (opcode == Opcodes.INVOKESTATIC && "java/lang/System".equals(owner) && "exit".equals(name)) {
@@ -663,7 +662,7 @@ final class InstrumentingMethodVisitor extends MethodVisitor {
         }
         if (opcode == Opcodes.INVOKEVIRTUAL && ("start".equals(name) || "join".equals(name))) {
             boolean known = "()V".equals(descriptor) || ("join".equals(name) && "(J)V".equals(descriptor));
-            if (known && isThread.test(owner)) {
+            if (known && facts.isThread(owner)) {
                 return "start".equals(name) ? "threadStart" : "threadJoin";
             }
             return null;
@@ -725,21 +724,63 @@ final class InstrumentingMethodVisitor extends MethodVisitor {
         }
     }
 
-    private static boolean isSyncCall(int opcode, String owner, String name) {
+    /**
+     * Whether a call synchronises: any call on a {@code java.util.concurrent} type but a constructor (its
+     * code is not instrumented, and the race detector treats it as a release and an acquire), and a call
+     * on a subtype of one ({@code class GuardLock extends ReentrantLock}, {@code interface MessageQueue
+     * extends BlockingQueue}) when the method is one that java.util.concurrent type has: inherited, or
+     * overridden. A method the subtype adds is the subtype's own code, instrumented like any other.
+     */
+    private static boolean isSyncCall(int opcode, String owner, String name, String descriptor, TypeFacts facts) {
         if ("<init>".equals(name)) {
             return false; // building a lock or a queue synchronises with nobody
         }
+        boolean pause = opcode == Opcodes.INVOKESTATIC
+                && ("sleep".equals(name) || "yield".equals(name) || "onSpinWait".equals(name));
         if ("java/lang/Thread".equals(owner)) {
-            return opcode == Opcodes.INVOKESTATIC
-                    && ("sleep".equals(name) || "yield".equals(name) || "onSpinWait".equals(name));
+            return pause;
+        }
+        if (pause && facts.isThread(owner)) {
+            return true; // sleep(10) inside a Thread subclass names the subclass
         }
         if (MAY_SYNCHRONISE_INSIDE.contains(owner)) {
             return true;
         }
+        if (isConcurrentType(owner)) {
+            return true;
+        }
+        if (owner.startsWith("[")) {
+            return false; // an array's clone(): no supertype of an array is in java.util.concurrent
+        }
+        String method = name + descriptor;
+        for (String supertype : facts.supertypes(owner)) {
+            if (isConcurrentType(supertype) && !CALLBACKS.contains(supertype)
+                    && facts.jdkMethods(supertype).contains(method)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean isConcurrentType(String owner) {
         return owner.startsWith("java/util/concurrent/")
                 && !"java/util/concurrent/TimeUnit".equals(owner)
                 && !"java/util/concurrent/ThreadLocalRandom".equals(owner);
     }
+
+    /**
+     * java.util.concurrent interfaces a user implements to be called back, with no synchronisation of their
+     * own: {@code task.call()} on a user's {@code Callable} runs the user's code and nothing else. A call
+     * naming one of them as owner still counts (the receiver may be the JDK's), but they lend no method to
+     * the user types that implement them.
+     */
+    private static final java.util.Set<String> CALLBACKS = java.util.Set.of(
+            "java/util/concurrent/Callable", "java/util/concurrent/ThreadFactory",
+            "java/util/concurrent/RejectedExecutionHandler", "java/util/concurrent/Delayed",
+            "java/util/concurrent/ForkJoinPool$ForkJoinWorkerThreadFactory",
+            "java/util/concurrent/ForkJoinPool$ManagedBlocker", "java/util/concurrent/Flow$Publisher",
+            "java/util/concurrent/Flow$Subscriber", "java/util/concurrent/Flow$Processor",
+            "java/util/concurrent/Flow$Subscription");
 
     /**
      * Call sites whose receiver may be a concurrent or synchronised collection although the owner the

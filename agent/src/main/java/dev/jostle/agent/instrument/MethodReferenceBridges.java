@@ -67,7 +67,7 @@ public final class MethodReferenceBridges extends ClassVisitor {
         ClassReader reader = new ClassReader(classFile);
         ClassWriter writer = new ClassWriter(reader, 0);
         MethodReferenceBridges bridges = new MethodReferenceBridges(writer,
-                handle -> InstrumentingMethodVisitor.isHookedCall(handle, "java/lang/Thread"::equals));
+                handle -> InstrumentingMethodVisitor.isHookedCall(handle, TypeFacts.unresolved()));
         reader.accept(bridges, 0);
         return bridges.bridges.isEmpty() ? classFile : writer.toByteArray();
     }
@@ -127,10 +127,30 @@ public final class MethodReferenceBridges extends ClassVisitor {
         super.visitEnd();
     }
 
-    private Handle bridgeFor(Handle target, int line) {
-        String key = target.getTag() + " " + target.getOwner() + "." + target.getName() + target.getDesc();
-        Bridge bridge = bridges.computeIfAbsent(key, k -> new Bridge(PREFIX + bridges.size(), target, line));
+    /**
+     * The bridge's receiver parameter is the type the call site captures, when it captures one: javac names
+     * the declaring class in the handle ({@code ReentrantLock.lock} for {@code guardLock::lock}) but the
+     * captured receiver by its own type, and the lambda factory wants a captured argument's type exactly.
+     */
+    private Handle bridgeFor(Handle target, String receiver, int line) {
+        String key = target.getTag() + " " + receiver + " " + target.getOwner() + "." + target.getName()
+                + target.getDesc();
+        Bridge bridge = bridges.computeIfAbsent(key, k -> new Bridge(PREFIX + bridges.size(), target, receiver,
+                line));
         return new Handle(Opcodes.H_INVOKESTATIC, host, bridge.name, bridge.descriptor, hostIsInterface);
+    }
+
+    /** The receiver parameter of a bridge to an instance method: the captured receiver's type, if any. */
+    private static String receiver(Handle target, String factoryDescriptor) {
+        if (target.getTag() == Opcodes.H_INVOKESTATIC) {
+            return "";
+        }
+        Type[] captured = Type.getArgumentTypes(factoryDescriptor);
+        if (captured.length > 0 && (captured[0].getSort() == Type.OBJECT || captured[0].getSort() == Type.ARRAY)) {
+            return captured[0].getDescriptor();
+        }
+        String owner = target.getOwner();
+        return owner.startsWith("[") ? owner : "L" + owner + ";";
     }
 
     /** Whether an invokedynamic is a lambda factory call whose implementation may be replaced. */
@@ -168,7 +188,7 @@ public final class MethodReferenceBridges extends ClassVisitor {
                         || tag == Opcodes.H_INVOKEINTERFACE;
                 if (call && hooked.test(target)) {
                     Object[] replaced = arguments.clone();
-                    replaced[1] = bridgeFor(target, line);
+                    replaced[1] = bridgeFor(target, receiver(target, descriptor), line);
                     arguments = replaced;
                 }
             }
@@ -176,22 +196,17 @@ public final class MethodReferenceBridges extends ClassVisitor {
         }
     }
 
-    /** One bridge: its name, its descriptor (the receiver first) and the call it makes. */
+    /** One bridge: its name, its descriptor (the receiver first, as the call site captures it) and the call it makes. */
     private static final class Bridge {
         final String name;
         final Handle target;
         final String descriptor;
         final int line;
 
-        Bridge(String name, Handle target, int line) {
+        Bridge(String name, Handle target, String receiver, int line) {
             this.name = name;
             this.target = target;
             this.line = line;
-            String receiver = "";
-            if (target.getTag() != Opcodes.H_INVOKESTATIC) {
-                String owner = target.getOwner();
-                receiver = owner.startsWith("[") ? owner : "L" + owner + ";";
-            }
             this.descriptor = "(" + receiver + target.getDesc().substring(1);
         }
 

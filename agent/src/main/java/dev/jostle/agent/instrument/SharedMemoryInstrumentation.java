@@ -1,5 +1,10 @@
 package dev.jostle.agent.instrument;
 
+import java.util.Collections;
+import java.util.Map;
+import java.util.Set;
+import java.util.WeakHashMap;
+import java.util.concurrent.ConcurrentHashMap;
 import net.bytebuddy.asm.AsmVisitorWrapper;
 import net.bytebuddy.description.field.FieldDescription;
 import net.bytebuddy.description.field.FieldList;
@@ -15,9 +20,28 @@ import net.bytebuddy.pool.TypePool;
  * {@code AsmVisitorWrapper.ForDeclaredMethods}) because sites name the source file, which only the class
  * visitor sees. For a class being defined it adds the bridges of {@link MethodReferenceBridges}; to a loaded
  * class being retransformed it adds no member, as the JVM would refuse the new shape.
+ *
+ * <p>One instance per class loader: what {@link TypeFacts} learns about the loader's types (their
+ * supertypes, which every call site's owner needs) is kept for the loader's next class, not parsed again.
  */
-public enum SharedMemoryInstrumentation implements AsmVisitorWrapper {
-    INSTANCE;
+public final class SharedMemoryInstrumentation implements AsmVisitorWrapper {
+
+    /** Weak keys: a loader that is gone (a hunt round's) takes its answers with it. */
+    private static final Map<ClassLoader, SharedMemoryInstrumentation> BY_LOADER =
+            Collections.synchronizedMap(new WeakHashMap<>());
+
+    private final Map<String, Set<String>> supertypes = new ConcurrentHashMap<>();
+
+    private SharedMemoryInstrumentation() {
+    }
+
+    /** The instrumentation of classes defined by {@code loader} (null: the bootstrap loader). */
+    public static SharedMemoryInstrumentation forLoader(ClassLoader loader) {
+        if (loader == null) {
+            return new SharedMemoryInstrumentation();
+        }
+        return BY_LOADER.computeIfAbsent(loader, any -> new SharedMemoryInstrumentation());
+    }
 
     @Override
     public int mergeWriter(int flags) {
@@ -34,12 +58,12 @@ public enum SharedMemoryInstrumentation implements AsmVisitorWrapper {
             Implementation.Context implementationContext, TypePool typePool,
             FieldList<FieldDescription.InDefinedShape> fields, MethodList<?> methods, int writerFlags,
             int readerFlags) {
-        TypeFacts facts = new TypeFacts(typePool);
+        TypeFacts facts = new TypeFacts(typePool, supertypes);
         ClassVisitor instrumenting = new InstrumentingClassVisitor(classVisitor, facts);
         if (!MethodReferenceBridges.forNewClasses()) {
             return instrumenting; // a loaded class being retransformed: no method may be added
         }
         return new MethodReferenceBridges(instrumenting,
-                target -> InstrumentingMethodVisitor.isHookedCall(target, facts::isThread));
+                target -> InstrumentingMethodVisitor.isHookedCall(target, facts));
     }
 }

@@ -107,6 +107,36 @@ class InstrumentedRaceTests {
         assertEquals("", runInRound("mapHandOff", 9).describeRaces());
     }
 
+    @Test
+    void counterUnderASubclassedReentrantLock_roundWithoutNoise_reportsNothing() throws Exception {
+        assertEquals("", runInRound("ConcurrentSubtypes", "countUnderGuardLock", 20).describeRaces());
+    }
+
+    @Test
+    void unguardedFieldNextToASubclassedLock_roundWithoutNoise_reportsThatRaceOnly() throws Exception {
+        RoundReport report = runInRound("ConcurrentSubtypes", "unguardedNextToGuardLock", 20);
+
+        assertEquals(1, report.races().size(), report.describeRaces());
+        Race race = report.races().get(0);
+        assertEquals("dev.jostle.fixtures.ConcurrentSubtypes.unguarded", race.variable());
+        assertEquals(Fixtures.line("ConcurrentSubtypes", "unguarded-increment"), race.later().site().line);
+    }
+
+    @Test
+    void handOffUnderASubclassedLockAndItsCondition_roundWithoutNoise_reportsNothing() throws Exception {
+        assertEquals("", runInRound("ConcurrentSubtypes", "handOffWithGuardLockCondition", 11).describeRaces());
+    }
+
+    @Test
+    void counterUnderASubclassedLockSeenAsLock_roundWithoutNoise_reportsNothing() throws Exception {
+        assertEquals("", runInRound("ConcurrentSubtypes", "countUnderLockSeenAsInterface", 20).describeRaces());
+    }
+
+    @Test
+    void messageHandedThroughAUserInterfaceOverBlockingQueue_roundWithoutNoise_reportsNothing() throws Exception {
+        assertEquals("", runInRound("ConcurrentSubtypes", "handOffThroughUserQueueInterface", 13).describeRaces());
+    }
+
     private RoundReport runInRound(String method, Integer expected) throws Exception {
         return runInRound("Races", method, expected);
     }
