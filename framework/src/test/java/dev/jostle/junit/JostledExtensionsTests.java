@@ -218,6 +218,10 @@ class JostledExtensionsTests {
         @Override
         public void beforeEach(ExtensionContext context) {
             record("beforeEach", context.getRequiredTestInstance());
+            if (context.getStore(NAMESPACE).get("value") != null) {
+                // Neither JUnit's own instance's value nor another round's: a round starts with a store of its own.
+                leakedStoreValues.incrementAndGet();
+            }
             context.getStore(NAMESPACE).put("value", new RoundValue(context.getRequiredTestInstance()));
         }
 

@@ -13,10 +13,14 @@ import org.junit.jupiter.api.extension.ExtensionContext.Namespace;
 import org.junit.jupiter.api.extension.ExtensionContextException;
 
 /**
- * The store of one round, one level below the test method's own: what extensions put during a round stays in
- * that round (two rounds running at once never see each other's values), reads fall back to JUnit's store of
- * the test (and through it to the class and the engine), and at the round's end every closeable value is
- * closed, newest first, as JUnit closes a test's store (so a {@code @TempDir} of the round is deleted).
+ * The store of one round, in place of the test method's own: what extensions put during a round stays in that
+ * round (two rounds running at once never see each other's values), reads fall back to the store of the test's
+ * class (and through it to the engine's), and at the round's end every closeable value is closed, newest
+ * first, as JUnit closes a test's store (so a {@code @TempDir} of the round is deleted).
+ *
+ * <p>A sibling of the test method's store, not its child: JUnit's own callbacks fill that store for JUnit's own
+ * instance, which no round uses, and a round that found those values (the {@code @TempDir} JUnit made for its
+ * instance, under the same key) would share them with every other round.
  *
  * <p>Served through a {@link Proxy} of {@link ExtensionContext.Store} rather than a class implementing it,
  * because the interface gains abstract methods between JUnit versions ({@code computeIfAbsent} in 6.0).
@@ -29,8 +33,9 @@ final class RoundStore {
     private final ExtensionContext parent;
     private final Map<Key, Object> values = new LinkedHashMap<>();
 
-    RoundStore(ExtensionContext parent) {
-        this.parent = parent;
+    /** A store for a round of the test whose method context is {@code test}. */
+    RoundStore(ExtensionContext test) {
+        this.parent = test.getParent().orElseThrow(() -> new IllegalStateException("jostle: a test has a class"));
     }
 
     ExtensionContext.Store view(Namespace namespace) {
