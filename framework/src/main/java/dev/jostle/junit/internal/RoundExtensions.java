@@ -5,6 +5,7 @@ import java.lang.reflect.Field;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import org.junit.jupiter.api.extension.ExecutableInvoker;
 import org.junit.jupiter.api.extension.Extension;
@@ -112,7 +113,7 @@ final class RoundExtensions {
     /** The registered extensions of a type, last registered first, as JUnit calls after-callbacks. */
     <E extends Extension> List<E> reversed(Class<E> type) {
         List<E> extensions = get(type);
-        java.util.Collections.reverse(extensions);
+        Collections.reverse(extensions);
         return extensions;
     }
 
