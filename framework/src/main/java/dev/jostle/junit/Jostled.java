@@ -9,7 +9,7 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 import org.apiguardian.api.API;
-import org.junit.jupiter.api.TestTemplate;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
@@ -29,16 +29,32 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * <p>The agent is expected as {@code -javaagent:jostle-agent.jar} (the CI way); without it the extension
  * attaches it once, saying so in one line.
  *
- * <p>JUnit still creates its own instance for the test and leaves it unused; each round constructs its own
- * and calls the lifecycle methods itself. So {@code TestInstancePostProcessor}s and {@code BeforeEachCallback}s
- * of other extensions (for example field injection) reach JUnit's instance only, not the rounds'.
+ * <p>To JUnit a jostled test is one plain test method: reports and IDEs show it under its own name
+ * ({@code testThreaded1()}) however many rounds ran. JUnit still creates its own instance and runs the other
+ * extensions' callbacks on it once, and the rounds run in place of its one call of the method. Each round then
+ * makes its own instances and applies the test's other extensions to them, with an extension context of the
+ * round's own (its instances, and a store closed at the round's end): {@code TestInstancePostProcessor}s,
+ * {@code BeforeEachCallback}s and {@code AfterEachCallback}s (Mockito's {@code @Mock} fields),
+ * {@code Before/AfterTestExecutionCallback}s, {@code TestInstancePreDestroyCallback}s, exception handlers,
+ * parameter resolvers and {@code @TempDir} (a fresh directory per round, deleted after it). A test with an
+ * extension that no round can apply ({@code TestInstanceFactory}, {@code TestInstancePreConstructCallback}, an
+ * {@code InvocationInterceptor} other than JUnit's own) fails at once, naming it.
+ *
+ * <p>Existing {@code @Test} methods can be jostled without editing them: the setting {@code jostle.select}
+ * (system property or JUnit configuration parameter) takes comma-separated patterns
+ * {@code fully.qualified.Class} or {@code fully.qualified.Class#method}, where {@code *} matches within one
+ * name segment and {@code **} across dots ({@code com.acme.**.*PoolTest#testThreaded*}), and the matching
+ * {@code @Test} methods run as if annotated {@code @Jostled} with every attribute unset. It needs JUnit's
+ * extension auto-detection, {@code junit.jupiter.extensions.autodetection.enabled=true}; without it Jostle
+ * prints a warning at the start of the run. Only {@code @Test} methods are selected, never
+ * {@code @ParameterizedTest}, {@code @RepeatedTest} or {@code @TestFactory} methods.
  *
  * @since 0.1
  */
 @Target({ElementType.METHOD, ElementType.ANNOTATION_TYPE})
 @Retention(RetentionPolicy.RUNTIME)
 @Documented
-@TestTemplate
+@Test
 @ExtendWith(JostledExtension.class)
 @API(status = EXPERIMENTAL, since = "0.1")
 public @interface Jostled {

@@ -16,6 +16,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInfo;
+import org.junit.platform.engine.TestDescriptor;
+import org.junit.platform.engine.support.descriptor.MethodSource;
 import org.junit.platform.testkit.engine.EngineExecutionResults;
 
 /** Rounds run like separate JUnit runs of the test: fresh instance, lifecycle around each, one report entry. */
@@ -56,9 +58,26 @@ class JostledLifecycleTests {
 
         EngineExecutionResults results = JostledTestKit.run(CountingTestCase.class);
 
-        // The class, the template and its single invocation: 25 rounds do not make 25 report entries.
+        // The class and its one test method: 25 rounds make neither 25 report entries nor an invocation container.
         assertEquals(1, results.testEvents().started().count());
-        assertEquals(3, results.containerEvents().started().count(), "the engine, the class and the template");
+        assertEquals(2, results.containerEvents().started().count(), "the engine and the class");
+        assertEquals(0, results.allEvents().dynamicallyRegistered().count(), "no invocation registered at run time");
+    }
+
+    @Test
+    void jostledTest_run_keepsTheMethodsOwnNameInReports() throws NoSuchMethodException {
+        CountingTestCase.reset();
+
+        EngineExecutionResults results = JostledTestKit.run(CountingTestCase.class);
+
+        TestDescriptor test = results.testEvents().started().list().get(0).getTestDescriptor();
+        assertEquals(TestDescriptor.Type.TEST, test.getType());
+        assertEquals("counts()", test.getDisplayName());
+        // What Surefire writes into its XML: a test template invocation would be "counts()[1]".
+        assertEquals("counts()", test.getLegacyReportingName());
+        assertEquals("method", test.getUniqueId().getLastSegment().getType(), "a plain test method: " + test.getUniqueId());
+        assertEquals(MethodSource.from(CountingTestCase.class, CountingTestCase.class.getDeclaredMethod("counts")),
+                test.getSource().orElseThrow());
     }
 
     @Test

@@ -2,34 +2,101 @@ package dev.jostle.junit.internal;
 
 import dev.jostle.junit.Jostled;
 import java.lang.reflect.Method;
-import java.util.stream.Stream;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtensionContext;
-import org.junit.jupiter.api.extension.TestTemplateInvocationContext;
-import org.junit.jupiter.api.extension.TestTemplateInvocationContextProvider;
+import org.junit.jupiter.api.extension.InvocationInterceptor;
+import org.junit.jupiter.api.extension.ReflectiveInvocationContext;
 import org.junit.platform.commons.support.AnnotationSupport;
 
 /**
- * The extension behind {@link Jostled}: one invocation per test (so the report shows one entry however
- * many rounds ran), whose {@link JostledRounds} interceptor runs the rounds.
+ * The extension behind {@link Jostled} and {@code jostle.select}: it replaces the one invocation JUnit makes
+ * of a jostled {@code @Test} method by the rounds ({@link JostledRounds}), and skips JUnit's own
+ * {@code @BeforeEach}/{@code @AfterEach} calls around it, since every round makes its own. The test stays
+ * one plain test method to JUnit, so reports and IDEs show it under its own name.
+ *
+ * <p>A test is jostled when its method carries {@code @Jostled} (directly or as a meta-annotation), or when
+ * it is a {@code @Test} method that {@code jostle.select} names ({@link JostleSelection}); the latter needs
+ * this extension registered for every test, which JUnit's extension auto-detection does
+ * ({@code META-INF/services/org.junit.jupiter.api.extension.Extension}, active with
+ * {@code junit.jupiter.extensions.autodetection.enabled=true}). Registered twice (auto-detected and through
+ * {@code @Jostled}), the outer instance skips the invocation the inner one would have intercepted, so the
+ * rounds run once.
  *
  * <p>The agent is made ready first, before any class of the agent or the round engine is touched (see
- * {@link AgentAttacher} for why the order matters).
+ * {@link AgentAttacher} for why the order matters); nothing in this class refers to them.
  */
-public final class JostledExtension implements TestTemplateInvocationContextProvider {
+public final class JostledExtension implements InvocationInterceptor {
 
     @Override
-    public boolean supportsTestTemplate(ExtensionContext context) {
-        return context.getTestMethod().map(JostledExtension::annotation).isPresent();
-    }
-
-    @Override
-    public Stream<TestTemplateInvocationContext> provideTestTemplateInvocationContexts(ExtensionContext context) {
+    public void interceptTestMethod(Invocation<Void> invocation, ReflectiveInvocationContext<Method> invocationContext,
+            ExtensionContext context) throws Throwable {
+        Optional<Jostled> annotation = jostled(context);
+        if (annotation.isEmpty()) {
+            invocation.proceed();
+            return;
+        }
+        invocation.skip();
         AgentAttacher.ensureAgent(System.out);
-        Method method = context.getRequiredTestMethod();
-        return JostledInvocationContext.of(annotation(method), context);
+        new JostledRounds(JostledConfiguration.resolve(annotation.get(), context)).run(context);
     }
 
-    private static Jostled annotation(Method method) {
-        return AnnotationSupport.findAnnotation(method, Jostled.class).orElse(null);
+    @Override
+    public void interceptBeforeEachMethod(Invocation<Void> invocation,
+            ReflectiveInvocationContext<Method> invocationContext, ExtensionContext context) throws Throwable {
+        skipIfJostled(invocation, context);
+    }
+
+    @Override
+    public void interceptAfterEachMethod(Invocation<Void> invocation,
+            ReflectiveInvocationContext<Method> invocationContext, ExtensionContext context) throws Throwable {
+        skipIfJostled(invocation, context);
+    }
+
+    private static void skipIfJostled(Invocation<Void> invocation, ExtensionContext context) throws Throwable {
+        if (jostled(context).isPresent()) {
+            invocation.skip();
+        } else {
+            invocation.proceed();
+        }
+    }
+
+    /**
+     * The settings a jostled test runs under: its own {@code @Jostled}, or for a selected {@code @Test} method
+     * the defaults (every {@code jostle.*} property still applies); empty when the test is not jostled.
+     */
+    private static Optional<Jostled> jostled(ExtensionContext context) {
+        Optional<Method> method = context.getTestMethod();
+        if (method.isEmpty()) {
+            return Optional.empty();
+        }
+        Optional<Jostled> annotation = AnnotationSupport.findAnnotation(method.get(), Jostled.class);
+        if (annotation.isPresent()) {
+            return annotation;
+        }
+        JostleSelection selection = JostleSelection.of(context);
+        if (!selection.isEmpty() && AnnotationSupport.isAnnotated(method.get(), Test.class)
+                && selection.matches(context.getRequiredTestClass().getName(), method.get().getName())) {
+            return Optional.of(Defaults.JOSTLED);
+        }
+        return Optional.empty();
+    }
+
+    /** An annotation instance with every attribute unset, for tests selected by {@code jostle.select}. */
+    private static final class Defaults {
+        static final Jostled JOSTLED;
+
+        static {
+            try {
+                JOSTLED = Defaults.class.getDeclaredMethod("unset").getAnnotation(Jostled.class);
+            } catch (NoSuchMethodException impossible) {
+                throw new ExceptionInInitializerError(impossible);
+            }
+        }
+
+        @Jostled
+        @SuppressWarnings("unused")
+        private static void unset() {
+        }
     }
 }

@@ -6,18 +6,15 @@ import dev.jostle.engine.CampaignResult;
 import dev.jostle.engine.CampaignSettings;
 import dev.jostle.engine.RoundRunner;
 import dev.jostle.engine.SeedReplays;
-import java.lang.reflect.Method;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.extension.ExtensionContext;
-import org.junit.jupiter.api.extension.InvocationInterceptor;
-import org.junit.jupiter.api.extension.ReflectiveInvocationContext;
 
 /**
- * Replaces the one invocation JUnit makes by the rounds. JUnit's own instance and its
- * {@code @BeforeEach}/{@code @AfterEach} calls are skipped: every round makes its own
- * ({@link FreshInstanceRound}), so those methods run exactly once per round, in the round's thread.
+ * Runs a jostled test's rounds in place of the one invocation JUnit would have made ({@link JostledExtension}
+ * skips that invocation and JUnit's own {@code @BeforeEach}/{@code @AfterEach} calls): every round makes its
+ * own instances ({@link FreshInstanceRound}), so those methods run exactly once per round, in the round's thread.
  */
-final class JostledRounds implements InvocationInterceptor {
+final class JostledRounds {
 
     private final JostledConfiguration configuration;
 
@@ -25,22 +22,7 @@ final class JostledRounds implements InvocationInterceptor {
         this.configuration = configuration;
     }
 
-    @Override
-    public void interceptBeforeEachMethod(Invocation<Void> invocation,
-            ReflectiveInvocationContext<Method> invocationContext, ExtensionContext extensionContext) {
-        invocation.skip();
-    }
-
-    @Override
-    public void interceptAfterEachMethod(Invocation<Void> invocation,
-            ReflectiveInvocationContext<Method> invocationContext, ExtensionContext extensionContext) {
-        invocation.skip();
-    }
-
-    @Override
-    public void interceptTestTemplateMethod(Invocation<Void> invocation,
-            ReflectiveInvocationContext<Method> invocationContext, ExtensionContext context) {
-        invocation.skip();
+    void run(ExtensionContext context) {
         FreshInstanceRound body = new FreshInstanceRound(context);
         RoundRunner runner = RoundRunner.builder()
                 .timeout(configuration.roundTimeout())
