@@ -121,7 +121,10 @@ public final class RoundRunner {
                 stillRunning.forEach(Thread::interrupt);
                 List<Thread> survivors = awaitEnd(stillRunning, System.nanoTime() + GRACE.toNanos());
                 if (!survivors.isEmpty()) {
-                    details = (details == null ? "" : details + "\n\n") + survivorsReport(survivors);
+                    String stacks = Deadlocks.stacks(survivors);
+                    round[0].abandon();
+                    List<Thread> free = awaitHeld(survivors, round[0], System.nanoTime() + GRACE.toNanos());
+                    details = (details == null ? "" : details + "\n\n") + survivorsReport(survivors, free, stacks);
                 }
             }
         } finally {
@@ -174,13 +177,40 @@ public final class RoundRunner {
         return alive;
     }
 
-    private static String survivorsReport(List<Thread> survivors) {
+    /** Waits until each thread has ended or been stopped by {@link Round#abandon()}; returns the others. */
+    private static List<Thread> awaitHeld(List<Thread> threads, Round round, long deadline) {
+        List<Thread> free = new ArrayList<>(threads);
+        while (true) {
+            free.removeIf(thread -> !thread.isAlive() || round.held().contains(thread));
+            if (free.isEmpty() || System.nanoTime() >= deadline) {
+                return free;
+            }
+            sleep(10);
+        }
+    }
+
+    /**
+     * The threads that outlived the interrupt: which the agent stopped at their next instrumented event, and
+     * which it could not (blocked for good, as in a monitor deadlock, or running code it does not instrument).
+     */
+    private static String survivorsReport(List<Thread> survivors, List<Thread> free, String stacks) {
+        List<Thread> held = new ArrayList<>(survivors);
+        held.removeAll(free);
         int n = survivors.size();
-        return n + (n == 1 ? " thread" : " threads") + " of the round still running " + format(GRACE)
-                + " after being interrupted (Java cannot stop a thread safely; the agent ignores "
-                + (n == 1 ? "it" : "them") + " from now on, but " + (n == 1 ? "it" : "they")
-                + " may run on into later tests): " + names(survivors) + "\n"
-                + Deadlocks.stacks(survivors);
+        StringBuilder text = new StringBuilder();
+        text.append(n).append(n == 1 ? " thread" : " threads").append(" of the round still running ")
+                .append(format(GRACE)).append(" after being interrupted: ").append(names(survivors)).append(".\n")
+                .append("Java cannot stop a thread safely; instead each is stopped for good at its next instrumented")
+                .append(" access (a shared field or array, a lock, wait, park, sleep or thread start), locks held.");
+        if (!held.isEmpty()) {
+            text.append("\nStopped there: ").append(names(held)).append('.');
+        }
+        if (!free.isEmpty()) {
+            text.append("\nNot stopped (").append(free.size() == 1 ? "it has" : "they have")
+                    .append(" not reached such an access: blocked, or running code the agent does not instrument;")
+                    .append(" may run on into later tests): ").append(names(free)).append('.');
+        }
+        return text.append('\n').append(stacks).toString();
     }
 
     /** For a timeout report: where the limit came from and how the user changes it. */
