@@ -21,14 +21,14 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * exception, a deadlock, a hang past {@link #roundTimeout()}, or (if asked) threads left running. The
  * failure names the round, the strategy and the seed, and says how to replay it.
  *
- * <p>How long it runs: first one round without noise measures the test's normal duration (and shows the
- * {@code targeted} and {@code mixed} noise where to aim). Then jostled rounds run until {@link #time()} is
- * spent, but never fewer than {@link #minRounds()} (the time budget stretches to reach them) and never more
- * than {@link #rounds()}. Each jostled round may take {@link #roundTimeout()}: unless set, 10 times the normal
- * duration, at least 5 s, since noise, race detection and parallel rounds slow a round several times over. So a
- * test that takes 13 s plainly gets a 130 s timeout and runs 3 jostled rounds, not 0, even with the 2 s default
- * {@code time}; the round without noise is not one of them. A test that cannot reach its minimum
- * ({@code rounds} below {@code minRounds}) fails at once with a configuration error instead of passing.
+ * <p>How long it runs: first one round without noise measures the test's normal duration (it also shows the
+ * {@code targeted} and {@code mixed} noise where to aim; with {@link #roundTimeout()} set, only they run it).
+ * Then jostled rounds run until {@link #time()} is spent, but never fewer than {@link #minRounds()} (time
+ * stretches to reach them) and never more than {@link #rounds()}. Each jostled round may take
+ * {@link #roundTimeout()}: unless set, 10 times the normal duration, at least 5 s, because noise, race
+ * detection and parallel rounds slow a round several times over. So a test that takes 13 s plainly gets a
+ * 130 s timeout and 3 jostled rounds, not 0, even with the 2 s default {@code time}; the round without noise
+ * is not one of them. {@code rounds} below {@code minRounds} is a configuration error, not a thin pass.
  *
  * <p>Every setting is read, first match wins, from: the system property ({@code -Djostle.rounds=5000}),
  * this annotation, the JUnit configuration parameter of the same name ({@code junit-platform.properties}),
