@@ -13,14 +13,23 @@ import java.util.function.Function;
 /**
  * Runs rounds until a budget is spent (or the first failure, if asked), several at a time. Round numbers
  * are handed out in order, so round {@code i} always runs under seed {@code base + i}, whichever worker
- * runs it. A session whose noise is aimed (targeted, mixed) first runs one observation round without noise.
+ * runs it. The time budget stretches until the settings' minimum of rounds has run.
+ *
+ * <p>One observation round without noise runs first when the noise is aimed (targeted, mixed: it learns
+ * where to aim) or when the round timeout is to be derived from the test's own duration (it is measured);
+ * one round serves both, so no test pays for two. It runs under {@link RoundTimeout#observation()} when it
+ * measures, else under the set timeout. A failure there, without any noise, ends the campaign.
  */
 public final class Campaign {
 
     /** Runs one round that the given opener opens (typically through a {@link RoundRunner}). */
     @FunctionalInterface
     public interface RoundTask {
-        RoundOutcome run(Function<Thread, Round> opener) throws Exception;
+        /**
+         * @param opener  opens the round for its root thread
+         * @param timeout how long the round may run (a {@link RoundRunner} takes it as it is)
+         */
+        RoundOutcome run(Function<Thread, Round> opener, RoundTimeout timeout) throws Exception;
     }
 
     /** Hears about every finished round, from the worker that ran it. */
@@ -47,32 +56,43 @@ public final class Campaign {
         AtomicReference<Duration> firstAt = new AtomicReference<>();
         AtomicReference<Throwable> crash = new AtomicReference<>();
 
-        if (session.wantsObservation()) {
-            RoundOutcome observed = runQuietly(task, session::openObservationRound, crash);
+        boolean measures = settings.measuresRoundTimeout();
+        RoundTimeout set = measures ? null : RoundTimeout.fixed(settings.roundTimeout());
+        Duration normal = null;
+        int observationRounds = 0;
+        if (measures || session.wantsObservation()) {
+            RoundOutcome observed = runQuietly(task, session::openObservationRound,
+                    measures ? RoundTimeout.observation() : set, crash);
+            if (observed == null) {
+                throw cannotRun(crash.get());
+            }
+            observationRounds = 1;
+            normal = observed.elapsed();
             races.add(observed);
-            if (observed != null && !observed.passed()) {
+            if (!observed.passed()) {
                 // It failed without any noise: that is a finding too, and the strongest kind.
-                failures.incrementAndGet();
-                first.set(observed);
-                firstAt.set(Duration.ofNanos(System.nanoTime() - start));
-                listener.roundDone(observed, 0, firstAt.get());
-                return new CampaignResult(settings, 0, 1, observed, firstAt.get(), firstAt.get(), races.list());
+                Duration at = Duration.ofNanos(System.nanoTime() - start);
+                listener.roundDone(observed, 0, at);
+                return new CampaignResult(settings, 0, 1, observed, at, at, races.list(), observationRounds, normal,
+                        measures ? RoundTimeout.measured(normal) : set);
             }
         }
+        RoundTimeout timeout = measures ? RoundTimeout.measured(normal) : set;
 
         Runnable worker = () -> {
             while (crash.get() == null) {
                 if (settings.stopAtFirstFailure() && first.get() != null) {
                     return;
                 }
-                if (System.nanoTime() >= deadline) {
-                    return;
-                }
                 int index = nextRound.getAndIncrement();
                 if (settings.rounds() > 0 && index >= settings.rounds()) {
                     return;
                 }
-                RoundOutcome outcome = runQuietly(task, root -> session.openRound(index, root), crash);
+                // Time is a target, the minimum a floor: rounds below it run even when time is up.
+                if (index >= settings.minRounds() && System.nanoTime() >= deadline) {
+                    return;
+                }
+                RoundOutcome outcome = runQuietly(task, root -> session.openRound(index, root), timeout, crash);
                 if (outcome == null) {
                     return;
                 }
@@ -90,16 +110,21 @@ public final class Campaign {
         };
         runWorkers(worker, settings.parallel());
         if (crash.get() != null) {
-            throw new IllegalStateException("jostle: a round could not be run: " + crash.get(), crash.get());
+            throw cannotRun(crash.get());
         }
         return new CampaignResult(settings, done.get(), failures.get(), first.get(),
-                Duration.ofNanos(System.nanoTime() - start), firstAt.get(), races.list());
+                Duration.ofNanos(System.nanoTime() - start), firstAt.get(), races.list(), observationRounds, normal,
+                timeout);
     }
 
-    private static RoundOutcome runQuietly(RoundTask task, Function<Thread, Round> opener,
+    private static IllegalStateException cannotRun(Throwable crash) {
+        return new IllegalStateException("jostle: a round could not be run: " + crash, crash);
+    }
+
+    private static RoundOutcome runQuietly(RoundTask task, Function<Thread, Round> opener, RoundTimeout timeout,
             AtomicReference<Throwable> crash) {
         try {
-            return task.run(opener);
+            return task.run(opener, timeout);
         } catch (Throwable failure) {
             // Not a finding: the harness itself could not run the round (a bad test class, say).
             crash.compareAndSet(null, failure);

@@ -3,6 +3,7 @@ package dev.jostle.engine;
 import dev.jostle.agent.runtime.Round;
 import dev.jostle.agent.runtime.RoundReport;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -10,11 +11,19 @@ import java.util.stream.Collectors;
 /**
  * Runs one round: the body in a fresh thread of a fresh thread group, bound to the round, watched until it
  * ends or the timeout passes. Whatever happens the call returns by the timeout (plus a short grace): a
- * deadlocked or hung round leaves its threads behind, interrupted and ignored by the agent, and says so.
+ * deadlocked or hung round's threads are interrupted and given {@link #GRACE} to end; those still running
+ * then are named, with their stacks, in the round's failure, and the agent ignores them from then on.
  */
 public final class RoundRunner {
 
     private static final long MAX_POLL_MILLIS = 100;
+
+    /**
+     * How long the threads of a failed round get to end after they are interrupted. Threads that honour an
+     * interrupt end within milliseconds; the ones still running after a second ignore it (they swallow it,
+     * or block where an interrupt does not reach, as in a monitor deadlock) and will not end by waiting.
+     */
+    static final Duration GRACE = Duration.ofSeconds(1);
 
     private final Duration timeout;
     private final boolean daemonThreads;
@@ -22,6 +31,7 @@ public final class RoundRunner {
     private final boolean failOnLeftoverThreads;
     private final ClassLoader contextLoader;
     private final String name;
+    private final String timeoutSetting;
 
     private RoundRunner(Builder builder) {
         this.timeout = builder.timeout;
@@ -30,6 +40,7 @@ public final class RoundRunner {
         this.failOnLeftoverThreads = builder.failOnLeftoverThreads;
         this.contextLoader = builder.contextLoader;
         this.name = builder.name;
+        this.timeoutSetting = builder.timeoutSetting;
     }
 
     public static Builder builder() {
@@ -37,12 +48,17 @@ public final class RoundRunner {
     }
 
     /**
-     * Runs a round.
+     * Runs a round under the builder's timeout.
      *
      * @param opener opens the round for the root thread it is given (for example
      *               {@code root -> session.openRound(i, root)})
      */
     public RoundOutcome run(Function<Thread, Round> opener, RoundBody body) {
+        return run(opener, body, RoundTimeout.fixed(timeout));
+    }
+
+    /** Runs a round under the given timeout (a campaign's, see {@link Campaign.RoundTask}). */
+    public RoundOutcome run(Function<Thread, Round> opener, RoundBody body, RoundTimeout limit) {
         long start = System.nanoTime();
         RoundThreads group = new RoundThreads(name);
         Throwable[] bodyFailure = new Throwable[1];
@@ -67,7 +83,7 @@ public final class RoundRunner {
         String details = null;
         try {
             root.start();
-            long deadline = start + timeout.toNanos();
+            long deadline = start + limit.limit().toNanos();
             String deadlock = await(root, group, deadline);
             List<Thread> stillRunning = group.alive(null);
             if (awaitAllThreads && deadlock == null && !stillRunning.isEmpty()) {
@@ -91,9 +107,9 @@ public final class RoundRunner {
                 thread = root.getName();
             } else if (root.isAlive() || (awaitAllThreads && anyNonDaemon(stillRunning))) {
                 kind = FailureKind.TIMEOUT;
-                details = Deadlocks.stacks(stillRunning);
-                failure = new AssertionError("round did not finish within " + format(timeout) + "; still running: "
-                        + names(stillRunning));
+                details = Deadlocks.stacks(stillRunning) + "\n\n" + howToChange(limit);
+                failure = new AssertionError("round did not finish within " + format(limit.limit())
+                        + "; still running: " + names(stillRunning));
             } else if (failOnLeftoverThreads && !(stillRunning = settle(group, deadline)).isEmpty()) {
                 kind = FailureKind.LEFTOVER_THREADS;
                 details = Deadlocks.stacks(stillRunning);
@@ -101,8 +117,15 @@ public final class RoundRunner {
                         + names(stillRunning));
             }
             if (kind == FailureKind.DEADLOCK || kind == FailureKind.TIMEOUT || kind == FailureKind.LEFTOVER_THREADS) {
-                // Best effort: give the stuck threads a chance to end. The agent ignores them from now on.
+                // Java cannot stop a thread safely: ask, give them a moment, and name the ones that stay.
                 stillRunning.forEach(Thread::interrupt);
+                List<Thread> survivors = awaitEnd(stillRunning, System.nanoTime() + GRACE.toNanos());
+                if (!survivors.isEmpty()) {
+                    String stacks = Deadlocks.stacks(survivors);
+                    round[0].abandon();
+                    List<Thread> free = awaitHeld(survivors, round[0], System.nanoTime() + GRACE.toNanos());
+                    details = (details == null ? "" : details + "\n\n") + survivorsReport(survivors, free, stacks);
+                }
             }
         } finally {
             report = round[0].end();
@@ -133,6 +156,69 @@ public final class RoundRunner {
             poll = Math.min(MAX_POLL_MILLIS, poll * 2);
         }
         return null;
+    }
+
+    /** Waits until the given threads end or the deadline passes; returns the ones still alive. */
+    private static List<Thread> awaitEnd(List<Thread> threads, long deadline) {
+        List<Thread> alive = new ArrayList<>(threads);
+        while (!alive.isEmpty()) {
+            alive.removeIf(thread -> !thread.isAlive());
+            long left = deadline - System.nanoTime();
+            if (alive.isEmpty() || left <= 0) {
+                break;
+            }
+            try {
+                alive.get(0).join(Math.max(1, Math.min(MAX_POLL_MILLIS, left / 1_000_000)));
+            } catch (InterruptedException interrupted) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        return alive;
+    }
+
+    /** Waits until each thread has ended or been stopped by {@link Round#abandon()}; returns the others. */
+    private static List<Thread> awaitHeld(List<Thread> threads, Round round, long deadline) {
+        List<Thread> free = new ArrayList<>(threads);
+        while (true) {
+            free.removeIf(thread -> !thread.isAlive() || round.held().contains(thread));
+            if (free.isEmpty() || System.nanoTime() >= deadline) {
+                return free;
+            }
+            sleep(10);
+        }
+    }
+
+    /**
+     * The threads that outlived the interrupt: which the agent stopped at their next instrumented event, and
+     * which it could not (blocked for good, as in a monitor deadlock, or running code it does not instrument).
+     */
+    private static String survivorsReport(List<Thread> survivors, List<Thread> free, String stacks) {
+        List<Thread> held = new ArrayList<>(survivors);
+        held.removeAll(free);
+        int n = survivors.size();
+        StringBuilder text = new StringBuilder();
+        text.append(n).append(n == 1 ? " thread" : " threads").append(" of the round still running ")
+                .append(format(GRACE)).append(" after being interrupted: ").append(names(survivors)).append(".\n")
+                .append("Java cannot stop a thread safely; instead each is stopped for good at its next instrumented")
+                .append(" access (a shared field or array, a lock, wait, park, sleep or thread start), locks held.");
+        if (!held.isEmpty()) {
+            text.append("\nStopped there: ").append(names(held)).append('.');
+        }
+        if (!free.isEmpty()) {
+            text.append("\nNot stopped (").append(free.size() == 1 ? "it has" : "they have")
+                    .append(" not reached such an access: blocked, or running code the agent does not instrument;")
+                    .append(" may run on into later tests): ").append(names(free)).append('.');
+        }
+        return text.append('\n').append(stacks).toString();
+    }
+
+    /** For a timeout report: where the limit came from and how the user changes it. */
+    private String howToChange(RoundTimeout limit) {
+        Duration more = Duration.ofSeconds((limit.limit().multipliedBy(3).toMillis() + 999) / 1000);
+        String how = timeoutSetting == null ? "a longer round timeout" : timeoutSetting.replace("{}", format(more));
+        return "A round running past its timeout counts as a hang. " + limit.explain()
+                + " If the round is only slow, not hung, give it more time: " + how + ".";
     }
 
     /** Waits, like the JVM at exit, for the non-daemon threads of the round. */
@@ -188,8 +274,7 @@ public final class RoundRunner {
     }
 
     static String format(Duration duration) {
-        long millis = duration.toMillis();
-        return millis % 1000 == 0 ? millis / 1000 + "s" : millis + "ms";
+        return RoundTimeout.format(duration);
     }
 
     /** Settings of a runner; the defaults fit a JUnit test. */
@@ -200,6 +285,7 @@ public final class RoundRunner {
         private boolean failOnLeftoverThreads;
         private ClassLoader contextLoader;
         private String name = "jostle-round";
+        private String timeoutSetting;
 
         /** A round running longer is a hang (or a deadlock, when one is found). */
         public Builder timeout(Duration timeout) {
@@ -240,6 +326,15 @@ public final class RoundRunner {
         /** The name of the round's thread group and root thread (the round number is appended). */
         public Builder name(String name) {
             this.name = name;
+            return this;
+        }
+
+        /**
+         * How the front-end's user sets the round timeout, for the timeout report, with {@code {}} where a
+         * suggested duration goes: {@code "--round-timeout {}"}, {@code "@Jostled(roundTimeout = \"{}\")"}.
+         */
+        public Builder timeoutSetting(String howToSet) {
+            this.timeoutSetting = howToSet;
             return this;
         }
 

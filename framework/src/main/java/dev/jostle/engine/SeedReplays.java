@@ -8,8 +8,8 @@ import java.time.Duration;
  * decisions, not the operating system's scheduling: a failure that needed a lucky time slice as well as the
  * noise may not come back when its seed is replayed. So the seed is replayed here, one round at a time,
  * exactly as its replay line would run it (round 0 of a new campaign at the round's seed, under the round's
- * own strategy, with race detection as the round had it), and the report says how often the failure came
- * back.
+ * own strategy, with race detection as the round had it, under the round timeout the campaign used), and the
+ * report says how often the failure came back.
  *
  * <p>A seed counts as replaying only when every replay failed again; at the first replay that passes, the
  * search goes on within what is left of the budget and keeps the failing round whose seed replays best: a
@@ -102,13 +102,15 @@ public final class SeedReplays {
         if (!first.found() || replays <= 0 || !replayable(first.firstFailure())) {
             return new Result(first, null, null, 0);
         }
-        Check best = check(first.firstFailure(), first.firstFailure().round(), settings, task, replays);
+        // Replays and further rounds run under the limit the first campaign used (measured once, not again).
+        Duration timeout = first.roundTimeout().limit();
+        Check best = check(first.firstFailure(), first.firstFailure().round(), settings, task, replays, timeout);
         Check firstCheck = best;
         CampaignResult total = first;
         int weighed = 1;
         while (!best.reliable() && weighed < MAX_CANDIDATES) {
             // Replays take time too: the search goes on only within the wall-clock budget they leave.
-            CampaignSettings rest = remaining(settings, total, Duration.ofNanos(System.nanoTime() - started));
+            CampaignSettings rest = remaining(settings, total, Duration.ofNanos(System.nanoTime() - started), timeout);
             if (rest == null) {
                 break;
             }
@@ -122,7 +124,8 @@ public final class SeedReplays {
                 break;
             }
             weighed++;
-            Check next = check(more.firstFailure(), offset + more.firstFailure().round(), settings, task, replays);
+            Check next = check(more.firstFailure(), offset + more.firstFailure().round(), settings, task, replays,
+                    timeout);
             if (next.betterThan(best)) {
                 best = next;
             }
@@ -140,12 +143,12 @@ public final class SeedReplays {
     }
 
     static Check check(RoundOutcome failure, int roundNumber, CampaignSettings settings, Campaign.RoundTask task,
-            int replays) {
+            int replays, Duration timeout) {
         RoundReport round = failure.report();
         // Detection as the round had it: the replay line keeps it, and detection slows every shared access,
         // which changes how often a failure comes back without the noise's help.
         CampaignSettings replay = new CampaignSettings(round.strategy(), round.seed(), 1, Duration.ZERO, 1, true,
-                settings.recordSites(), settings.detectRaces());
+                settings.recordSites(), settings.detectRaces()).withRoundTimeout(timeout);
         int ran = 0;
         int failedAgain = 0;
         while (ran < replays) {
@@ -162,7 +165,8 @@ public final class SeedReplays {
      * The budget left after {@code spent} rounds and {@code took} of wall-clock time (rounds and replays),
      * continuing with fresh seeds; null when nothing is left.
      */
-    private static CampaignSettings remaining(CampaignSettings settings, CampaignResult spent, Duration took) {
+    private static CampaignSettings remaining(CampaignSettings settings, CampaignResult spent, Duration took,
+            Duration timeout) {
         int rounds = 0;
         if (settings.rounds() > 0) {
             rounds = settings.rounds() - spent.rounds();
@@ -178,20 +182,22 @@ public final class SeedReplays {
             }
         }
         return new CampaignSettings(settings.strategy(), settings.seed() + spent.rounds(), rounds, time,
-                settings.parallel(), true, settings.recordSites(), settings.detectRaces());
+                settings.parallel(), true, settings.recordSites(), settings.detectRaces()).withRoundTimeout(timeout);
     }
 
     /** Two campaigns as one; the failure to report is {@code reported} if given, else the earlier campaign's. */
     private static CampaignResult merge(CampaignResult earlier, CampaignResult later, RoundOutcome reported) {
         if (later == null) {
             return new CampaignResult(earlier.settings(), earlier.rounds(), earlier.failures(), reported,
-                    earlier.elapsed(), earlier.timeToFirstFailure(), earlier.races());
+                    earlier.elapsed(), earlier.timeToFirstFailure(), earlier.races(), earlier.observationRounds(),
+                    earlier.normalDuration(), earlier.roundTimeout());
         }
         RacesSeen races = new RacesSeen();
         races.addAll(earlier.races());
         races.addAll(later.races());
         return new CampaignResult(earlier.settings(), earlier.rounds() + later.rounds(),
                 earlier.failures() + later.failures(), earlier.firstFailure(), earlier.elapsed().plus(later.elapsed()),
-                earlier.timeToFirstFailure(), races.list());
+                earlier.timeToFirstFailure(), races.list(), earlier.observationRounds() + later.observationRounds(),
+                earlier.normalDuration(), earlier.roundTimeout());
     }
 }

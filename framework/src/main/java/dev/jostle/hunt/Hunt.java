@@ -8,6 +8,7 @@ import dev.jostle.engine.CampaignSettings;
 import dev.jostle.engine.FailureKind;
 import dev.jostle.engine.RoundOutcome;
 import dev.jostle.engine.RoundRunner;
+import dev.jostle.engine.RoundTimeout;
 import dev.jostle.engine.SeedReplays;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -35,23 +36,24 @@ final class Hunt {
     /** Runs until the first failing round or the end of the budget. */
     HuntResult run(Campaign.Listener listener) {
         CampaignSettings settings = new CampaignSettings(options.strategy(), options.seed(), options.rounds(),
-                options.time(), options.parallel(), true, false, options.races());
+                options.time(), options.parallel(), true, false, options.races())
+                .withRoundTimeout(options.roundTimeout());
         SeedReplays.Result replays = SeedReplays.search(settings, this::runRound, listener, options.replays());
         CampaignResult result = replays.campaign();
         String programOutput = result.found() ? failedOutput.get(result.firstFailure().report().seed()) : null;
         return new HuntResult(options, result, programOutput, replays);
     }
 
-    private RoundOutcome runRound(Function<Thread, Round> opener) {
-        return sweep.round(() -> runRoundInFreshLoader(opener));
+    private RoundOutcome runRound(Function<Thread, Round> opener, RoundTimeout timeout) {
+        return sweep.round(() -> runRoundInFreshLoader(opener, timeout));
     }
 
-    private RoundOutcome runRoundInFreshLoader(Function<Thread, Round> opener) {
+    private RoundOutcome runRoundInFreshLoader(Function<Thread, Round> opener, RoundTimeout timeout) {
         ClassLoader loader = program.newLoader();
         AtomicReference<RoundOutput.Capture> capture = new AtomicReference<>();
         AtomicReference<ProgramExits.Slot> exitSlot = new AtomicReference<>();
         RoundRunner runner = RoundRunner.builder()
-                .timeout(options.roundTimeout())
+                .timeoutSetting("--round-timeout {}")
                 .daemonThreads(false) // as the JVM runs main, and the program's threads inherit that
                 // The body itself waits for the program's non-daemon threads, as the JVM does after main,
                 // because an exit in any thread must end that wait at once.
@@ -68,7 +70,7 @@ final class Hunt {
             ProgramExits.Slot slot = exits.attach();
             exitSlot.set(slot);
             runAsTheJvmWould(loader, slot);
-        });
+        }, timeout);
         ProgramExits.Slot slot = exitSlot.get();
         if (slot != null) {
             slot.detach();

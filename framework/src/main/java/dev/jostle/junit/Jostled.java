@@ -21,6 +21,15 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * exception, a deadlock, a hang past {@link #roundTimeout()}, or (if asked) threads left running. The
  * failure names the round, the strategy and the seed, and says how to replay it.
  *
+ * <p>How long it runs: first one round without noise measures the test's normal duration (it also shows the
+ * {@code targeted} and {@code mixed} noise where to aim; with {@link #roundTimeout()} set, only they run it).
+ * Then jostled rounds run until {@link #time()} is spent, but never fewer than {@link #minRounds()} (time
+ * stretches to reach them) and never more than {@link #rounds()}. Each jostled round may take
+ * {@link #roundTimeout()}: unless set, 10 times the normal duration, at least 5 s, because noise, race
+ * detection and parallel rounds slow a round several times over. So a test that takes 13 s plainly gets a
+ * 130 s timeout and 3 jostled rounds, not 0, even with the 2 s default {@code time}; the round without noise
+ * is not one of them. {@code rounds} below {@code minRounds} is a configuration error, not a thin pass.
+ *
  * <p>Every setting is read, first match wins, from: the system property ({@code -Djostle.rounds=5000}),
  * this annotation, the JUnit configuration parameter of the same name ({@code junit-platform.properties}),
  * and the built-in default. So CI can scale a run without editing tests. Attributes left at their
@@ -63,16 +72,26 @@ public @interface Jostled {
     int UNSET = Integer.MIN_VALUE;
 
     /**
-     * The most rounds to run ({@code jostle.rounds}); default 1000. The run ends at whichever of
-     * {@code rounds} and {@link #time()} is spent first.
+     * The most jostled rounds to run ({@code jostle.rounds}); default 1000. The run ends at whichever of
+     * {@code rounds} and {@link #time()} is spent first, but not before {@link #minRounds()} rounds ran. Must
+     * not be below {@code minRounds}.
      */
     int rounds() default UNSET;
 
     /**
-     * The most wall-clock time to spend ({@code jostle.time}), as {@code "2s"}, {@code "500ms"},
-     * {@code "1m"} or an ISO-8601 duration; {@code "0"} for no time limit; default {@code "2s"}.
+     * The wall-clock time to aim for ({@code jostle.time}), as {@code "2s"}, {@code "500ms"},
+     * {@code "1m"} or an ISO-8601 duration; {@code "0"} for no time limit; default {@code "2s"}. A target,
+     * not a cap: it stretches until {@link #minRounds()} jostled rounds have run, so a slow test takes about
+     * {@code minRounds} times its normal duration (or more, under noise) however short the time.
      */
     String time() default "";
+
+    /**
+     * The fewest jostled rounds a test may pass on ({@code jostle.minRounds}); default 3, at least 1. The
+     * round without noise that runs first does not count. Rounds run past {@link #time()} until this many
+     * have; {@link #rounds()} below it is a configuration error, not a pass on too few rounds.
+     */
+    int minRounds() default UNSET;
 
     /**
      * The base seed ({@code jostle.seed}): round {@code i} runs under seed {@code seed + i}, so the seed a
@@ -87,8 +106,12 @@ public @interface Jostled {
     String strategy() default "";
 
     /**
-     * How long one round may run before it counts as a hang ({@code jostle.roundTimeout}); default
-     * {@code "5s"}. A deadlock is reported as soon as it forms, without waiting for this.
+     * How long one round may run before it counts as a hang ({@code jostle.roundTimeout}). Default: derived
+     * from the test's own duration, measured in a first round without noise (which may take up to 2 minutes):
+     * 10 times that, at least {@code "5s"}. Set, it is used as given for every round, and the round without
+     * noise then runs only for the {@code targeted} and {@code mixed} strategies, which aim with it. A
+     * deadlock is reported as soon as it forms, without waiting for this. A timeout report names the normal
+     * duration, the limit and where it came from.
      */
     String roundTimeout() default "";
 
@@ -99,7 +122,7 @@ public @interface Jostled {
     int parallel() default UNSET;
 
     /**
-     * ({@code jostle.compareWithoutNoise}) First run the same budget without noise and report both counts ("0 of 500 rounds failed without
+     * ({@code jostle.compareWithoutNoise}) Also run the same budget without noise and report both counts ("0 of 500 rounds failed without
      * jostling; round 37 failed with jostling"): evidence that the code works but is broken. Those first rounds
      * run with the hooks disarmed (no race detection either, whose cost would perturb the timing), so their count
      * is the test's own; races come from the jostled rounds.

@@ -7,8 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.jostle.agent.runtime.Strategy;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 
 class CampaignTests {
@@ -20,7 +23,7 @@ class CampaignTests {
         Set<Long> seeds = ConcurrentHashMap.newKeySet();
         CampaignSettings settings = new CampaignSettings(Strategy.NONE, 1000, 50, Duration.ZERO, 2, true, false);
 
-        CampaignResult result = Campaign.run(settings, opener -> {
+        CampaignResult result = Campaign.run(settings, (opener, timeout) -> {
             RoundOutcome outcome = runner.run(opener, () -> { });
             seeds.add(outcome.report().seed());
             return outcome;
@@ -36,7 +39,7 @@ class CampaignTests {
     void failingRound_runStoppingAtFirstFailure_reportsItsSeed() {
         CampaignSettings settings = new CampaignSettings(Strategy.NONE, 7, 100, Duration.ZERO, 1, true, false);
 
-        CampaignResult result = Campaign.run(settings, opener -> runner.run(opener, () -> {
+        CampaignResult result = Campaign.run(settings, (opener, timeout) -> runner.run(opener, () -> {
             if (Thread.currentThread().getName().endsWith("-3")) {
                 throw new AssertionError("round three breaks");
             }
@@ -52,7 +55,7 @@ class CampaignTests {
     void failingRounds_runCountingFailures_runsTheWholeBudget() {
         CampaignSettings settings = new CampaignSettings(Strategy.NONE, 0, 20, Duration.ZERO, 1, false, false);
 
-        CampaignResult result = Campaign.run(settings, opener -> runner.run(opener, () -> {
+        CampaignResult result = Campaign.run(settings, (opener, timeout) -> runner.run(opener, () -> {
             if (Thread.currentThread().getName().matches(".*-\\d*[05]")) {
                 throw new AssertionError("every fifth round");
             }
@@ -74,10 +77,105 @@ class CampaignTests {
     void harnessCannotRunARound_run_throwsInsteadOfReportingAFinding() {
         CampaignSettings settings = new CampaignSettings(Strategy.NONE, 0, 5, Duration.ZERO, 1, true, false);
 
-        IllegalStateException error = assertThrows(IllegalStateException.class, () -> Campaign.run(settings, opener -> {
+        IllegalStateException error = assertThrows(IllegalStateException.class, () -> Campaign.run(settings, (opener, timeout) -> {
             throw new NoSuchMethodException("no public constructor");
         }, Campaign.Listener.NONE));
 
         assertTrue(error.getMessage().contains("no public constructor"), error.getMessage());
+    }
+
+    @Test
+    void unsetRoundTimeout_run_measuresARoundWithoutNoiseAndGivesTheJostledRoundsTenTimesIt() {
+        // The task claims the round without noise took 13 s (as commons-pool's slowest tests do plainly).
+        Map<Integer, RoundTimeout> limits = new ConcurrentHashMap<>();
+        CampaignSettings settings = new CampaignSettings(Strategy.RANDOM, 0, 4, Duration.ZERO, 1, true, false)
+                .withRoundTimeout(null);
+
+        CampaignResult result = Campaign.run(settings, (opener, timeout) -> {
+            RoundOutcome ran = runner.run(opener, () -> { }, timeout);
+            limits.put(ran.round(), timeout);
+            return ran.round() < 0 ? claimingToHaveTaken(ran, Duration.ofSeconds(13)) : ran;
+        }, Campaign.Listener.NONE);
+
+        assertEquals(RoundTimeout.OBSERVATION_LIMIT, limits.get(-1).limit(), "the measuring round's generous limit");
+        for (int round = 0; round < 4; round++) {
+            assertEquals(Duration.ofSeconds(130), limits.get(round).limit(), "round " + round);
+        }
+        assertEquals(Duration.ofSeconds(13), result.normalDuration());
+        assertEquals(Duration.ofSeconds(13), result.roundTimeout().normal());
+        assertTrue(result.roundTimeout().derived());
+        assertEquals(4, result.jostledRounds());
+        assertEquals(1, result.roundsWithoutNoise(), "random noise needs no aim, so that round only measured");
+    }
+
+    @Test
+    void quickTest_measuredRoundTimeout_isTheFloor() {
+        assertEquals(RoundTimeout.FLOOR, RoundTimeout.measured(Duration.ofMillis(30)).limit());
+        assertEquals(Duration.ofSeconds(13), RoundTimeout.measured(Duration.ofMillis(1201)).limit(),
+                "10 x, rounded up to whole seconds");
+    }
+
+    @Test
+    void setRoundTimeout_run_isUsedAsGivenWithoutARoundToMeasure() {
+        List<RoundTimeout> limits = new CopyOnWriteArrayList<>();
+        CampaignSettings settings = new CampaignSettings(Strategy.RANDOM, 0, 3, Duration.ZERO, 1, true, false)
+                .withRoundTimeout(Duration.ofMillis(700));
+
+        CampaignResult result = Campaign.run(settings, (opener, timeout) -> {
+            limits.add(timeout);
+            return runner.run(opener, () -> { }, timeout);
+        }, Campaign.Listener.NONE);
+
+        assertEquals(3, limits.size(), "three rounds, none without noise: " + limits);
+        limits.forEach(limit -> assertEquals(Duration.ofMillis(700), limit.limit()));
+        assertFalse(result.roundTimeout().derived());
+        assertEquals(0, result.roundsWithoutNoise());
+    }
+
+    @Test
+    void aimedStrategyAndUnsetTimeout_run_measuresInTheObservationRoundItRunsAnyway() {
+        List<Integer> rounds = new CopyOnWriteArrayList<>();
+        CampaignSettings settings = new CampaignSettings(Strategy.MIXED, 0, 3, Duration.ZERO, 1, true, false)
+                .withRoundTimeout(null);
+
+        CampaignResult result = Campaign.run(settings, (opener, timeout) -> {
+            RoundOutcome ran = runner.run(opener, () -> { }, timeout);
+            rounds.add(ran.round());
+            return ran;
+        }, Campaign.Listener.NONE);
+
+        assertEquals(List.of(-1, 0, 1, 2), rounds, "one round without noise, not one to aim and one to measure");
+        assertEquals(1, result.observationRounds());
+        assertTrue(result.roundTimeout().derived());
+    }
+
+    @Test
+    void timeSpentBeforeTheMinimum_run_stretchesTheTimeToRunTheMinimumOfRounds() {
+        // Each round takes 20 times the whole time budget: without the minimum, one round would be all.
+        CampaignSettings settings = new CampaignSettings(Strategy.RANDOM, 0, 100, Duration.ofMillis(1), 2, true,
+                false).withMinRounds(3);
+
+        CampaignResult result = Campaign.run(settings, (opener, timeout) -> runner.run(opener,
+                () -> Thread.sleep(20), timeout), Campaign.Listener.NONE);
+
+        assertEquals(3, result.rounds());
+        assertEquals(3, result.jostledRounds());
+        assertTrue(result.minimumReached());
+    }
+
+    @Test
+    void roundBudgetBelowTheMinimum_run_saysTheMinimumWasNotReached() {
+        CampaignSettings settings = new CampaignSettings(Strategy.RANDOM, 0, 2, Duration.ZERO, 1, true, false)
+                .withMinRounds(3);
+
+        CampaignResult result = Campaign.run(settings, (opener, timeout) -> runner.run(opener, () -> { }, timeout),
+                Campaign.Listener.NONE);
+
+        assertEquals(2, result.rounds());
+        assertFalse(result.minimumReached());
+    }
+
+    private static RoundOutcome claimingToHaveTaken(RoundOutcome ran, Duration elapsed) {
+        return new RoundOutcome(ran.kind(), ran.failure(), ran.thread(), ran.details(), ran.report(), elapsed);
     }
 }

@@ -10,6 +10,7 @@ import dev.jostle.agent.runtime.Session;
 import dev.jostle.agent.runtime.Strategy;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
 
 class RoundRunnerTests {
@@ -98,6 +99,60 @@ class RoundRunnerTests {
         assertEquals(FailureKind.TIMEOUT, outcome.kind());
         assertTrue(outcome.failure().getMessage().contains("did not finish within 300ms"), outcome.failure().getMessage());
         assertTrue(outcome.details().contains("bodyNeverEnds_run_timesOutWithStacks"), outcome.details());
+    }
+
+    @Test
+    void hang_runWithAFrontEndsWording_saysWhereTheLimitCameFromAndHowToChangeIt() {
+        RoundRunner hunting = RoundRunner.builder().timeoutSetting("--round-timeout {}").build();
+
+        RoundOutcome outcome = hunting.run(root -> session.openRound(0, root), () -> new CountDownLatch(1).await(),
+                RoundTimeout.fixed(Duration.ofMillis(300)));
+
+        assertEquals(FailureKind.TIMEOUT, outcome.kind());
+        assertTrue(outcome.failure().getMessage().startsWith("round did not finish within 300ms"),
+                outcome.failure().getMessage());
+        assertTrue(outcome.details().contains("The round timeout, 300ms, was set, not derived from a round's duration."
+                + " If the round is only slow, not hung, give it more time: --round-timeout 1s."), outcome.details());
+    }
+
+    @Test
+    void derivedLimit_explain_namesTheMeasuredDurationTheMultipleAndTheFloor() {
+        assertEquals("The round timeout, 13s, is 10 x the 1.23s a round without noise took (at least 5s).",
+                RoundTimeout.measured(Duration.ofMillis(1234)).explain());
+    }
+
+    @Test
+    void uninstrumentedThreadSwallowsInterrupts_hang_isNamedWithItsStackAsNotStopped() throws InterruptedException {
+        AtomicBoolean release = new AtomicBoolean();
+        Thread[] stubborn = new Thread[1];
+        RoundRunner quick = RoundRunner.builder().timeout(Duration.ofMillis(300)).build();
+
+        RoundOutcome outcome = quick.run(root -> session.openRound(0, root), () -> {
+            stubborn[0] = new Thread(() -> {
+                while (!release.get()) {
+                    sleepSwallowingInterrupts(10);
+                }
+            }, "stubborn");
+            stubborn[0].start();
+            stubborn[0].join();
+        });
+        release.set(true);
+        stubborn[0].join();
+
+        assertEquals(FailureKind.TIMEOUT, outcome.kind());
+        assertTrue(outcome.details().contains("1 thread of the round still running 1s after being interrupted:"
+                + " \"stubborn\"."), outcome.details());
+        // This package is never instrumented, so the thread never reaches an access where it could be stopped.
+        assertTrue(outcome.details().contains("may run on into later tests): \"stubborn\"."), outcome.details());
+        assertTrue(outcome.details().contains("sleepSwallowingInterrupts"), "with its stack: " + outcome.details());
+    }
+
+    private static void sleepSwallowingInterrupts(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException swallowed) {
+            // As some worker loops do: the round's interrupt does not stop this thread.
+        }
     }
 
     @Test

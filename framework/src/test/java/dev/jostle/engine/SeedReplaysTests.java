@@ -77,12 +77,12 @@ class SeedReplaysTests {
     void roundWithRaceDetection_search_replaysItWithDetectionOn() {
         // Strategy none, nothing recorded: only race detection arms the hooks of a round.
         java.util.List<Boolean> armed = new java.util.concurrent.CopyOnWriteArrayList<>();
-        Campaign.RoundTask recording = opener -> {
+        Campaign.RoundTask recording = (opener, timeout) -> {
             RoundOutcome outcome = failing(Map.of(1000L, Integer.MAX_VALUE)).run(thread -> {
                 Round round = opener.apply(thread);
                 armed.add(dev.jostle.agent.bootstrap.Probes.anyRoundOpen());
                 return round;
-            });
+            }, timeout);
             return outcome;
         };
 
@@ -120,8 +120,8 @@ class SeedReplaysTests {
     void seedsFailingAllButTheLastReplay_searchUnderATimeBudget_stopsWeighingWhenReplaysHaveSpentIt() {
         Map<Long, Integer> allButTheLast = java.util.stream.LongStream.range(1000, 1100).boxed()
                 .collect(java.util.stream.Collectors.toMap(seed -> seed, seed -> 5));
-        Campaign.RoundTask slowUnreliable = opener -> {
-            RoundOutcome outcome = failing(allButTheLast).run(opener);
+        Campaign.RoundTask slowUnreliable = (opener, timeout) -> {
+            RoundOutcome outcome = failing(allButTheLast).run(opener, timeout);
             sleep(20);
             return outcome;
         };
@@ -168,7 +168,7 @@ class SeedReplaysTests {
 
     @Test
     void hang_search_isNotReplayed() {
-        Campaign.RoundTask hangs = opener -> {
+        Campaign.RoundTask hangs = (opener, timeout) -> {
             RoundOutcome ran = runner.run(opener, () -> { });
             return new RoundOutcome(FailureKind.TIMEOUT, new AssertionError("hung"), null, null, ran.report(),
                     ran.elapsed());
@@ -178,6 +178,27 @@ class SeedReplaysTests {
 
         assertSame(FailureKind.TIMEOUT, result.campaign().firstFailure().kind());
         assertNull(result.chosen(), "each replay of a hang would cost a whole round timeout");
+    }
+
+    @Test
+    void measuredRoundTimeout_search_replaysUnderTheSameLimitWithoutMeasuringAgain() {
+        java.util.List<String> runs = new java.util.concurrent.CopyOnWriteArrayList<>();
+        Campaign.RoundTask task = (opener, timeout) -> {
+            RoundOutcome ran = failingOn(Set.of(1003L), Set.of()).run(opener, timeout);
+            runs.add(ran.round() + "@" + timeout.limit().toSeconds() + "s");
+            // The round without noise claims 2 s: the rounds after it get 20 s.
+            return ran.round() < 0 ? new RoundOutcome(null, null, null, null, ran.report(), Duration.ofSeconds(2))
+                    : ran;
+        };
+
+        SeedReplays.Result result = SeedReplays.search(
+                settings(100).withStrategy(Strategy.RANDOM).withRoundTimeout(null), task, Campaign.Listener.NONE, 2);
+
+        assertEquals(java.util.List.of("-1@120s", "0@20s", "1@20s", "2@20s", "3@20s", "0@20s", "0@20s"), runs,
+                "one round measures; rounds 0 to 3, then two replays of round 3's seed, all under its limit");
+        assertEquals(Duration.ofSeconds(20), result.campaign().roundTimeout().limit());
+        assertEquals(1, result.campaign().roundsWithoutNoise());
+        assertEquals(4, result.campaign().jostledRounds());
     }
 
     private static void sleep(long millis) {
@@ -202,7 +223,7 @@ class SeedReplaysTests {
 
     /** Rounds under each seed fail their first so many runs (the round, then its replays), then pass. */
     private Campaign.RoundTask failing(Map<Long, Integer> failingRuns) {
-        return opener -> {
+        return (opener, timeout) -> {
             RoundOutcome ran = runner.run(opener, () -> { });
             long seed = ran.report().seed();
             int runs = runsBySeed.computeIfAbsent(seed, s -> new AtomicInteger()).incrementAndGet();

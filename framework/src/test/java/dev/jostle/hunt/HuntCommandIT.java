@@ -54,6 +54,7 @@ class HuntCommandIT {
         assertTrue(run.out.contains("timeout: java.lang.AssertionError: round did not finish within 2500ms"),
                 run.toString());
         assertTrue(run.out.contains("\"waits-forever\" WAITING"), run.toString());
+        assertTrue(run.out.contains("give it more time: --round-timeout 8s."), "hunt's own option: " + run);
     }
 
     @Test

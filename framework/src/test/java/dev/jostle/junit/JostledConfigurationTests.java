@@ -100,7 +100,7 @@ class JostledConfigurationTests {
     @Test
     void noSeedAnywhere_run_drawsOneAndReportsIt() {
         Map<String, String> entries = JostledTestKit.reportEntries(JostledTestKit.run(DefaultsTestCase.class,
-                "jostle.rounds", "2", "jostle.strategy", "none"));
+                "jostle.rounds", "2", "jostle.minRounds", "2", "jostle.strategy", "none"));
 
         assertTrue(entries.get("jostle.seed").matches("\\d+"), entries.toString());
     }

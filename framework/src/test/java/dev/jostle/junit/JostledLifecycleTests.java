@@ -30,11 +30,12 @@ class JostledLifecycleTests {
         EngineExecutionResults results = JostledTestKit.run(CountingTestCase.class);
 
         results.testEvents().assertStatistics(stats -> stats.started(1).succeeded(1).failed(0));
-        assertEquals(1 + 25, CountingTestCase.constructed.get(), "JUnit's own instance, left unused, and one per round");
-        assertEquals(25, CountingTestCase.before.get(), "@BeforeEach once per round");
-        assertEquals(25, CountingTestCase.tests.get());
-        assertEquals(25, CountingTestCase.after.get(), "@AfterEach once per round");
-        assertEquals(25, CountingTestCase.instances.size(), "no instance reused");
+        // 26 rounds: the one without noise that times the test, then 25 jostled.
+        assertEquals(1 + 26, CountingTestCase.constructed.get(), "JUnit's own instance, left unused, and one per round");
+        assertEquals(26, CountingTestCase.before.get(), "@BeforeEach once per round");
+        assertEquals(26, CountingTestCase.tests.get());
+        assertEquals(26, CountingTestCase.after.get(), "@AfterEach once per round");
+        assertEquals(26, CountingTestCase.instances.size(), "no instance reused");
         assertTrue(CountingTestCase.threads.stream().allMatch(name -> name.startsWith("jostled-counts-")),
                 "every round runs in a round thread: " + CountingTestCase.threads);
     }
@@ -98,7 +99,9 @@ class JostledLifecycleTests {
 
         JostledTestKit.run(OuterTestCase.class).testEvents().assertStatistics(stats -> stats.succeeded(1));
 
+        // Three rounds: the one without noise that times the test, then two.
         assertEquals(List.of("outer before", "inner before", "test", "inner after", "outer after",
+                "outer before", "inner before", "test", "inner after", "outer after",
                 "outer before", "inner before", "test", "inner after", "outer after"), OuterTestCase.log);
     }
 
@@ -108,9 +111,10 @@ class JostledLifecycleTests {
 
         JostledTestKit.run(ParallelTestCase.class).testEvents().assertStatistics(stats -> stats.succeeded(1));
 
-        assertEquals(40, CountingTestCase.before.get());
-        assertEquals(40, CountingTestCase.after.get());
-        assertEquals(40, CountingTestCase.instances.size());
+        // 40 rounds and the one that times the test first.
+        assertEquals(41, CountingTestCase.before.get());
+        assertEquals(41, CountingTestCase.after.get());
+        assertEquals(41, CountingTestCase.instances.size());
     }
 
     static class CountingTestCase {
@@ -208,7 +212,7 @@ class JostledLifecycleTests {
                 log.add("inner before");
             }
 
-            @Jostled(rounds = 2, time = "0", parallel = 1, strategy = "none")
+            @Jostled(rounds = 2, minRounds = 2, time = "0", parallel = 1, strategy = "none")
             void test() {
                 log.add("test");
             }

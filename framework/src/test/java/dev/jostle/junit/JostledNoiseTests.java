@@ -39,9 +39,10 @@ class JostledNoiseTests {
 
     @Test
     void lostUpdate_failingUnderNoise_namesTheRacingFieldAmongTheLastNoiseSites() {
-        // Random noise has no observation round, which (without noise) could be the one to fail.
+        // Random noise under a set round timeout has no observation round, which (without noise) could be the
+        // one to fail.
         Throwable failure = JostledTestKit.onlyFailure(JostledTestKit.run(LostUpdateTestCase.class,
-                "jostle.strategy", "random"));
+                "jostle.strategy", "random", "jostle.roundTimeout", "30s"));
 
         assertTrue(failure.getMessage().contains("JostledNoiseTests.java:")
                 && failure.getMessage().contains(" dev.jostle.junit.JostledNoiseTests$LostUpdateTestCase.count"),
@@ -91,8 +92,9 @@ class JostledNoiseTests {
         int replayed = 0;
         StringBuilder seen = new StringBuilder();
         for (int search = 0; search < searches; search++) {
+            // A set round timeout: no round without noise first, which could be the one to fail (see above).
             Map<String, String> found = JostledTestKit.reportEntries(JostledTestKit.run(LostUpdateTestCase.class,
-                    "jostle.strategy", "halt-one"));
+                    "jostle.strategy", "halt-one", "jostle.roundTimeout", "30s"));
             String seed = found.get("jostle.failedSeed");
             int checked = Integer.parseInt(found.get("jostle.replays"));
             int failedAgain = Integer.parseInt(found.get("jostle.failedAgain"));
@@ -100,7 +102,8 @@ class JostledNoiseTests {
             int failed = 0;
             for (int replay = 0; replay < replays; replay++) {
                 EngineExecutionResults again = JostledTestKit.run(LostUpdateTestCase.class, "jostle.seed", seed,
-                        "jostle.strategy", "halt-one", "jostle.rounds", "1", "jostle.parallel", "1");
+                        "jostle.strategy", "halt-one", "jostle.rounds", "1", "jostle.minRounds", "1", "jostle.parallel", "1",
+                        "jostle.roundTimeout", "30s");
                 failed += (int) again.testEvents().failed().count();
             }
             if (failedAgain == checked && failed * 2 > replays) {
@@ -116,7 +119,7 @@ class JostledNoiseTests {
     @Test
     void failingRound_reportsHowOftenItsSeedFailedAgain() {
         Throwable failure = JostledTestKit.onlyFailure(JostledTestKit.run(LostUpdateTestCase.class,
-                "jostle.strategy", "random"));
+                "jostle.strategy", "random", "jostle.roundTimeout", "30s"));
 
         assertTrue(Pattern.compile("\nreplay: .*\n        this seed failed again in \\d+ of \\d+ replays")
                 .matcher(failure.getMessage()).find(), failure.getMessage());
@@ -125,7 +128,7 @@ class JostledNoiseTests {
     @Test
     void replaysOff_failingRound_isReportedWithoutAReplayCheck() {
         Map<String, String> entries = JostledTestKit.reportEntries(JostledTestKit.run(LostUpdateTestCase.class,
-                "jostle.strategy", "random", "jostle.replays", "0"));
+                "jostle.strategy", "random", "jostle.replays", "0", "jostle.roundTimeout", "30s"));
 
         assertTrue(entries.containsKey("jostle.failedSeed"), entries.toString());
         assertFalse(entries.containsKey("jostle.replays"), entries.toString());
@@ -195,8 +198,8 @@ class JostledNoiseTests {
     static class ComparedLostUpdateTestCase {
         private int count;
 
-        // Random noise: mixed would first run an observation round without noise, which may itself fail.
-        @Jostled(compareWithoutNoise = true, strategy = "random")
+        // Random noise and a set round timeout: no observation round without noise first, which may itself fail.
+        @Jostled(compareWithoutNoise = true, strategy = "random", roundTimeout = "30s")
         void increments() {
             Concurrently.run(2, () -> {
                 for (int i = 0; i < NARROW; i++) {

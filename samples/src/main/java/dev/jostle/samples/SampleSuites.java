@@ -104,7 +104,7 @@ public final class SampleSuites {
     }
 
     private CampaignResult campaign(Variant variant, CampaignSettings settings, Progress progress, String phase) {
-        return Campaign.run(settings, opener -> runner.run(opener, variant.round()),
+        return Campaign.run(settings, (opener, timeout) -> runner.run(opener, variant.round()),
                 (outcome, done, elapsed) -> progress.show(variant, phase, done, settings.rounds()));
     }
 

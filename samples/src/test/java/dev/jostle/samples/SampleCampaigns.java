@@ -27,13 +27,13 @@ final class SampleCampaigns {
     static CampaignResult watchForRaces(Variant variant, long seed, int rounds) {
         CampaignSettings settings = new CampaignSettings(Strategy.NONE, seed, rounds, Duration.ZERO, 1, false,
                 false, true);
-        return Campaign.run(settings, opener -> RUNNER.run(opener, variant.round()), Campaign.Listener.NONE);
+        return Campaign.run(settings, (opener, timeout) -> RUNNER.run(opener, variant.round()), Campaign.Listener.NONE);
     }
 
     /** Jostled rounds under mixed noise, seed 1; stops at the first failure when asked. */
     static CampaignResult jostle(Variant variant, int rounds, boolean stopAtFirstFailure) {
         CampaignSettings settings = new CampaignSettings(Strategy.MIXED, 1, rounds, Duration.ZERO, 1,
                 stopAtFirstFailure, false);
-        return Campaign.run(settings, opener -> RUNNER.run(opener, variant.round()), Campaign.Listener.NONE);
+        return Campaign.run(settings, (opener, timeout) -> RUNNER.run(opener, variant.round()), Campaign.Listener.NONE);
     }
 }

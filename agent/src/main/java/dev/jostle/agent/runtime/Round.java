@@ -26,6 +26,8 @@ public final class Round {
     private final boolean recording;
     private final RoundProbe probe;
     private final boolean armed;
+    /** Whether {@link #abandon()} armed the hooks, which a quiet round leaves disarmed, until {@link #end()}. */
+    private boolean armedToHold;
     private RoundReport report;
 
     Round(Session session, int index, long seed, Strategy strategy, NoisePlan plan, boolean recording,
@@ -75,6 +77,25 @@ public final class Round {
         return () -> Probes.restore(previous);
     }
 
+    /**
+     * For a round that failed and whose threads ignored the interrupt: from now on each of its threads stops
+     * for good at its next instrumented event (a shared field or array access, a lock, a wait, park, sleep or
+     * thread start), whenever the hooks are armed: until {@link #end()} at least, and while any other round is
+     * open. Their events no longer count in this round.
+     */
+    public synchronized void abandon() {
+        probe.abandon();
+        if (!armed && !armedToHold && report == null) {
+            armedToHold = true;
+            Probes.roundOpened();
+        }
+    }
+
+    /** The threads {@link #abandon()} has stopped so far. */
+    public java.util.Set<Thread> held() {
+        return probe.held();
+    }
+
     /** Ends the round (idempotent): threads still running are ignored from now on. */
     public synchronized RoundReport end() {
         if (report != null) {
@@ -82,6 +103,9 @@ public final class Round {
         }
         probe.close();
         if (armed) {
+            Probes.roundClosed();
+        }
+        if (armedToHold) {
             Probes.roundClosed();
         }
         report = summarize();

@@ -7,12 +7,15 @@ import dev.jostle.agent.bootstrap.Probes;
 import dev.jostle.agent.noise.NoisePlan;
 import dev.jostle.agent.race.Race;
 import dev.jostle.agent.race.RaceDetector;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Queue;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
 
 /** The probe the threads of one round report to: counts, records sites, and asks the plan for noise. */
 final class RoundProbe implements Probe {
@@ -33,6 +36,9 @@ final class RoundProbe implements Probe {
     /** Nothing to decide and nothing to record (strategy none, no recording): events end here. */
     private final boolean quiet;
     private volatile boolean closed;
+    /** The round failed and its threads outlived the interrupt: each stops for good at its next event. */
+    private volatile boolean abandoned;
+    private final Set<Thread> held = ConcurrentHashMap.newKeySet();
 
     RoundProbe(long seed, NoisePlan plan, boolean recording, Thread root, RaceDetector races) {
         this.seed = seed;
@@ -50,8 +56,12 @@ final class RoundProbe implements Probe {
 
     @Override
     public void on(ProbeBinding binding, int event, Object target, int index, int site) {
-        if (quiet || closed) {
+        if (closed) {
+            holdIfAbandoned();
             return; // closed: a thread the round left behind no longer belongs to any round
+        }
+        if (quiet) {
+            return;
         }
         ThreadState thread = state(binding);
         if (event == Event.MONITOR_ENTER) {
@@ -96,7 +106,11 @@ final class RoundProbe implements Probe {
 
     /** Records and perturbs an access; returns the thread's state, or null when the round ignores it. */
     private ThreadState accessing(ProbeBinding binding, int event, int site) {
-        if (quiet || closed) {
+        if (closed) {
+            holdIfAbandoned();
+            return null;
+        }
+        if (quiet) {
             return null;
         }
         ThreadState thread = state(binding);
@@ -161,6 +175,33 @@ final class RoundProbe implements Probe {
     /** Whether the round needs the hooks armed at all: a quiet round ignores every event anyway. */
     boolean needsEvents() {
         return !quiet;
+    }
+
+    /**
+     * Stops this round's threads for good, each at its next event: Java cannot stop a thread safely, but a
+     * thread parked where it would next touch shared state or synchronise changes nothing any more. For a round
+     * that failed (a hang, a deadlock) and whose threads ignored the interrupt, so that they cannot run on into
+     * later tests. A held thread keeps the locks it holds, which only the abandoned round's threads wanted.
+     */
+    void abandon() {
+        abandoned = true;
+        closed = true;
+    }
+
+    private void holdIfAbandoned() {
+        if (!abandoned) {
+            return;
+        }
+        held.add(Thread.currentThread());
+        while (true) {
+            LockSupport.park(this);
+            Thread.interrupted(); // an interrupt ends a park: park again
+        }
+    }
+
+    /** The threads stopped by {@link #abandon()} so far. */
+    Set<Thread> held() {
+        return Collections.unmodifiableSet(held);
     }
 
     void close() {

@@ -23,12 +23,14 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * <p>A boolean attribute cannot say "unset": an annotation's {@code false} counts as unset, its
  * {@code true} as set.
  *
- * @param seedGiven whether the seed came from a setting (a replay) rather than being drawn for this run
- * @param replays   how many times a failing round's seed is replayed to check it (0: not checked)
+ * @param seedGiven    whether the seed came from a setting (a replay) rather than being drawn for this run
+ * @param roundTimeout the set round timeout; null to derive it from the test's duration in a round without noise
+ * @param replays      how many times a failing round's seed is replayed to check it (0: not checked)
+ * @param minRounds    the fewest jostled rounds a passing test may have run (at most {@code rounds})
  */
 record JostledConfiguration(int rounds, Duration time, long seed, boolean seedGiven, Strategy strategy,
         Duration roundTimeout, int parallel, boolean compareWithoutNoise, boolean failOnLeftoverThreads,
-        RacePolicy races, int replays) {
+        RacePolicy races, int replays, int minRounds) {
 
     /** What a data race does to the test. */
     enum RacePolicy {
@@ -49,7 +51,11 @@ record JostledConfiguration(int rounds, Duration time, long seed, boolean seedGi
     static final int DEFAULT_ROUNDS = 1000;
     static final Duration DEFAULT_TIME = Duration.ofSeconds(2);
     static final Strategy DEFAULT_STRATEGY = Strategy.MIXED;
-    static final Duration DEFAULT_ROUND_TIMEOUT = Duration.ofSeconds(5);
+    /**
+     * Fewer rounds say little: a bug that one round in three hits is missed by one round two times in three,
+     * by three rounds about three times in ten. Three keeps a slow test (13 s plainly) at well under a minute.
+     */
+    static final int DEFAULT_MIN_ROUNDS = 3;
     /** Enough to tell a seed that replays from one that got lucky, at the cost of a few rounds. */
     static final int DEFAULT_REPLAYS = 5;
 
@@ -63,13 +69,15 @@ record JostledConfiguration(int rounds, Duration time, long seed, boolean seedGi
     static final String LEFTOVER = "jostle.failOnLeftoverThreads";
     static final String RACES = "jostle.races";
     static final String REPLAYS = "jostle.replays";
+    static final String MIN_ROUNDS = "jostle.minRounds";
 
     private static final Pattern DURATION = Pattern.compile("(\\d+)\\s*(ms|s|m|h)?");
 
     static JostledConfiguration resolve(Jostled annotation, ExtensionContext context) {
         Sources sources = new Sources(annotation, context);
-        int rounds = sources.find(ROUNDS, "rounds", a -> a.rounds() == Jostled.UNSET ? null : String.valueOf(a.rounds()))
-                .map(s -> s.parseInt(1, "rounds must be at least 1")).orElse(DEFAULT_ROUNDS);
+        Optional<Setting> roundsSetting = sources.find(ROUNDS, "rounds",
+                a -> a.rounds() == Jostled.UNSET ? null : String.valueOf(a.rounds()));
+        int rounds = roundsSetting.map(s -> s.parseInt(1, "rounds must be at least 1")).orElse(DEFAULT_ROUNDS);
         Duration time = sources.find(TIME, "time", a -> a.time().isEmpty() ? null : a.time())
                 .map(s -> s.parseDuration(true)).orElse(DEFAULT_TIME);
         Optional<Setting> seedSetting = sources.find(SEED, "seed",
@@ -79,7 +87,7 @@ record JostledConfiguration(int rounds, Duration time, long seed, boolean seedGi
                 .map(Setting::parseStrategy).orElse(DEFAULT_STRATEGY);
         Duration roundTimeout = sources.find(ROUND_TIMEOUT, "roundTimeout",
                 a -> a.roundTimeout().isEmpty() ? null : a.roundTimeout())
-                .map(s -> s.parseDuration(false)).orElse(DEFAULT_ROUND_TIMEOUT);
+                .map(s -> s.parseDuration(false)).orElse(null);
         int parallel = sources.find(PARALLEL, "parallel", a -> a.parallel() == Jostled.UNSET ? null : String.valueOf(a.parallel()))
                 .map(s -> s.parseInt(1, "parallel must be at least 1")).orElse(Runtime.getRuntime().availableProcessors());
         boolean compare = sources.find(COMPARE, "compareWithoutNoise", a -> a.compareWithoutNoise() ? "true" : null)
@@ -91,9 +99,20 @@ record JostledConfiguration(int rounds, Duration time, long seed, boolean seedGi
         // Not an annotation attribute: how a failure is double-checked is a run's concern, not a test's.
         int replays = sources.find(REPLAYS, "replays", a -> null)
                 .map(s -> s.parseInt(0, "replays must not be negative")).orElse(DEFAULT_REPLAYS);
+        Optional<Setting> minSetting = sources.find(MIN_ROUNDS, "minRounds",
+                a -> a.minRounds() == Jostled.UNSET ? null : String.valueOf(a.minRounds()));
+        int minRounds = minSetting.map(s -> s.parseInt(1, "minRounds must be at least 1")).orElse(DEFAULT_MIN_ROUNDS);
+        if (rounds < minRounds) {
+            // Known before any round runs, so said at once, as a configuration error: run and then skipped, the
+            // test would look like a pass in most CI summaries, the vacuous pass minRounds exists to prevent.
+            throw new ExtensionConfigurationException(roundsSetting.map(Setting::describe).orElse("rounds = " + rounds)
+                    + " is below " + minSetting.map(Setting::describe).orElse("the default minRounds = " + minRounds)
+                    + ": a test that passes fewer jostled rounds than the minimum was barely jostled. Allow it with"
+                    + " @Jostled(minRounds = " + rounds + ") or -D" + MIN_ROUNDS + "=" + rounds + ".");
+        }
         // rounds is at least 1, so there is always a budget even when time is "0" (no time limit).
         return new JostledConfiguration(rounds, time, seed, seedSetting.isPresent(), strategy, roundTimeout,
-                parallel, compare, leftover, races, replays);
+                parallel, compare, leftover, races, replays, minRounds);
     }
 
     /** Where settings come from, in order. */
@@ -143,6 +162,11 @@ record JostledConfiguration(int rounds, Duration time, long seed, boolean seedGi
             this.source = source;
             this.attribute = attribute;
             this.value = value.trim();
+        }
+
+        /** Where the setting came from, with its value: "@Jostled(rounds = 2)". */
+        String describe() {
+            return source;
         }
 
         private ExtensionConfigurationException bad(String problem) {

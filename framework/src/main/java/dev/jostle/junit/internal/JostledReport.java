@@ -90,10 +90,10 @@ final class JostledReport {
         StringBuilder text = new StringBuilder();
         text.append(original(outcome)).append("\n\n");
         if (round.index() < 0) {
-            // A "targeted" or "mixed" run first watches one round without noise to learn where to aim.
-            text.append("jostle: the observation round (run first, without noise, to aim the ")
-                    .append(configuration.strategy().id()).append(" strategy) failed in ")
-                    .append(seconds(outcome.elapsed())).append('\n');
+            // A run first watches one round without noise: to time the test (unless roundTimeout is set) and,
+            // for "targeted" and "mixed", to learn where to aim.
+            text.append("jostle: the observation round (run first, without noise, to time the test and aim the")
+                    .append(" noise) failed in ").append(seconds(outcome.elapsed())).append('\n');
         } else {
             text.append("jostle: round ").append(withoutNoise ? round.index() : roundNumber(outcome))
                     .append(withoutNoise ? " failed without jostling (noise off)" : " failed")

@@ -25,29 +25,35 @@ final class JostledRounds {
     void run(ExtensionContext context) {
         FreshInstanceRound body = new FreshInstanceRound(context);
         RoundRunner runner = RoundRunner.builder()
-                .timeout(configuration.roundTimeout())
+                .timeoutSetting("@Jostled(roundTimeout = \"{}\") or -D" + JostledConfiguration.ROUND_TIMEOUT + "={}")
                 .failOnLeftoverThreads(configuration.failOnLeftoverThreads())
                 .contextClassLoader(Thread.currentThread().getContextClassLoader())
                 .name("jostled-" + context.getRequiredTestMethod().getName())
                 .build();
         CampaignSettings settings = new CampaignSettings(configuration.strategy(), configuration.seed(),
                 configuration.rounds(), configuration.time(), configuration.parallel(), true, false,
-                configuration.races() != JostledConfiguration.RacePolicy.OFF);
-        Campaign.RoundTask task = opener -> runner.run(opener, body);
+                configuration.races() != JostledConfiguration.RacePolicy.OFF)
+                .withRoundTimeout(configuration.roundTimeout())
+                .withMinRounds(configuration.minRounds());
+        Campaign.RoundTask task = (opener, timeout) -> runner.run(opener, body, timeout);
+
+        AtomicLong noise = new AtomicLong();
+        SeedReplays.Result jostled = SeedReplays.search(settings, task,
+                (outcome, done, elapsed) -> noise.addAndGet(outcome.report().noiseEvents()), configuration.replays());
 
         CampaignResult baseline = null;
-        if (configuration.compareWithoutNoise()) {
+        CampaignResult result = jostled.campaign();
+        if (configuration.compareWithoutNoise() && !(result.found() && result.firstFailure().round() < 0)) {
             // Same budget, every round counted: how often the test fails without Jostle. Without noise and
             // without race detection, which arms the hooks and slows every shared access several times over,
             // widening a race's window as noise would (a lost update of 10 increments a thread failed 10 to 14%
             // of such rounds with detection on, 0 to 0.5% with it off). The jostled rounds detect the races.
+            // Run after the jostled rounds so that it takes their round timeout, measured once; skipped when
+            // the round without noise that measured it failed already (a stronger result than any count).
             CampaignSettings withoutJostling = settings.withStrategy(Strategy.NONE).withStopAtFirstFailure(false)
-                    .withRaceDetection(false);
+                    .withRaceDetection(false).withRoundTimeout(result.roundTimeout().limit());
             baseline = Campaign.run(withoutJostling, task, Campaign.Listener.NONE);
         }
-        AtomicLong noise = new AtomicLong();
-        SeedReplays.Result jostled = SeedReplays.search(settings, task,
-                (outcome, done, elapsed) -> noise.addAndGet(outcome.report().noiseEvents()), configuration.replays());
 
         JostledReport report = new JostledReport(configuration, jostled, noise.get(), baseline);
         report.publish(context);
