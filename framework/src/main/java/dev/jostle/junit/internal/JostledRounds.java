@@ -68,8 +68,6 @@ final class JostledRounds implements InvocationInterceptor {
                 (outcome, done, elapsed) -> noise.addAndGet(outcome.report().noiseEvents()), configuration.replays());
 
         JostledReport report = new JostledReport(configuration, jostled, noise.get(), baseline);
-        report.publish(context);
-        report.throwIfFailed();
-        report.reportRaces(context.getDisplayName());
+        report.finish(context);
     }
 }
