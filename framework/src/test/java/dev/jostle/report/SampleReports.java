@@ -3,21 +3,21 @@ package dev.jostle.report;
 import java.util.List;
 
 /** Reports made by hand, with every field set and text that HTML and JSON must carry safely. */
-final class SampleReports {
+public final class SampleReports {
 
     /** Text a page must show as text: an element, an entity, quotes, and regex replacement syntax. */
-    static final String MARKUP = "expected: <1> but was: <2> & \"more\" <script>alert('boom')</script> $1 \\$0";
+    public static final String MARKUP = "expected: <1> but was: <2> & \"more\" <script>alert('boom')</script> $1 \\$0";
 
     private SampleReports() {
     }
 
-    static TestReport passed(String test) {
+    public static TestReport passed(String test) {
         return new TestReport(test, Verdict.PASSED, false, 37, 1, null, 123L, "mixed", 2100L, null, 5000L, null,
                 List.of(), 0, 0, "warn", 4242L, "2026-12-03T20:00:00Z");
     }
 
     /** Failed, with a race whose frames hold {@code <init>} and {@code $}, and a message full of markup. */
-    static TestReport failedWithRace(String test) {
+    public static TestReport failedWithRace(String test) {
         RaceReport race = new RaceReport("org.acme.Box$Inner.count", List.of(
                 new RaceReport.Access("worker-1", "write", "org.acme.Box$Inner.<init>(Box.java:12)",
                         List.of("org.acme.Box$Inner.<init>(Box.java:12)", "org.acme.Box.lambda$put$0(Box.java:30)"),
@@ -32,7 +32,7 @@ final class SampleReports {
                 List.of(race), 1, 0, "warn", 17L, "2026-12-03T20:00:01Z");
     }
 
-    static TestReport notJostled(String test) {
+    public static TestReport notJostled(String test) {
         return new TestReport(test, Verdict.NOT_JOSTLED, false, 1, 1, 3, 9L, "random", 3000L, 2900L, 30000L, null,
                 List.of(), 0, 0, "off", 0L, null);
     }
