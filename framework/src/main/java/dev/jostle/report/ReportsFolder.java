@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.function.Function;
 import org.apiguardian.api.API;
 
@@ -117,10 +118,12 @@ public final class ReportsFolder {
     }
 
     private void writeAtomically(Path target, String text) throws IOException {
-        // Hidden and not *.json, so a reader listing the folder never takes it for a report.
-        Path temporary = Files.createTempFile(dir, "." + target.getFileName(), ".tmp");
+        // Hidden and not *.json, so a reader listing the folder never takes it for a report. Not createTempFile:
+        // its files are private to their owner, and a report is for everyone who may read the build's output.
+        Path temporary = dir.resolve("." + target.getFileName() + "." + UUID.randomUUID() + ".tmp");
         try {
-            Files.writeString(temporary, text, StandardCharsets.UTF_8);
+            Files.writeString(temporary, text, StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW,
+                    StandardOpenOption.WRITE);
             try {
                 Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             } catch (AtomicMoveNotSupportedException notHere) {

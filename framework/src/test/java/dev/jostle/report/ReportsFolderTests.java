@@ -6,10 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -67,6 +69,23 @@ class ReportsFolderTests {
             assertEquals(0, files.filter(file -> file.getFileName().toString().endsWith(".tmp")).count(),
                     "no temporary file is left behind");
         }
+    }
+
+    @Test
+    void writtenFiles_write_areAsReadableAsAnyNewFileThere() throws Exception {
+        assumePosix();
+        Path plain = Files.writeString(dir.resolve("plain.txt"), "any new file");
+
+        Path json = new ReportsFolder(dir).write(SampleReports.passed("a.B#c"));
+
+        Set<PosixFilePermission> expected = Files.getPosixFilePermissions(plain);
+        assertEquals(expected, Files.getPosixFilePermissions(json));
+        assertEquals(expected, Files.getPosixFilePermissions(dir.resolve("index.html")));
+    }
+
+    private void assumePosix() {
+        org.junit.jupiter.api.Assumptions.assumeTrue(
+                dir.getFileSystem().supportedFileAttributeViews().contains("posix"), "file permissions are POSIX here");
     }
 
     @Test
