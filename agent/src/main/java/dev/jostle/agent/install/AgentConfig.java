@@ -22,7 +22,7 @@ public final class AgentConfig {
     static final List<String> ALWAYS_EXCLUDED = List.of(
             "java.", "javax.", "jdk.", "sun.", "com.sun.", "org.w3c.", "org.xml.", "org.ietf.", "org.jcp.",
             "dev.jostle.agent.", "dev.jostle.engine.", "dev.jostle.junit.internal.", "dev.jostle.hunt.",
-            "dev.jostle.bridge.",
+            "dev.jostle.bridge.", "dev.jostle.report.", "dev.jostle.shaded.",
             "dev.jostle.tools.");
 
     /**

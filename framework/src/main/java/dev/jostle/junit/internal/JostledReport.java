@@ -7,17 +7,27 @@ import dev.jostle.engine.CampaignResult;
 import dev.jostle.engine.FailureKind;
 import dev.jostle.engine.RoundOutcome;
 import dev.jostle.engine.SeedReplays;
+import dev.jostle.report.RaceReport;
+import dev.jostle.report.ReportsFolder;
+import dev.jostle.report.SummaryLine;
+import dev.jostle.report.TestReport;
+import dev.jostle.report.Verdict;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
- * What a jostled test tells its reader: report entries for every run, and for a failing one an error whose
- * message starts with the original failure, then the round, strategy and seed, the last noise sites of each
- * thread, and how to replay it.
+ * What a jostled test tells its reader: one line on the console, a JSON file and the folder's
+ * {@code index.html} (see {@link dev.jostle.report}), report entries for the IDE, and for a failing test an
+ * error whose message starts with the original failure, then the round, strategy and seed, the last noise
+ * sites of each thread, and how to replay it. Races are counted on the console and written out in the files;
+ * only a test they fail ({@code races = "fail"}) carries them in full, in its error.
  */
 final class JostledReport {
 
@@ -36,8 +46,36 @@ final class JostledReport {
         this.baseline = baseline;
     }
 
-    void publish(ExtensionContext context) {
+    /**
+     * Writes the report files, prints the summary line, publishes the report entries, then fails the test if
+     * it failed. Writing a report never fails a test: a file that cannot be written is named on the line.
+     */
+    void finish(ExtensionContext context) {
+        String test = context.getRequiredTestClass().getName() + "#" + context.getRequiredTestMethod().getName();
+        AssertionError error = failure();
+        TestReport report = toReport(test, error);
+        Path file = null;
+        String notWritten = "";
+        try {
+            file = ReportsFolder.resolve(context::getConfigurationParameter).write(report);
+        } catch (Exception problem) {
+            notWritten = " (report not written: " + problem + ")";
+        }
+        String line = SummaryLine.of(report, file) + notWritten;
+        System.out.println(line);
+        publish(context, test, line, file);
+        if (error != null) {
+            throw error;
+        }
+    }
+
+    private void publish(ExtensionContext context, String test, String summary, Path file) {
         Map<String, String> entries = new LinkedHashMap<>();
+        entries.put("jostle.test", test);
+        entries.put("jostle.summary", summary);
+        if (file != null) {
+            entries.put("jostle.reportFile", file.toString());
+        }
         entries.put("jostle.rounds", String.valueOf(jostled.rounds()));
         entries.put("jostle.failures", String.valueOf(jostled.failures()));
         entries.put("jostle.seed", String.valueOf(configuration.seed()));
@@ -66,14 +104,19 @@ final class JostledReport {
         context.publishReportEntry(entries);
     }
 
-    void throwIfFailed() {
+    /** The error the test ends with, or null when it passed. */
+    private AssertionError failure() {
         if (jostled.found()) {
-            throw failure(jostled.firstFailure(), false);
+            return failure(jostled.firstFailure(), false);
         }
         if (baseline != null && baseline.found()) {
             // Noise did not break it, yet it broke on its own: still a failure, and the stronger kind.
-            throw failure(baseline.firstFailure(), true);
+            return failure(baseline.firstFailure(), true);
         }
+        if (configuration.races() == JostledConfiguration.RacePolicy.FAIL && !races().isEmpty()) {
+            return new RoundFailedError(racesFailMessage(), null);
+        }
+        return null;
     }
 
     private AssertionError failure(RoundOutcome outcome, boolean withoutNoise) {
@@ -127,29 +170,52 @@ final class JostledReport {
         return text.toString();
     }
 
-    /**
-     * After the rounds passed: a race fails the test ({@code races = "fail"}) or is printed
-     * ({@code "warn"}); with {@code "off"} nothing was looked for.
-     */
-    void reportRaces(String testName) {
-        List<Race> races = races();
-        if (races.isEmpty()) {
-            return;
+    private String racesFailMessage() {
+        return racesHeadline() + " in " + jostled.rounds() + " rounds, although every round passed:\n"
+                + describe(races())
+                + "\n\nThese accesses are not ordered by happens-before: other timing, another JIT or another"
+                + " CPU can break them. Fix the synchronisation, or report without failing with"
+                + " @Jostled(races = \"warn\") or -Djostle.races=warn.";
+    }
+
+    /** The report's facts; the fields this run cannot know yet stay null. */
+    private TestReport toReport(String test, AssertionError error) {
+        boolean observed = configuration.strategy() == Strategy.TARGETED || configuration.strategy() == Strategy.MIXED;
+        boolean observationFailed = jostled.found() && jostled.firstFailure().round() < 0;
+        int withoutNoise = (observed ? 1 : 0) + (baseline == null ? 0 : baseline.rounds());
+        int failedWithoutNoise = (observationFailed ? 1 : 0) + (baseline == null ? 0 : baseline.failures());
+        Duration elapsed = baseline == null ? jostled.elapsed() : jostled.elapsed().plus(baseline.elapsed());
+        List<RaceReport> races = races().stream().map(RaceReport::of).collect(Collectors.toList());
+        return new TestReport(test, error == null ? Verdict.PASSED : Verdict.FAILED, error != null,
+                jostled.rounds(), withoutNoise, null, configuration.seed(), configuration.strategy().id(),
+                elapsed.toMillis(), null, configuration.roundTimeout().toMillis(), failureReport(error), races,
+                jostled.failures() - (observationFailed ? 1 : 0), failedWithoutNoise, configuration.races().id(),
+                noiseEvents, Instant.now().toString());
+    }
+
+    private TestReport.Failure failureReport(AssertionError error) {
+        if (error == null) {
+            return null;
         }
-        switch (configuration.races()) {
-            case FAIL:
-                throw new RoundFailedError(racesHeadline() + " in " + jostled.rounds()
-                        + " rounds, although every round passed:\n" + describe(races)
-                        + "\n\nThese accesses are not ordered by happens-before: other timing, another JIT or another"
-                        + " CPU can break them. Fix the synchronisation, or report without failing with"
-                        + " @Jostled(races = \"warn\") or -Djostle.races=warn.", null);
-            case WARN:
-                System.err.println("jostle: " + testName + ": " + racesHeadline() + " (races = warn):\n"
-                        + describe(races));
-                break;
-            default:
-                break;
+        boolean withoutNoise = !jostled.found();
+        RoundOutcome outcome = jostled.found() ? jostled.firstFailure()
+                : baseline != null && baseline.found() ? baseline.firstFailure() : null;
+        if (outcome == null) {
+            return new TestReport.Failure("races", racesHeadline() + " in " + jostled.rounds()
+                    + " rounds, although every round passed", null, null, null, null, null, null, null, null, null,
+                    null, error.getMessage());
         }
+        RoundReport round = outcome.report();
+        boolean observation = round.index() < 0;
+        Integer number = observation ? null : withoutNoise ? Integer.valueOf(round.index()) : roundNumber(outcome);
+        String phase = observation ? "observation" : withoutNoise ? "without-noise" : "jostled";
+        Strategy strategy = withoutNoise ? Strategy.NONE : round.strategy();
+        SeedReplays.Check chosen = withoutNoise ? null : replays.chosen();
+        return new TestReport.Failure(outcome.kind().name().toLowerCase(Locale.ROOT).replace('_', '-'),
+                original(outcome), number, round.seed(), strategy.id(), replayFlags(round, withoutNoise),
+                null, phase, outcome.thread(), replayAnnotation(round, withoutNoise),
+                chosen == null ? null : chosen.replays(), chosen == null ? null : chosen.failedAgain(),
+                error.getMessage());
     }
 
     /** The jostled rounds' races: the rounds without jostling run with detection off (see JostledRounds). */
@@ -177,15 +243,23 @@ final class JostledReport {
                 ? what + " (in thread \"" + outcome.thread() + "\")" : what;
     }
 
+    // The round seed replays the round as round 0 of a new run. The round's concrete strategy is given
+    // with it: under "mixed" the seed picks the same one anyway, and naming it skips the rotation.
+    // A round without jostling ran with race detection off too (its cost perturbs timing): so does its replay.
     private String replay(RoundReport round, boolean withoutNoise) {
-        // The round seed replays the round as round 0 of a new run. The round's concrete strategy is given
-        // with it: under "mixed" the seed picks the same one anyway, and naming it skips the rotation.
-        // A round without jostling ran with race detection off too (its cost perturbs timing): so does its replay.
+        return replayAnnotation(round, withoutNoise) + "  or  " + replayFlags(round, withoutNoise);
+    }
+
+    private static String replayAnnotation(RoundReport round, boolean withoutNoise) {
         Strategy strategy = withoutNoise ? Strategy.NONE : round.strategy();
         String racesOff = withoutNoise ? ", races = \"off\"" : "";
-        String racesOffFlag = withoutNoise ? " -Djostle.races=off" : "";
-        return "@Jostled(seed = " + round.seed() + "L, strategy = \"" + strategy.id() + "\"" + racesOff + ")"
-                + "  or  -Djostle.seed=" + round.seed() + " -Djostle.strategy=" + strategy.id() + racesOffFlag;
+        return "@Jostled(seed = " + round.seed() + "L, strategy = \"" + strategy.id() + "\"" + racesOff + ")";
+    }
+
+    private static String replayFlags(RoundReport round, boolean withoutNoise) {
+        Strategy strategy = withoutNoise ? Strategy.NONE : round.strategy();
+        return "-Djostle.seed=" + round.seed() + " -Djostle.strategy=" + strategy.id()
+                + (withoutNoise ? " -Djostle.races=off" : "");
     }
 
     /** The round's number in the whole search (a round found after the first failure counts on from it). */

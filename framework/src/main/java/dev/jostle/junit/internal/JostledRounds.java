@@ -56,8 +56,6 @@ final class JostledRounds {
         }
 
         JostledReport report = new JostledReport(configuration, jostled, noise.get(), baseline);
-        report.publish(context);
-        report.throwIfFailed();
-        report.reportRaces(context.getDisplayName());
+        report.finish(context);
     }
 }
