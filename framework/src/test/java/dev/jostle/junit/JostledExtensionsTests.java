@@ -38,6 +38,7 @@ import org.mockito.junit.jupiter.MockitoExtension;
 /** Other extensions act on every round's own instance, in the round's thread, with a store of the round's own. */
 class JostledExtensionsTests {
 
+    /** Every fixture sets its round timeout, so no round without noise runs to measure one: ROUNDS calls in all. */
     private static final int ROUNDS = 12;
 
     @Test
@@ -123,7 +124,7 @@ class JostledExtensionsTests {
         @Mock
         private List<String> list;
 
-        @Jostled(rounds = ROUNDS, time = "0", parallel = 3, strategy = "none")
+        @Jostled(rounds = ROUNDS, time = "0", parallel = 3, strategy = "none", roundTimeout = "30s")
         void usesItsMock() {
             assertNotNull(list, "@Mock field injected into the round's instance");
             when(list.size()).thenReturn(3);
@@ -139,7 +140,7 @@ class JostledExtensionsTests {
         @TempDir
         Path directory;
 
-        @Jostled(rounds = ROUNDS, time = "0", parallel = 3, strategy = "none")
+        @Jostled(rounds = ROUNDS, time = "0", parallel = 3, strategy = "none", roundTimeout = "30s")
         void writesIntoIt(@TempDir Path parameter) throws Exception {
             assertTrue(Files.isDirectory(directory));
             assertTrue(Files.isDirectory(parameter));
@@ -265,7 +266,7 @@ class JostledExtensionsTests {
         static final List<Object> instances = Collections.synchronizedList(new ArrayList<>());
         static final List<Token> tokens = Collections.synchronizedList(new ArrayList<>());
 
-        @Jostled(rounds = ROUNDS, time = "0", parallel = 3, strategy = "none")
+        @Jostled(rounds = ROUNDS, time = "0", parallel = 3, strategy = "none", roundTimeout = "30s")
         void recordsItself(Token token) {
             assertNotNull(token);
             instances.add(this);
@@ -286,7 +287,7 @@ class JostledExtensionsTests {
     static class InterceptedTestCase {
         static final AtomicInteger rounds = new AtomicInteger();
 
-        @Jostled(rounds = ROUNDS, time = "0", parallel = 1, strategy = "none")
+        @Jostled(rounds = ROUNDS, time = "0", parallel = 1, strategy = "none", roundTimeout = "30s")
         void intercepted() {
             rounds.incrementAndGet();
         }

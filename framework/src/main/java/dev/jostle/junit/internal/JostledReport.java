@@ -6,6 +6,7 @@ import dev.jostle.agent.runtime.Strategy;
 import dev.jostle.engine.CampaignResult;
 import dev.jostle.engine.FailureKind;
 import dev.jostle.engine.RoundOutcome;
+import dev.jostle.engine.RoundTimeout;
 import dev.jostle.engine.SeedReplays;
 import dev.jostle.report.RaceReport;
 import dev.jostle.report.ReportsFolder;
@@ -180,17 +181,30 @@ final class JostledReport {
 
     /** The report's facts; the fields this run cannot know yet stay null. */
     private TestReport toReport(String test, AssertionError error) {
-        boolean observed = configuration.strategy() == Strategy.TARGETED || configuration.strategy() == Strategy.MIXED;
         boolean observationFailed = jostled.found() && jostled.firstFailure().round() < 0;
-        int withoutNoise = (observed ? 1 : 0) + (baseline == null ? 0 : baseline.rounds());
+        int withoutNoise = jostled.roundsWithoutNoise() + (baseline == null ? 0 : baseline.rounds());
         int failedWithoutNoise = (observationFailed ? 1 : 0) + (baseline == null ? 0 : baseline.failures());
         Duration elapsed = baseline == null ? jostled.elapsed() : jostled.elapsed().plus(baseline.elapsed());
         List<RaceReport> races = races().stream().map(RaceReport::of).collect(Collectors.toList());
-        return new TestReport(test, error == null ? Verdict.PASSED : Verdict.FAILED, error != null,
-                jostled.rounds(), withoutNoise, null, configuration.seed(), configuration.strategy().id(),
-                elapsed.toMillis(), null, configuration.roundTimeout().toMillis(), failureReport(error), races,
+        RoundTimeout timeout = jostled.roundTimeout();
+        return new TestReport(test, verdict(error), error != null,
+                jostled.jostledRounds(), withoutNoise, configuration.minRounds(), configuration.seed(),
+                configuration.strategy().id(), elapsed.toMillis(),
+                jostled.normalDuration() == null ? null : jostled.normalDuration().toMillis(),
+                timeout == null ? null : timeout.limit().toMillis(), failureReport(error), races,
                 jostled.failures() - (observationFailed ? 1 : 0), failedWithoutNoise, configuration.races().id(),
                 noiseEvents, Instant.now().toString());
+    }
+
+    /**
+     * A test that passed on fewer jostled rounds than the minimum (strategy {@code none}, say) is not called
+     * passed: it was not looked at hard enough to vouch for the code.
+     */
+    private Verdict verdict(AssertionError error) {
+        if (error != null) {
+            return Verdict.FAILED;
+        }
+        return jostled.jostledRounds() < configuration.minRounds() ? Verdict.NOT_JOSTLED : Verdict.PASSED;
     }
 
     private TestReport.Failure failureReport(AssertionError error) {
