@@ -14,15 +14,21 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Collectors;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Runs in a JVM of its own without {@code -javaagent} (Surefire execution "self-attach"), as an IDE run of a
  * single test would: the first {@code @Jostled} test attaches the agent and says so in one line.
  */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class) // the first test needs a JVM the agent is not in yet
 class AgentSelfAttachTests {
 
     @Test
+    @Order(1)
     void noJavaAgent_runTwoJostledTests_attachesTheAgentOnceSayingSoInOneLine() {
         assertFalse(AgentAttacher.agentStarted(), "this JVM must start without -javaagent");
 
@@ -40,6 +46,19 @@ class AgentSelfAttachTests {
                 lines.get(0));
         assertTrue(AgentAttacher.agentStarted(), "the bootstrap package is on the boot class path");
         assertTrue(dev.jostle.agent.runtime.JostleRuntime.isInstalled(), "and the agent installed itself");
+    }
+
+    @Test
+    @Order(2)
+    void agentAttachedByAJostledTest_racyPlainTest_getsNoRoundOfItsOwn(@TempDir Path reports) {
+        JostledTestKit.run(PassingTestCase.class).testEvents().assertStatistics(stats -> stats.succeeded(1));
+        assertTrue(dev.jostle.agent.runtime.JostleRuntime.isInstalled(), "a @Jostled test attached the agent");
+
+        EveryTestRun run = EveryTestRun.of(reports, EveryTestRoundsTests.TwoTestsTestCase.class);
+
+        assertEquals(org.junit.platform.engine.TestExecutionResult.Status.SUCCESSFUL, run.status("racy"));
+        assertEquals(List.of(), run.jostleLines, "only -javaagent asks for every test to be watched");
+        assertFalse(java.nio.file.Files.exists(run.reportFile()));
     }
 
     @Test

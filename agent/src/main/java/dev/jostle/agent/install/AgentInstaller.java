@@ -60,7 +60,7 @@ public final class AgentInstaller {
                             : AgentBuilder.RedefinitionStrategy.Listener.NoOp.INSTANCE);
         }
         builder.installOn(inst);
-        JostleRuntime.installed(inst);
+        JostleRuntime.installed(inst, !late);
         if (verbose) {
             System.err.println("jostle: agent installed (" + config + (late ? "; late attach" : "") + ")");
         }

@@ -5,6 +5,7 @@ import dev.jostle.agent.bootstrap.Probes;
 import dev.jostle.agent.bootstrap.Site;
 import dev.jostle.agent.bootstrap.Sites;
 import dev.jostle.agent.noise.NoisePlan;
+import dev.jostle.agent.race.Race;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.HashMap;
@@ -94,6 +95,14 @@ public final class Round {
     /** The threads {@link #abandon()} has stopped so far. */
     public java.util.Set<Thread> held() {
         return probe.held();
+    }
+
+    /**
+     * The races found so far while the round is still open (all of them once it has ended): a test can fail
+     * on them before its round ends.
+     */
+    public synchronized List<Race> racesSoFar() {
+        return report != null ? report.races() : probe.races();
     }
 
     /** Ends the round (idempotent): threads still running are ignored from now on. */
