@@ -153,6 +153,19 @@ class EveryTestRoundsTests {
     }
 
     @Test
+    void selectedRacyTest_jostleSelect_runsItsOwnRoundsAndGetsNoPerTestRound() throws IOException {
+        EveryTestRun run = EveryTestRun.of(reports, TwoTestsTestCase.class, "jostle.races", "warn",
+                "junit.jupiter.extensions.autodetection.enabled", "true", "jostle.select", TWO_TESTS + "#racy",
+                "jostle.rounds", "3", "jostle.time", "0", "jostle.parallel", "1");
+
+        assertEquals(SUCCESSFUL, run.status("racy"));
+        assertEquals(SUCCESSFUL, run.status("raceFree"));
+        JsonObject report = run.report();
+        assertEquals(1, report.get("tests").getAsInt(), "the selected test ran its own rounds: " + report);
+        assertEquals(0, report.getAsJsonArray("testsWithRaces").size(), report.toString());
+    }
+
+    @Test
     void unknownNoise_isAnErrorNamingTheSettingAndTheValue() {
         EveryTestRun run = EveryTestRun.of(reports, TwoTestsTestCase.class, "jostle.noise", "loud");
 

@@ -32,6 +32,8 @@ public final class EveryTestRounds implements TestExecutionListener {
     private final AtomicBoolean troubleReported = new AtomicBoolean();
     /** Null while idle. */
     private volatile EveryTestSession session;
+    /** The tests {@code jostle.select} jostles: like {@code @Jostled} ones, they run their own rounds. */
+    private volatile JostleSelection selection;
 
     public EveryTestRounds() {
         this(System.out);
@@ -51,6 +53,7 @@ public final class EveryTestRounds implements TestExecutionListener {
             if (!AgentAttacher.agentStarted() || !EveryTestSession.agentStartedAtLaunch()) {
                 return;
             }
+            selection = JostleSelection.inForce(plan.getConfigurationParameters());
             EveryTestSettings settings = EveryTestSettings.read(plan.getConfigurationParameters()::get);
             if (settings.active()) {
                 session = new EveryTestSession(settings);
@@ -116,11 +119,17 @@ public final class EveryTestRounds implements TestExecutionListener {
      * Whether JUnit will run the test as {@code @Jostled}: the extension then runs its own rounds. The one
      * place that decides which tests are left to it.
      */
-    static boolean isJostled(TestIdentifier test) {
-        return test.getSource().filter(MethodSource.class::isInstance).map(MethodSource.class::cast)
-                .map(EveryTestRounds::javaMethod)
-                .map(method -> AnnotationSupport.isAnnotated(method, Jostled.class))
-                .orElse(false);
+    boolean isJostled(TestIdentifier test) {
+        MethodSource source = test.getSource().filter(MethodSource.class::isInstance).map(MethodSource.class::cast)
+                .orElse(null);
+        Method method = source == null ? null : javaMethod(source);
+        if (method == null) {
+            return false;
+        }
+        JostleSelection selected = selection;
+        return AnnotationSupport.isAnnotated(method, Jostled.class)
+                || selected != null && AnnotationSupport.isAnnotated(method, org.junit.jupiter.api.Test.class)
+                        && selected.matches(source.getClassName(), source.getMethodName());
     }
 
     private static Method javaMethod(MethodSource source) {

@@ -54,6 +54,24 @@ final class JostleSelection {
     }
 
     /**
+     * The selection a launcher's run will act on: none while JUnit's extension auto-detection is off (the
+     * extension that jostles selected tests is then not loaded) or while the value is invalid (that run's tests
+     * fail naming it, and {@link JostleSelectionCheck} says so).
+     */
+    static JostleSelection inForce(org.junit.platform.engine.ConfigurationParameters parameters) {
+        if (!parameters.getBoolean(JostleSelectionCheck.AUTODETECTION).orElse(false)) {
+            return NONE;
+        }
+        String property = System.getProperty(KEY);
+        Optional<String> value = property != null ? Optional.of(property) : parameters.get(KEY);
+        try {
+            return value.map(v -> parse(v, KEY)).orElse(NONE);
+        } catch (ExtensionConfigurationException invalid) {
+            return NONE;
+        }
+    }
+
+    /**
      * Parses a {@code jostle.select} value.
      *
      * @param source how the value was given, for the error message ({@code -Djostle.select})
