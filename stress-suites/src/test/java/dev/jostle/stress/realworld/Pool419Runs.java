@@ -40,6 +40,10 @@ final class Pool419Runs {
                     + " failed, but not with the bug's message: " + caught);
         }
         report.add("POOL-419 on " + brokenVersion + ": jostled test " + caught + plainLine(broken));
+        if (caught != null && caught.jostleRoundLine() != null) {
+            // The observation round runs without noise: a catch there is the plain run's luck, not the noise's.
+            report.add("POOL-419 on " + brokenVersion + ": " + caught.jostleRoundLine());
+        }
 
         for (String test : new String[] {JOSTLED_TEST, PLAIN_TEST}) {
             TestOutcome clean = fixedRun.find(TEST_CLASS, test);

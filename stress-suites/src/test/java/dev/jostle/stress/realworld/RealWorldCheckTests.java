@@ -143,6 +143,21 @@ class RealWorldCheckTests {
     }
 
     @Test
+    void pool419CaughtWithAJostleReport_check_namesTheRoundThatFailedOnItsFirstLine() throws IOException {
+        ProvingGroundFixture ground = new ProvingGroundFixture(dir);
+        ground.surefire("pool419-broken", Pool419Runs.TEST_CLASS, Pool419Runs.JOSTLED_TEST,
+                "failed:POOL-419: -1 active&#10;&#10;jostle: round 6 failed, after 138 passing rounds, in 0.09s&#10;  seed: 7", 1);
+
+        RealWorldCheck.Result result = ground.check();
+
+        assertEquals(List.of(), result.problems());
+        assertTrue(result.report().contains("POOL-419 on 2.12.1: jostle: round 6 failed, after 138 passing rounds, in 0.09s"),
+                result.report().toString());
+        assertTrue(result.report().contains("POOL-419 on 2.12.1: jostled test failed: POOL-419: -1 active; plain loop"
+                + " (10s, 2 workers, no agent noise) caught it in 2 of 5000 tries"), result.report().toString());
+    }
+
+    @Test
     void pool419FailedForAnotherReason_check_doesNotCountItAsCaught() throws IOException {
         ProvingGroundFixture ground = new ProvingGroundFixture(dir);
         ground.surefire("pool419-broken", Pool419Runs.TEST_CLASS, Pool419Runs.JOSTLED_TEST, "failed:round 1 timed out", 10);

@@ -13,8 +13,18 @@ record TestOutcome(Status status, String message) {
         return status != Status.SKIPPED;
     }
 
+    /** The status and the message's first line: a jostled failure's message goes on for a page. */
     @Override
     public String toString() {
-        return message == null || message.isBlank() ? status.name().toLowerCase() : status.name().toLowerCase() + ": " + message;
+        if (message == null || message.isBlank()) {
+            return status.name().toLowerCase();
+        }
+        return status.name().toLowerCase() + ": " + message.lines().findFirst().orElse("");
+    }
+
+    /** The line of Jostle's report that says which round failed ("jostle: round 6 failed, ..."), or null. */
+    String jostleRoundLine() {
+        return message == null ? null
+                : message.lines().filter(line -> line.startsWith("jostle: ")).findFirst().orElse(null);
     }
 }
