@@ -23,7 +23,7 @@ import org.junit.jupiter.api.extension.TestInstancePreConstructCallback;
  * field, asks the registry ({@code getExtensions(Class)}, a method of a public interface) for each callback
  * type, and makes each round its own {@code DefaultExecutableInvoker} (public constructor: an extension
  * context and a registry), so that parameters are resolved exactly as JUnit resolves them, but with the
- * round's context. These three members are the same in JUnit 5.9 to 6.1. Whatever cannot be reached this
+ * round's context. These three members are the same in JUnit 5.14 and 6.1, the versions tested. Whatever cannot be reached this
  * way fails the test at once, with a message that says what and why: a round without the extensions would
  * run a different test from the one written.
  */
