@@ -2,6 +2,7 @@ package dev.jostle.agent.race;
 
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
+import java.lang.ref.Reference;
 
 /**
  * The shadows of one array's elements. One lookup by the array's identity finds this, then an element's
@@ -17,10 +18,18 @@ final class ElementShadows {
 
     private final int length;
     private final Shadow[][] chunks;
+    /** The array, held weakly: see {@link Shadow#owner}. */
+    private final Reference<Object> array;
 
-    ElementShadows(int length) {
+    ElementShadows(Reference<Object> array, int length) {
+        this.array = array;
         this.length = length;
         this.chunks = new Shadow[(length + CHUNK - 1) >>> CHUNK_BITS][];
+    }
+
+    /** Whether these are {@code candidate}'s element shadows. */
+    boolean belongTo(Object candidate) {
+        return array.get() == candidate;
     }
 
     /** The shadow of element {@code index}, or null when the index is out of bounds (the access throws). */

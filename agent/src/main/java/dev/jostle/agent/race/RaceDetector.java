@@ -71,17 +71,14 @@ public final class RaceDetector implements Probe {
         final boolean conservative;
         /**
          * The shadows this thread touched last, direct-mapped by (object, slot): most accesses hit, and
-         * skip the shared map and its key allocation. Holding the objects strongly is bounded (256 per
-         * thread) and lasts one round at most.
+         * skip the shared map and its key allocation. A hit is checked through the shadow's weak reference to
+         * its object, so the cache never keeps an object alive that the program dropped.
          */
-        final Object[] cachedOwners = new Object[CACHE];
         final int[] cachedSlots = new int[CACHE];
         final Shadow[] cachedShadows = new Shadow[CACHE];
-        /** The monitor this thread entered or left last, and its shadow. */
-        Object lastMonitor;
+        /** The shadow of the monitor this thread entered or left last. */
         Shadow lastMonitorShadow;
-        /** The array this thread touched last and its element shadows: loops over one array hit this. */
-        Object lastArray;
+        /** The element shadows of the array this thread touched last: loops over one array hit this. */
         ElementShadows lastElements;
         /** Field number per site, -1 until looked up. */
         int[] fieldBySite = new int[0];
@@ -312,32 +309,32 @@ public final class RaceDetector implements Probe {
      * for a monitor this thread holds is a call into the VM.
      */
     private Shadow monitor(ThreadClock me, Object monitor) {
-        if (me.lastMonitor == monitor && monitor != null) {
-            return me.lastMonitorShadow;
+        Shadow last = me.lastMonitorShadow;
+        if (monitor != null && last != null && last.belongsTo(monitor)) {
+            return last;
         }
         Shadow shadow = shadows.of(monitor, ShadowMemory.MONITOR);
-        me.lastMonitor = monitor;
         me.lastMonitorShadow = shadow;
         return shadow;
     }
 
     private Shadow element(ThreadClock me, Object array, int index) {
-        ElementShadows elements = me.lastArray == array ? me.lastElements : null;
-        if (elements == null) {
+        ElementShadows elements = me.lastElements;
+        if (elements == null || !elements.belongTo(array)) {
             elements = shadows.elementsOf(array);
-            me.lastArray = array;
             me.lastElements = elements;
         }
         return elements.at(index);
     }
 
     private Shadow shadow(ThreadClock me, Object owner, int slot) {
-        int at = (System.identityHashCode(owner) * 31 + slot) & (ThreadClock.CACHE - 1);
-        if (me.cachedOwners[at] == owner && me.cachedSlots[at] == slot && me.cachedShadows[at] != null) {
-            return me.cachedShadows[at];
+        Object key = owner == null ? ShadowMemory.STATICS : owner;
+        int at = (System.identityHashCode(key) * 31 + slot) & (ThreadClock.CACHE - 1);
+        Shadow cached = me.cachedShadows[at];
+        if (cached != null && me.cachedSlots[at] == slot && cached.belongsTo(key)) {
+            return cached;
         }
         Shadow shadow = shadows.of(owner, slot);
-        me.cachedOwners[at] = owner;
         me.cachedSlots[at] = slot;
         me.cachedShadows[at] = shadow;
         return shadow;

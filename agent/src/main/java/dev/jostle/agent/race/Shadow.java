@@ -2,6 +2,7 @@ package dev.jostle.agent.race;
 
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
+import java.lang.ref.Reference;
 
 /**
  * The detector's state for one variable (a field of one object, a static field, an array element) or one
@@ -29,6 +30,26 @@ final class Shadow {
 
     @SuppressWarnings("unused") // through LOCK
     private volatile int locked;
+
+    /**
+     * The object whose field or monitor this is, held weakly (null for an array element's shadow): a thread's
+     * cache of shadows checks it by identity, and must not keep the object alive. A program may wait for an
+     * object it dropped to be collected (a pool that must not outlive its last user, a weak cache).
+     */
+    final Reference<Object> owner;
+
+    Shadow() {
+        this(null);
+    }
+
+    Shadow(Reference<Object> owner) {
+        this.owner = owner;
+    }
+
+    /** Whether this is the shadow of {@code candidate}'s variable or monitor (never for an element). */
+    boolean belongsTo(Object candidate) {
+        return owner != null && owner.get() == candidate;
+    }
 
     /** FastTrack's W: the epoch of the last write. */
     long write = Epochs.NONE;

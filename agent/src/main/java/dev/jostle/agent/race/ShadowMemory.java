@@ -17,7 +17,7 @@ final class ShadowMemory {
     static final int PARK_PERMIT = -2;
 
     /** Stands in for the owner of static fields. */
-    private static final Object STATICS = new Object();
+    static final Object STATICS = new Object();
 
     private final ConcurrentHashMap<Key, Shadow> shadows = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<Key, ElementShadows> arrays = new ConcurrentHashMap<>();
@@ -28,7 +28,7 @@ final class ShadowMemory {
         Shadow shadow = shadows.get(new Lookup(key, slot));
         if (shadow == null) {
             expungeCollected();
-            shadow = shadows.computeIfAbsent(new Held(key, slot, collected), k -> new Shadow());
+            shadow = shadows.computeIfAbsent(new Held(key, slot, collected), k -> new Shadow((Held) k));
         }
         return shadow;
     }
@@ -39,7 +39,7 @@ final class ShadowMemory {
         if (elements == null) {
             expungeCollected();
             elements = arrays.computeIfAbsent(new Held(array, 0, collected),
-                    k -> new ElementShadows(Array.getLength(array)));
+                    k -> new ElementShadows((Held) k, Array.getLength(array)));
         }
         return elements;
     }

@@ -57,6 +57,35 @@ class RaceDetectorTests {
         assertTrue(races.get(1).earlier().write() && races.get(1).later().write(), "write, then an unordered write");
     }
 
+    /**
+     * A program may wait for an object it dropped to be collected (Commons Pool's tests wait for an abandoned
+     * pool): the detector's per-thread caches of shadows must not keep the object, its monitor or its array alive.
+     */
+    @Test
+    void objectsTheThreadTouchedThenDropped_detector_keepsNoneOfThemAlive() throws Exception {
+        detector.on(Event.FIELD_READ, null, 0, 0);
+        Object owner = new Object();
+        Object monitor = new Object();
+        int[] array = new int[4];
+        detector.on(Event.FIELD_WRITE, owner, 0, WRITE_COUNT);
+        detector.on(Event.AFTER_MONITOR_ENTER, monitor, 0, LOCK);
+        detector.on(Event.MONITOR_EXIT, monitor, 0, LOCK);
+        detector.on(Event.ARRAY_WRITE, array, 1, ARRAY_WRITE);
+        List<java.lang.ref.WeakReference<Object>> dropped = List.of(new java.lang.ref.WeakReference<>(owner),
+                new java.lang.ref.WeakReference<>(monitor), new java.lang.ref.WeakReference<>(array));
+        owner = null;
+        monitor = null;
+        array = null;
+
+        for (int i = 0; i < 50 && dropped.stream().anyMatch(ref -> ref.get() != null); i++) {
+            System.gc();
+            Thread.sleep(10);
+        }
+
+        assertTrue(dropped.stream().allMatch(ref -> ref.get() == null),
+                "still reachable: " + dropped.stream().map(java.lang.ref.Reference::get).toList());
+    }
+
     @Test
     void earlierThreadComesBackToItsSite_detector_givesTheEarlierAccessThatStack() throws Exception {
         detector.on(Event.FIELD_READ, null, 0, 0);
