@@ -127,6 +127,27 @@ public final class Hooks {
         }
     }
 
+    /** {@code join(millis, nanos)}: as {@code join(millis)}. */
+    public static void threadJoin(Thread thread, long millis, int nanos, int site) throws InterruptedException {
+        emit(Event.SYNC_CALL, thread, 0, site);
+        thread.join(millis, nanos);
+        if (!thread.isAlive()) {
+            emit(Event.AFTER_THREAD_JOIN, thread, 0, site);
+        }
+    }
+
+    /**
+     * {@code isAlive()}: a thread that sees another one dead is ordered after everything it did, as after a
+     * join (JLS 17.4.4). Tests poll {@code isAlive()} and then read what the thread wrote.
+     */
+    public static boolean threadIsAlive(Thread thread, int site) {
+        boolean alive = thread.isAlive();
+        if (!alive) {
+            emit(Event.AFTER_THREAD_JOIN, thread, 0, site);
+        }
+        return alive;
+    }
+
     public static void objectWait(Object monitor, int site) throws InterruptedException {
         emit(Event.WAIT, monitor, 0, site);
         try {

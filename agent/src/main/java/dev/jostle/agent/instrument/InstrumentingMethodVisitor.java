@@ -660,10 +660,11 @@ final class InstrumentingMethodVisitor extends MethodVisitor {
                 return "builderStart";
             }
         }
-        if (opcode == Opcodes.INVOKEVIRTUAL && ("start".equals(name) || "join".equals(name))) {
-            boolean known = "()V".equals(descriptor) || ("join".equals(name) && "(J)V".equals(descriptor));
+        if (opcode == Opcodes.INVOKEVIRTUAL && ("start".equals(name) || "join".equals(name) || "isAlive".equals(name))) {
+            boolean known = "start".equals(name) ? "()V".equals(descriptor)
+                    : "join".equals(name) ? JOINS.contains(descriptor) : "()Z".equals(descriptor);
             if (known && facts.isThread(owner)) {
-                return "start".equals(name) ? "threadStart" : "threadJoin";
+                return "start".equals(name) ? "threadStart" : "join".equals(name) ? "threadJoin" : "threadIsAlive";
             }
             return null;
         }
@@ -698,6 +699,9 @@ final class InstrumentingMethodVisitor extends MethodVisitor {
     }
 
     private static final String STARTS_WITH_A_TASK = "(Ljava/lang/Runnable;)Ljava/lang/Thread;";
+
+    /** The joins of Java 17's {@code Thread}; JDK 19's {@code join(Duration)} is not hooked (no edge). */
+    private static final java.util.Set<String> JOINS = java.util.Set.of("()V", "(J)V", "(JI)V");
 
     /** {@code Thread.Builder} and its two sealed subinterfaces, the owners javac may write for {@code start}. */
     private static final java.util.Set<String> THREAD_BUILDERS = java.util.Set.of("java/lang/Thread$Builder",

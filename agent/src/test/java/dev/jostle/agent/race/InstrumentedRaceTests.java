@@ -88,6 +88,11 @@ class InstrumentedRaceTests {
     }
 
     @Test
+    void resultReadAfterIsAliveSaidTheWorkerEnded_roundWithoutNoise_reportsNothing() throws Exception {
+        assertEquals("", runInRound("resultReadAfterIsAliveSaidDead", 42).describeRaces());
+    }
+
+    @Test
     void dataPublishedByAVolatileFlag_roundWithoutNoise_reportsNothing() throws Exception {
         assertEquals("", runInRound("volatilePublish", 42).describeRaces());
     }
