@@ -89,10 +89,12 @@ class RaceDetectorTests {
     @Test
     void earlierThreadComesBackToItsSite_detector_givesTheEarlierAccessThatStack() throws Exception {
         detector.on(Event.FIELD_READ, null, 0, 0);
+        CountDownLatch wrote = new CountDownLatch(1);
         CountDownLatch raced = new CountDownLatch(1);
         CountDownLatch cameBack = new CountDownLatch(1);
         Thread first = new Thread(() -> {
             detector.on(Event.FIELD_WRITE, counter, 0, WRITE_COUNT);
+            wrote.countDown();
             await(raced);
             // The same site, in the same thread, after the race was found.
             Frames.callFromHere(() -> detector.on(Event.FIELD_WRITE, counter, 0, WRITE_COUNT));
@@ -100,6 +102,7 @@ class RaceDetectorTests {
         }, "first");
         detector.on(Event.THREAD_START, first, 0, START);
         first.start();
+        wrote.await(); // "second" must write after "first" for the race to be found when it writes
         Thread second = new Thread(() -> detector.on(Event.FIELD_WRITE, counter, 0, WRITE_COUNT), "second");
         detector.on(Event.THREAD_START, second, 0, START);
         second.start();
