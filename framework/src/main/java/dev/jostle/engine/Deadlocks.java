@@ -118,4 +118,27 @@ final class Deadlocks {
         }
         return text.toString().stripTrailing();
     }
+
+    /**
+     * Which of a hung round's threads wait for a lock that a thread outside the round holds (a thread of
+     * another round running at the same time, or one the JVM shares), one line each; null when none does. Such
+     * a hang is the rounds' sharing, not the test's own: a static lock held for seconds by another round's
+     * thread (a JVM-wide executor's shutdown, say) blocks a round that would pass alone.
+     */
+    static String blockedOutside(Collection<Thread> roundThreads) {
+        ThreadMXBean mx = ManagementFactory.getThreadMXBean();
+        java.util.Set<Long> inRound = new java.util.HashSet<>();
+        for (Thread thread : roundThreads) {
+            inRound.add(thread.getId());
+        }
+        StringBuilder text = new StringBuilder();
+        for (Thread thread : roundThreads) {
+            ThreadInfo info = mx.getThreadInfo(thread.getId());
+            if (info != null && info.getLockOwnerId() != -1 && !inRound.contains(info.getLockOwnerId())) {
+                text.append('"').append(info.getThreadName()).append("\" waits for ").append(lockName(info.getLockInfo()))
+                        .append(", held by \"").append(info.getLockOwnerName()).append("\", a thread outside this round\n");
+            }
+        }
+        return text.length() == 0 ? null : text.toString().stripTrailing();
+    }
 }

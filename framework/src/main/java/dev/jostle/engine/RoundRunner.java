@@ -18,6 +18,11 @@ public final class RoundRunner {
 
     private static final long MAX_POLL_MILLIS = 100;
 
+    /** Why a round blocked by another thread's lock may not be the test's hang, and what to do. */
+    static final String SHARED_LOCK_ADVICE = "Rounds that run at once share the JVM, and so its static state:"
+            + " if that thread is another round's, the test may pass when its rounds run one at a time"
+            + " (parallel = 1).";
+
     /**
      * How long the threads of a failed round get to end after they are interrupted. Threads that honour an
      * interrupt end within milliseconds; the ones still running after a second ignore it (they swallow it,
@@ -107,9 +112,12 @@ public final class RoundRunner {
                 thread = root.getName();
             } else if (root.isAlive() || (awaitAllThreads && anyNonDaemon(stillRunning))) {
                 kind = FailureKind.TIMEOUT;
-                details = Deadlocks.stacks(stillRunning) + "\n\n" + howToChange(limit);
+                String outside = Deadlocks.blockedOutside(stillRunning);
+                details = Deadlocks.stacks(stillRunning) + "\n\n" + (outside == null ? howToChange(limit)
+                        : outside + "\n" + SHARED_LOCK_ADVICE);
                 failure = new AssertionError("round did not finish within " + format(limit.limit())
-                        + "; still running: " + names(stillRunning));
+                        + "; still running: " + names(stillRunning)
+                        + (outside == null ? "" : "; blocked by a thread outside the round"));
             } else if (failOnLeftoverThreads && !(stillRunning = settle(group, deadline)).isEmpty()) {
                 kind = FailureKind.LEFTOVER_THREADS;
                 details = Deadlocks.stacks(stillRunning);

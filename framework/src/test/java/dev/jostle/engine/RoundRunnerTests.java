@@ -116,6 +116,41 @@ class RoundRunnerTests {
     }
 
     @Test
+    void roundBlockedOnALockAnotherThreadHolds_hang_saysTheHolderIsOutsideTheRound() throws InterruptedException {
+        Object shared = new Object();
+        CountDownLatch holding = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        Thread otherRound = new Thread(() -> {
+            synchronized (shared) {
+                holding.countDown();
+                awaitQuietly(release);
+            }
+        }, "another-round");
+        otherRound.start();
+        holding.await();
+        RoundRunner quick = RoundRunner.builder().timeout(Duration.ofMillis(300)).build();
+
+        RoundOutcome outcome;
+        try {
+            outcome = quick.run(root -> session.openRound(0, root), () -> {
+                synchronized (shared) {
+                    shared.notifyAll();
+                }
+            });
+        } finally {
+            release.countDown();
+            otherRound.join();
+        }
+
+        assertEquals(FailureKind.TIMEOUT, outcome.kind());
+        assertTrue(outcome.failure().getMessage().endsWith("; blocked by a thread outside the round"),
+                outcome.failure().getMessage());
+        assertTrue(outcome.details().contains("held by \"another-round\", a thread outside this round"),
+                outcome.details());
+        assertTrue(outcome.details().contains("(parallel = 1)"), outcome.details());
+    }
+
+    @Test
     void derivedLimit_explain_namesTheMeasuredDurationTheMultipleAndTheFloor() {
         assertEquals("The round timeout, 13s, is 10 x the 1.23s a round without noise took (at least 5s).",
                 RoundTimeout.measured(Duration.ofMillis(1234)).explain());
