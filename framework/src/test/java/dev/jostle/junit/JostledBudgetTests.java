@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import org.junit.jupiter.api.Test;
+import org.junit.platform.testkit.engine.EngineExecutionResults;
 
 /** How long a jostled test runs: never on too few jostled rounds, never timed out for being slow. */
 class JostledBudgetTests {
@@ -16,6 +17,14 @@ class JostledBudgetTests {
 
         assertEquals("0", entries.get("jostle.failures"), entries.toString());
         assertEquals("3", entries.get("jostle.rounds"), "the default minimum, although one round outlasts the time");
+    }
+
+    @Test
+    void junitTimeoutShorterThanTheTimeBudget_run_roundsFitInsideItAndTheTestPasses() {
+        EngineExecutionResults results = JostledTestKit.run(ShortJUnitTimeoutTestCase.class);
+
+        results.testEvents().assertStatistics(stats -> stats.succeeded(1).failed(0));
+        assertTrue(Integer.parseInt(JostledTestKit.reportEntries(results).get("jostle.rounds")) >= 3);
     }
 
     @Test
@@ -55,6 +64,15 @@ class JostledBudgetTests {
                 && message.contains(" a round without noise took (at least 5s)."), message);
         assertTrue(message.contains("give it more time: @Jostled(roundTimeout = \"15s\") or -Djostle.roundTimeout=15s."),
                 message);
+    }
+
+    static class ShortJUnitTimeoutTestCase {
+        // JUnit's timeout wraps the whole run of rounds; the default time budget (2s) would outlast it.
+        @Jostled(strategy = "random")
+        @org.junit.jupiter.api.Timeout(value = 600, unit = java.util.concurrent.TimeUnit.MILLISECONDS)
+        void quick() throws InterruptedException {
+            Thread.sleep(1);
+        }
     }
 
     static class SlowerThanItsTimeTestCase {

@@ -110,6 +110,13 @@ record JostledConfiguration(int rounds, Duration time, long seed, boolean seedGi
                     + ": a test that passes fewer jostled rounds than the minimum was barely jostled. Allow it with"
                     + " @Jostled(minRounds = " + rounds + ") or -D" + MIN_ROUNDS + "=" + rounds + ".");
         }
+        // JUnit's @Timeout wraps the whole run of rounds: they get half of it, so that a test whose own
+        // @Timeout is shorter than Jostle's time budget is not interrupted by JUnit in the middle of a round.
+        Optional<Duration> junitTimeout = JUnitTimeout.of(context);
+        if (junitTimeout.isPresent()) {
+            Duration half = junitTimeout.get().dividedBy(2);
+            time = time.isZero() || time.compareTo(half) > 0 ? half : time;
+        }
         // rounds is at least 1, so there is always a budget even when time is "0" (no time limit).
         return new JostledConfiguration(rounds, time, seed, seedSetting.isPresent(), strategy, roundTimeout,
                 parallel, compare, leftover, races, replays, minRounds);
