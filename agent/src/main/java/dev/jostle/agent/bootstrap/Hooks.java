@@ -166,6 +166,15 @@ public final class Hooks {
         }
     }
 
+    public static void objectWait(Object monitor, long millis, int nanos, int site) throws InterruptedException {
+        emit(Event.WAIT, monitor, 0, site);
+        try {
+            monitor.wait(millis, nanos);
+        } finally {
+            emit(Event.AFTER_WAIT, monitor, 0, site);
+        }
+    }
+
     public static void objectNotify(Object monitor, int site) {
         emit(Event.NOTIFY, monitor, 0, site);
         monitor.notify();

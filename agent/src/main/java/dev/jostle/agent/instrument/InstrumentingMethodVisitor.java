@@ -670,7 +670,8 @@ final class InstrumentingMethodVisitor extends MethodVisitor {
         }
         if (opcode == Opcodes.INVOKEVIRTUAL || opcode == Opcodes.INVOKEINTERFACE) {
             // wait, notify and notifyAll are final in Object: the name and descriptor identify them.
-            if ("wait".equals(name) && ("()V".equals(descriptor) || "(J)V".equals(descriptor))) {
+            if ("wait".equals(name)
+                    && ("()V".equals(descriptor) || "(J)V".equals(descriptor) || "(JI)V".equals(descriptor))) {
                 return "objectWait";
             }
             if ("notify".equals(name) && "()V".equals(descriptor)) {

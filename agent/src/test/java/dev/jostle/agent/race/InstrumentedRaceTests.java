@@ -93,6 +93,11 @@ class InstrumentedRaceTests {
     }
 
     @Test
+    void readAfterAWaitWithMillisAndNanos_roundWithoutNoise_reportsNothing() throws Exception {
+        assertEquals("", runInRound("readAfterATimedWaitWithNanos", 42).describeRaces());
+    }
+
+    @Test
     void dataPublishedByAVolatileFlag_roundWithoutNoise_reportsNothing() throws Exception {
         assertEquals("", runInRound("volatilePublish", 42).describeRaces());
     }
