@@ -148,6 +148,53 @@ public final class Hooks {
         return alive;
     }
 
+    /**
+     * {@code Thread.sleep(millis)}: a scheduling point like any call that pauses, and a sleep that outlasts the
+     * noise other threads of the round got meanwhile (see {@link Probe#afterSleep}).
+     */
+    public static void threadSleep(long millis, int site) throws InterruptedException {
+        emit(Event.SYNC_CALL, null, 0, site);
+        ProbeBinding binding = sleepStarts();
+        Thread.sleep(millis);
+        sleepEnded(binding, millis);
+        emit(Event.AFTER_SYNC_CALL, null, 0, site);
+    }
+
+    public static void threadSleep(long millis, int nanos, int site) throws InterruptedException {
+        emit(Event.SYNC_CALL, null, 0, site);
+        ProbeBinding binding = sleepStarts();
+        Thread.sleep(millis, nanos);
+        sleepEnded(binding, millis);
+        emit(Event.AFTER_SYNC_CALL, null, 0, site);
+    }
+
+    private static ProbeBinding sleepStarts() {
+        if (Probes.openRounds == 0) {
+            return null;
+        }
+        try {
+            ProbeBinding binding = Probes.binding();
+            if (binding != null) {
+                binding.probe.beforeSleep(binding);
+            }
+            return binding;
+        } catch (Throwable failure) {
+            failed(failure);
+            return null;
+        }
+    }
+
+    private static void sleepEnded(ProbeBinding binding, long millis) {
+        if (binding == null) {
+            return;
+        }
+        try {
+            binding.probe.afterSleep(binding, millis);
+        } catch (Throwable failure) {
+            failed(failure);
+        }
+    }
+
     public static void objectWait(Object monitor, int site) throws InterruptedException {
         emit(Event.WAIT, monitor, 0, site);
         try {

@@ -26,6 +26,19 @@ public interface Probe {
         on(event, target, index, site);
     }
 
+    /** The current thread is about to call {@code Thread.sleep} (after its {@link Event#SYNC_CALL}). */
+    default void beforeSleep(ProbeBinding thread) {
+    }
+
+    /**
+     * The current thread's {@code Thread.sleep(millis)} returned. A probe whose noise held other threads of the
+     * round back meanwhile may make the sleep last longer by as much: code that sleeps to let other threads
+     * get somewhere (tests do, a lot) then waits for what a sleep of that length means without the noise,
+     * and noise reorders threads instead of outrunning a timer it cannot see.
+     */
+    default void afterSleep(ProbeBinding thread, long millis) {
+    }
+
     /**
      * A field or array access ({@link Event#FIELD_READ}, {@link Event#FIELD_WRITE}, {@link Event#ARRAY_READ},
      * {@link Event#ARRAY_WRITE}), the hottest events: a method of their own so that a probe can give them a

@@ -642,6 +642,11 @@ final class InstrumentingMethodVisitor extends MethodVisitor {
 
     /** The {@code Hooks} method that replaces this call, or null. */
     private static String wrapperFor(int opcode, String owner, String name, String descriptor, TypeFacts facts) {
+        if (opcode == Opcodes.INVOKESTATIC && "sleep".equals(name)
+                && ("(J)V".equals(descriptor) || "(JI)V".equals(descriptor))
+                && ("java/lang/Thread".equals(owner) || facts.isThread(owner))) {
+            return "threadSleep"; // reported as the sync call it was before, and outlasting other threads' noise
+        }
         if ("(I)V".equals(descriptor) && ("exit".equals(name) || "halt".equals(name))) {
             // In a round, an exit ends the round (Hooks throws RoundExit), not the JVM running the rounds.
             if (opcode == Opcodes.INVOKESTATIC && "java/lang/System".equals(owner) && "exit".equals(name)) {

@@ -18,15 +18,19 @@ final class SystemDelays implements Delays {
 
     @Override
     public void spin(ThreadState thread, long nanos) {
+        thread.delayStarts(nanos);
         long end = System.nanoTime() + nanos;
         while (System.nanoTime() - end < 0) {
             Thread.onSpinWait();
         }
+        thread.delayEnded(nanos);
     }
 
     @Override
     public void park(ThreadState thread, long nanos) {
         // parkNanos may return early (spuriously, or on unpark/interrupt): that only shortens the noise.
+        thread.delayStarts(nanos);
         LockSupport.parkNanos(nanos);
+        thread.delayEnded(nanos);
     }
 }

@@ -39,6 +39,9 @@ final class RoundProbe implements Probe {
     /** The round failed and its threads outlived the interrupt: each stops for good at its next event. */
     private volatile boolean abandoned;
     private final Set<Thread> held = ConcurrentHashMap.newKeySet();
+    /** A sleep outlasts other threads' noise by at most ten times its length, within these bounds. */
+    private static final long MIN_SLEEP_STRETCH_NANOS = 1_000_000_000L;
+    private static final long MAX_SLEEP_STRETCH_NANOS = 10_000_000_000L;
 
     RoundProbe(long seed, NoisePlan plan, boolean recording, Thread root, RaceDetector races) {
         this.seed = seed;
@@ -84,6 +87,75 @@ final class RoundProbe implements Probe {
             // After the noise: the access happens now, not before the delay.
             races.on(thread.raceClock, event, target, index, site);
         }
+    }
+
+    @Override
+    public void beforeSleep(ProbeBinding binding) {
+        if (closed || plan == NoisePlan.SILENT) {
+            return; // no noise in this round: nothing to outlast
+        }
+        ThreadState me = state(binding);
+        me.sleepStart = delaysSoFar(me.sleepStart);
+    }
+
+    /**
+     * Makes a sleep last until the round's other threads have made up the noise they got while it slept:
+     * as long as the most delayed of them was held back, and until any delay under way ends. Bounded, and
+     * cut short by an interrupt (which stays set), so a sleep never waits for much more than noise.
+     */
+    @Override
+    public void afterSleep(ProbeBinding binding, long millis) {
+        if (closed || plan == NoisePlan.SILENT || millis <= 0) {
+            return;
+        }
+        ThreadState me = state(binding);
+        long[] start = me.sleepStart;
+        long limit = System.nanoTime() + Math.min(MAX_SLEEP_STRETCH_NANOS,
+                Math.max(MIN_SLEEP_STRETCH_NANOS, 10_000_000 * Math.min(millis, 1_000_000)));
+        while (!closed && !Thread.currentThread().isInterrupted()) {
+            long now = System.nanoTime();
+            long owed = 0;
+            int i = 0;
+            for (ThreadState other : allStates) {
+                long delayed = other.delayedNanos();
+                if (other != me) {
+                    owed = Math.max(owed, delayed - (i < start.length ? start[i] : 0));
+                    long ends = other.delayEnds();
+                    if (ends != 0) {
+                        owed = Math.max(owed, ends - now);
+                    }
+                }
+                if (i < start.length) {
+                    start[i] = delayed;
+                }
+                i++;
+            }
+            if (i > start.length) {
+                start = me.sleepStart = delaysSoFar(start); // threads that arrived while it slept: from now on
+            }
+            long wait = Math.min(owed, limit - now);
+            if (wait <= 0) {
+                return;
+            }
+            LockSupport.parkNanos(wait);
+        }
+    }
+
+    /** Each state's delays so far, in {@link #allStates} order, in {@code into} when it is big enough. */
+    private long[] delaysSoFar(long[] into) {
+        int n = 0;
+        for (ThreadState ignored : allStates) {
+            n++;
+        }
+        long[] result = into.length >= n ? into : new long[n + 4];
+        int i = 0;
+        for (ThreadState state : allStates) {
+            if (i == result.length) {
+                break; // arrived between the two walks: counted at the next look
+            }
+            result[i++] = state.delayedNanos();
+        }
+        return result;
     }
 
     /** The same as {@link #on} for a field or array access, with the branches of other events left out. */

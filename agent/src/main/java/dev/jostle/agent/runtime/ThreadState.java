@@ -30,6 +30,17 @@ public final class ThreadState {
     /** This thread's state in the round's race detector (null without one): kept here to look it up once. */
     dev.jostle.agent.race.RaceDetector.ThreadClock raceClock;
 
+    /**
+     * Noise delays (parks and spins) this thread has waited out, and when the one under way ends
+     * ({@link System#nanoTime()}; 0 when none is): written by this thread only, read by a sleeping thread of
+     * the round, which outlasts them (see {@code RoundProbe.afterSleep}).
+     */
+    private volatile long delayedNanos;
+    private volatile long delayEnds;
+
+    /** Where a sleeping thread's view of the others' delays started: {@link #delayedNanos} per state. */
+    long[] sleepStart = new long[0];
+
     /** Free for the strategy: state that lives as long as the thread in this round. */
     public long scratch;
     public Object strategyState;
@@ -86,6 +97,25 @@ public final class ThreadState {
     /** A pseudo-random double in [0, 1). */
     public double nextDouble() {
         return (nextLong() >>> 11) * 0x1.0p-53;
+    }
+
+    /** A noise delay of about {@code nanos} starts now (see {@link dev.jostle.agent.noise.Delays}). */
+    public void delayStarts(long nanos) {
+        delayEnds = System.nanoTime() + nanos;
+    }
+
+    /** The delay {@link #delayStarts} announced is over. */
+    public void delayEnded(long nanos) {
+        delayedNanos += nanos; // this thread is the only writer
+        delayEnds = 0;
+    }
+
+    long delayedNanos() {
+        return delayedNanos;
+    }
+
+    long delayEnds() {
+        return delayEnds;
     }
 
     /** Records that noise was injected at a site, for the failure report. */
