@@ -39,10 +39,15 @@ final class ProvingGroundFixture {
         plainCounts("pool419-fixed", "2.13.0", 5000, 0);
         testsJar(POOL, POOL + "$InvalidateThread", DEQUE);
         Files.writeString(allowList(), "# field | site | site | why\n");
+        Files.writeString(realFailures(), "# evidence & evidence | why\n");
     }
 
     Path testsJar() {
         return dir.resolve("lib/tests.jar");
+    }
+
+    Path realFailures() {
+        return dir.resolve("real-failures.txt");
     }
 
     Path allowList() {
@@ -50,7 +55,7 @@ final class ProvingGroundFixture {
     }
 
     RealWorldCheck.Result check() throws IOException {
-        return RealWorldCheck.check(new RealWorldCheck.Settings(dir, testsJar(), allowList(), 3,
+        return RealWorldCheck.check(new RealWorldCheck.Settings(dir, testsJar(), allowList(), realFailures(), 3,
                 "org.apache.commons.pool2.", "2.12.1", "2.13.0"));
     }
 

@@ -17,8 +17,8 @@ import java.util.TreeSet;
 public final class RealWorldCheck {
 
     /** What the check reads; {@link #fromSystemProperties()} is the profile's way to fill it. */
-    record Settings(Path dir, Path testsJar, Path allowedRaces, int minRounds, String mainPackage,
-                    String poolVersion, String fixedVersion) {
+    record Settings(Path dir, Path testsJar, Path allowedRaces, Path realFailures, int minRounds,
+                    String mainPackage, String poolVersion, String fixedVersion) {
     }
 
     /** The figures for the docs, and what is wrong (empty when the proving ground passed). */
@@ -45,6 +45,7 @@ public final class RealWorldCheck {
                 Path.of(required("realworld.dir")),
                 Path.of(required("realworld.testsJar")),
                 Path.of(required("realworld.allowedRaces")),
+                Path.of(required("realworld.realFailures")),
                 Integer.parseInt(System.getProperty("jostle.minRounds", "3")),
                 System.getProperty("realworld.mainPackage", "org.apache.commons.pool2."),
                 required("realworld.poolVersion"),
@@ -67,7 +68,7 @@ public final class RealWorldCheck {
         JostleReports jostleReports = JostleReports.read(settings.dir().resolve("jostled").resolve("jostle"));
         JostleReports agentReports = JostleReports.read(settings.dir().resolve("agent-only").resolve("jostle"));
 
-        plainPassesJostled(plain, jostled, problems);
+        plainPassesJostled(plain, jostled, RealFailures.read(settings.realFailures()), report, problems);
         rounds(jostled, jostleReports, settings.minRounds(), report, problems);
         List<Race> races = new ArrayList<>(agentReports.races());
         races.addAll(jostleReports.races());
@@ -83,8 +84,12 @@ public final class RealWorldCheck {
                 run.count(TestOutcome.Status.ERROR), run.count(TestOutcome.Status.SKIPPED), run.seconds());
     }
 
-    /** Every test that passes plainly passes jostled, under the same name. */
-    static void plainPassesJostled(SurefireRun plain, SurefireRun jostled, List<String> problems) {
+    /**
+     * Every test that passes plainly passes jostled, under the same name, or fails jostled with the evidence of
+     * a bug real-failures.txt shows real.
+     */
+    static void plainPassesJostled(SurefireRun plain, SurefireRun jostled, RealFailures realFailures,
+                                   List<String> report, List<String> problems) {
         plain.tests().forEach((test, outcome) -> {
             if (!outcome.passed()) {
                 return;
@@ -93,7 +98,12 @@ public final class RealWorldCheck {
             if (underJostle == null) {
                 problems.add(test + " passed plainly but is not in the jostled run's reports under that name");
             } else if (!underJostle.passed()) {
-                problems.add(test + " passed plainly but not jostled: " + underJostle);
+                RealFailures.Entry real = realFailures.explaining(underJostle.message());
+                if (real == null) {
+                    problems.add(test + " passed plainly but not jostled: " + underJostle);
+                } else {
+                    report.add("found, a real bug (" + real.why() + "): " + test + " " + underJostle);
+                }
             }
         });
     }

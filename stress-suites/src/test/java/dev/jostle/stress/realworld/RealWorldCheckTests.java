@@ -47,6 +47,43 @@ class RealWorldCheckTests {
     }
 
     @Test
+    void failsJostledWithTheEvidenceOfAKnownRealBug_check_reportsItAsFoundNotAsAProblem() throws IOException {
+        ProvingGroundFixture ground = new ProvingGroundFixture(dir);
+        Files.writeString(ground.realFailures(), "# a comment\n"
+                + "EvictionTimer.cancel(EvictionTimer.java:148) & EvictionTimer$Reaper.run | close() stalls\n");
+        ground.surefire("jostled", POOL, "testThreaded1", "failed:round 3 timed out; at"
+                + " EvictionTimer.cancel(EvictionTimer.java:148) ... at EvictionTimer$Reaper.run(EvictionTimer.java:76)", 30);
+
+        RealWorldCheck.Result result = ground.check();
+
+        assertEquals(List.of(), result.problems());
+        assertTrue(String.join("\n", result.report()).contains(
+                "found, a real bug (close() stalls): " + POOL + "#testThreaded1 failed: round 3 timed out"),
+                String.join("\n", result.report()));
+    }
+
+    @Test
+    void failsJostledWithOnlyPartOfAKnownBugsEvidence_check_namesTheTest() throws IOException {
+        ProvingGroundFixture ground = new ProvingGroundFixture(dir);
+        Files.writeString(ground.realFailures(),
+                "EvictionTimer.cancel(EvictionTimer.java:148) & EvictionTimer$Reaper.run | close() stalls\n");
+        ground.surefire("jostled", POOL, "testThreaded1", "failed:round 3 timed out in"
+                + " EvictionTimer.cancel(EvictionTimer.java:148)", 30);
+
+        assertEquals(List.of(POOL + "#testThreaded1 passed plainly but not jostled: failed: round 3 timed out in"
+                + " EvictionTimer.cancel(EvictionTimer.java:148)"), ground.check().problems());
+    }
+
+    @Test
+    void realFailureLineWithoutAReason_check_refusesTheFile() throws IOException {
+        ProvingGroundFixture ground = new ProvingGroundFixture(dir);
+        Files.writeString(ground.realFailures(), "EvictionTimer.cancel\n");
+
+        IOException refused = assertThrows(IOException.class, ground::check);
+        assertTrue(refused.getMessage().contains("expected 'evidence & evidence ... | why'"), refused.getMessage());
+    }
+
+    @Test
     void jostledRunRenamedTheTest_check_saysItIsMissingUnderThatName() throws IOException {
         ProvingGroundFixture ground = new ProvingGroundFixture(dir);
         Files.delete(ground.surefireFile("jostled", DEQUE, "testPutFirst"));
