@@ -179,7 +179,7 @@ final class MergedHunts {
     }
 
     /**
-     * As JSON: hunt's own fields where they make sense for the whole (the first failure's at the top, so a
+     * As JSON: hunt's own fields where they make sense for the whole (the {@link #headline} failure's at the top, so a
      * script that reads one hunt's result reads this too), then every result and every failure.
      */
     String toJson() {
@@ -205,7 +205,7 @@ final class MergedHunts {
             json.add("kind", null);
             json.add("message", null);
         } else {
-            copyFailure(failures.get(0), json);
+            copyFailure(headline(failures), json);
         }
         json.addProperty("shards", sharded ? first.shard().count() : 0);
         JsonArray merged = new JsonArray();
@@ -231,6 +231,31 @@ final class MergedHunts {
         }
         json.add("failures", failed);
         return new GsonBuilder().serializeNulls().setPrettyPrinting().disableHtmlEscaping().create().toJson(json);
+    }
+
+    /**
+     * The failure to put first: the one whose seed failed again in the largest share of its replays, as a
+     * hunt itself reports the failing round whose seed replays best; among equals, the earliest shard's.
+     */
+    static HuntResultFile headline(List<HuntResultFile> failures) {
+        HuntResultFile best = failures.get(0);
+        for (HuntResultFile failure : failures) {
+            if (replayShare(failure) > replayShare(best)) {
+                best = failure;
+            }
+        }
+        return best;
+    }
+
+    /** How often its seed failed again when replayed; 0 when it was not (nothing says that it replays). */
+    private static double replayShare(HuntResultFile failure) {
+        try {
+            int replays = Integer.parseInt(String.valueOf(failure.text("replays")));
+            int failedAgain = Integer.parseInt(String.valueOf(failure.text("failedAgain")));
+            return replays == 0 ? 0 : (double) failedAgain / replays;
+        } catch (NumberFormatException notWritten) {
+            return 0;
+        }
     }
 
     private <T> T shared(Function<HuntResultFile, T> fact) {

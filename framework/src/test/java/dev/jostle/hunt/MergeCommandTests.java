@@ -86,6 +86,20 @@ class MergeCommandTests {
     }
 
     @Test
+    void twoShardsFound_mergeWithJson_putsTheSeedThatReplaysBestFirst() throws Exception {
+        Path out = dir.resolve("merged.json");
+        List<String> files = List.of(found(shard(1, 2, 3), 44, 1), found(shard(2, 2, 5), 1_000_000_000_000_046L, 5));
+
+        Run run = merge("--json", out.toString(), files);
+
+        assertEquals(1, run.status, run.toString());
+        JsonObject json = JsonParser.parseString(Files.readString(out)).getAsJsonObject();
+        assertEquals(1_000_000_000_000_046L, json.get("roundSeed").getAsLong(), "5 of 5 replays beat 1 of 5");
+        assertEquals(44, json.getAsJsonArray("failures").get(0).getAsJsonObject().get("roundSeed").getAsLong(),
+                "the list stays in shard order");
+    }
+
+    @Test
     void theSameRaceInTwoShards_merge_reportsItOnce() throws Exception {
         String race = "data race on com.acme.Main.count\n  write at ...";
         List<String> files = List.of(withRaces(shard(1, 2, 10), race), withRaces(shard(2, 2, 10), race, "another"));
@@ -250,8 +264,12 @@ class MergeCommandTests {
         return json;
     }
 
-    /** The same result, now with a failure at {@code roundSeed}. */
+    /** The same result, now with a failure at {@code roundSeed} whose seed failed again in 5 of 5 replays. */
     private String found(String file, long roundSeed) throws Exception {
+        return found(file, roundSeed, 5);
+    }
+
+    private String found(String file, long roundSeed, int failedAgain) throws Exception {
         JsonObject json = JsonParser.parseString(Files.readString(Path.of(file))).getAsJsonObject();
         long round = roundSeed - json.get("firstRoundSeed").getAsLong();
         json.addProperty("found", true);
@@ -264,7 +282,7 @@ class MergeCommandTests {
         json.addProperty("replay", "java -jar jostle.jar hunt --strategy random --seed " + roundSeed
                 + " --rounds 1 com.acme.Main");
         json.addProperty("replays", 5);
-        json.addProperty("failedAgain", 5);
+        json.addProperty("failedAgain", failedAgain);
         return write(Path.of(file).getFileName().toString(), json);
     }
 
