@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 import java.util.StringJoiner;
 import java.util.function.Function;
@@ -193,6 +194,10 @@ final class MergedHunts {
         json.addProperty("rounds", rounds());
         // The hunts ran side by side: the whole took as long as the slowest.
         json.addProperty("elapsedMillis", results.stream().mapToLong(HuntResultFile::elapsedMillis).max().orElse(0));
+        // The earliest that any of them found its failure: they started together.
+        json.addProperty("timeToFirstFailureMillis", failures().stream()
+                .map(failure -> failure.text("timeToFirstFailureMillis")).filter(Objects::nonNull)
+                .map(Long::valueOf).min(Long::compare).orElse(null));
         json.addProperty("racesLookedFor",
                 results.stream().anyMatch(result -> "true".equals(result.text("racesLookedFor"))));
         Set<String> races = races();

@@ -83,6 +83,8 @@ class MergeCommandTests {
         JsonObject json = JsonParser.parseString(Files.readString(out)).getAsJsonObject();
         assertEquals(2, json.getAsJsonArray("failures").size());
         assertEquals(46, json.get("roundSeed").getAsLong(), "the first shard's failure heads the result");
+        assertEquals(102, json.get("timeToFirstFailureMillis").getAsLong(),
+                "the earlier of the two: shard 2 found its own first");
     }
 
     @Test
@@ -283,6 +285,7 @@ class MergeCommandTests {
                 + " --rounds 1 com.acme.Main");
         json.addProperty("replays", 5);
         json.addProperty("failedAgain", failedAgain);
+        json.addProperty("timeToFirstFailureMillis", 100 + round);
         return write(Path.of(file).getFileName().toString(), json);
     }
 
