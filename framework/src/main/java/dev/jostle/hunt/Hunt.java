@@ -35,7 +35,7 @@ final class Hunt {
 
     /** Runs until the first failing round or the end of the budget. */
     HuntResult run(Campaign.Listener listener) {
-        CampaignSettings settings = new CampaignSettings(options.strategy(), options.seed(), options.rounds(),
+        CampaignSettings settings = new CampaignSettings(options.strategy(), options.firstSeed(), options.rounds(),
                 options.time(), options.parallel(), true, false, options.races())
                 .withRoundTimeout(options.roundTimeout());
         SeedReplays.Result replays = SeedReplays.search(settings, this::runRound, listener, options.replays());

@@ -2,6 +2,7 @@ package dev.jostle.hunt;
 
 import dev.jostle.agent.runtime.Seeds;
 import dev.jostle.agent.runtime.Strategy;
+import dev.jostle.engine.Shard;
 import java.io.File;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
@@ -25,6 +26,7 @@ public final class HuntArguments {
             "  --rounds N               round budget; the hunt ends at whichever budget is spent first",
             "  --strategy NAME          " + Strategy.knownIds() + " (default mixed)",
             "  --seed N                 base seed; round i runs under seed N + i (default random, printed)",
+            "  --shard K/N              search part K of N of the seed space, one CI job each (needs --seed)",
             "  --round-timeout DURATION a round running longer is a hang (default 5s)",
             "  --parallel N             rounds run at once (default: available processors)",
             "  --json FILE              also write the result as JSON to FILE",
@@ -51,6 +53,7 @@ public final class HuntArguments {
         int rounds = 0;
         Strategy strategy = HuntOptions.DEFAULT_STRATEGY;
         Long seed = null;
+        Shard shard = Shard.WHOLE;
         Duration roundTimeout = HuntOptions.DEFAULT_ROUND_TIMEOUT;
         int parallel = Runtime.getRuntime().availableProcessors();
         Path json = null;
@@ -118,6 +121,9 @@ public final class HuntArguments {
                 case "--seed":
                     seed = seed(value);
                     break;
+                case "--shard":
+                    shard = shard(value);
+                    break;
                 case "--round-timeout":
                     roundTimeout = Durations.parse(name, value);
                     break;
@@ -142,8 +148,13 @@ public final class HuntArguments {
             throw new UsageException("'" + mainClass + "' is not a class name (expected e.g. com.acme.Main)");
         }
         List<String> args = Arrays.asList(argv).subList(i, argv.length);
-        return new HuntOptions(classPath, time, rounds, strategy, seed == null ? Seeds.random() : seed, roundTimeout,
-                parallel, json, assertions, races, replays, mainClass, args);
+        if (!shard.isWhole() && seed == null) {
+            // Each job would draw its own base seed: the shards' seeds would no longer be disjoint by design.
+            throw new UsageException("--shard " + shard + " needs --seed: the shards must share a base seed to"
+                    + " search disjoint seeds (in CI, the run's number, such as --seed $GITHUB_RUN_ID)");
+        }
+        return new HuntOptions(classPath, time, rounds, strategy, seed == null ? Seeds.random() : seed, shard,
+                roundTimeout, parallel, json, assertions, races, replays, mainClass, args);
     }
 
     private static boolean isValued(String name) {
@@ -154,6 +165,7 @@ public final class HuntArguments {
             case "--rounds":
             case "--strategy":
             case "--seed":
+            case "--shard":
             case "--round-timeout":
             case "--parallel":
             case "--json":
@@ -201,6 +213,14 @@ public final class HuntArguments {
             return Long.parseLong(value.trim());
         } catch (NumberFormatException notANumber) {
             throw new UsageException("--seed " + Durations.quote(value) + ": expected a whole number (a long)");
+        }
+    }
+
+    private static Shard shard(String value) throws UsageException {
+        try {
+            return Shard.parse(value);
+        } catch (IllegalArgumentException bad) {
+            throw new UsageException("--shard " + Durations.quote(value) + ": " + bad.getMessage());
         }
     }
 

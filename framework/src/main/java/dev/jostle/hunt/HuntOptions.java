@@ -1,6 +1,7 @@
 package dev.jostle.hunt;
 
 import dev.jostle.agent.runtime.Strategy;
+import dev.jostle.engine.Shard;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -12,7 +13,8 @@ import java.util.List;
  * @param time         the wall-clock budget
  * @param rounds       the round budget; 0 for none (then the time budget alone ends the hunt)
  * @param strategy     the noise strategy
- * @param seed         the base seed: round {@code i} runs under {@code seed + i}
+ * @param seed         the base seed: round {@code i} runs under {@code seed + i} (of its shard's first seed)
+ * @param shard        the part of the seed space this hunt searches ({@link Shard#WHOLE} unless sharded)
  * @param roundTimeout a round running longer is a hang
  * @param parallel     rounds run at once
  * @param json         where to write the result as JSON, or null
@@ -23,8 +25,8 @@ import java.util.List;
  * @param args         the program's arguments
  */
 public record HuntOptions(List<String> classPath, Duration time, int rounds, Strategy strategy, long seed,
-        Duration roundTimeout, int parallel, Path json, boolean assertions, boolean races, int replays, String mainClass,
-        List<String> args) {
+        Shard shard, Duration roundTimeout, int parallel, Path json, boolean assertions, boolean races, int replays,
+        String mainClass, List<String> args) {
 
     public HuntOptions {
         classPath = List.copyOf(classPath);
@@ -35,4 +37,9 @@ public record HuntOptions(List<String> classPath, Duration time, int rounds, Str
     public static final Duration DEFAULT_ROUND_TIMEOUT = Duration.ofSeconds(5);
     public static final Strategy DEFAULT_STRATEGY = Strategy.MIXED;
     public static final int DEFAULT_REPLAYS = 5;
+
+    /** The seed of this hunt's round 0: the base seed, moved to the start of its shard. */
+    public long firstSeed() {
+        return shard.firstSeed(seed);
+    }
 }

@@ -24,8 +24,8 @@ final class HuntReport {
     }
 
     static String start(HuntOptions options) {
-        return "jostle hunt: " + options.mainClass() + " under strategy " + options.strategy() + ", seed "
-                + options.seed() + ", budget " + Durations.format(options.time())
+        return "jostle hunt: " + options.mainClass() + " under strategy " + options.strategy() + ", " + seed(options)
+                + ", budget " + Durations.format(options.time())
                 + (options.rounds() > 0 ? " or " + rounds(options.rounds()) : "") + ", round timeout "
                 + Durations.format(options.roundTimeout()) + ", " + options.parallel() + " at once";
     }
@@ -53,11 +53,19 @@ final class HuntReport {
         String rate = String.format(Locale.ROOT, "%.0f rounds/s", campaign.roundsPerSecond());
         if (!result.found()) {
             return "jostle hunt: no failure in " + rounds(campaign.rounds()) + " (" + seconds(campaign.elapsed())
-                    + ", " + rate + ") under strategy " + result.options().strategy() + ", seed "
-                    + result.options().seed();
+                    + ", " + rate + ") under strategy " + result.options().strategy() + ", " + seed(result.options());
         }
         return failure(result) + "\n\n" + "jostle hunt: " + rounds(campaign.rounds()) + " in "
                 + seconds(campaign.elapsed()) + " (" + rate + ")";
+    }
+
+    /** "seed 42", or for a shard "seed 42, shard 2/4 (round seeds from 1000000000000042)". */
+    private static String seed(HuntOptions options) {
+        String text = "seed " + options.seed();
+        if (options.shard().isWhole()) {
+            return text;
+        }
+        return text + ", shard " + options.shard() + " (round seeds from " + options.firstSeed() + ")";
     }
 
     static String failure(HuntResult result) {

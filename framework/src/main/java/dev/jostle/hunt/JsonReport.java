@@ -34,6 +34,9 @@ final class JsonReport {
         json.put("mainClass", options.mainClass());
         json.put("strategy", options.strategy().id());
         json.put("seed", options.seed());
+        // For merge: shards of one hunt share the base seed and N; round i ran under firstRoundSeed + i.
+        json.put("shard", options.shard().isWhole() ? null : options.shard().toString());
+        json.put("firstRoundSeed", options.firstSeed());
         json.put("rounds", campaign.rounds());
         json.put("elapsedMillis", millis(campaign.elapsed()));
         json.put("timeToFirstFailureMillis", millis(campaign.timeToFirstFailure()));

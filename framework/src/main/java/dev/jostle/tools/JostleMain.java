@@ -1,6 +1,7 @@
 package dev.jostle.tools;
 
 import dev.jostle.hunt.HuntCommand;
+import dev.jostle.hunt.MergeCommand;
 import java.util.Arrays;
 
 /** {@code java -jar jostle.jar COMMAND ...}: the command-line entry point; one line per command. */
@@ -10,6 +11,7 @@ public final class JostleMain {
             "usage: java -jar jostle.jar COMMAND [options] ...",
             "commands:",
             "  hunt [options] MAIN_CLASS [ARGS...]   run a program's main under noise until a round fails",
+            "  merge [--json OUT] FILE...            merge the hunt --json results of a hunt's shards into one verdict",
             "(java -jar jostle.jar hunt --help lists hunt's options)");
 
     private JostleMain() {
@@ -29,6 +31,8 @@ public final class JostleMain {
         switch (args[0]) {
             case "hunt":
                 return HuntCommand.run(rest, System.out, System.err);
+            case "merge":
+                return MergeCommand.run(rest, System.out, System.err);
             case "--help":
             case "-h":
             case "help":

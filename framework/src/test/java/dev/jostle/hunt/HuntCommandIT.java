@@ -13,8 +13,6 @@ import dev.jostle.programs.fixtures.Passes;
 import dev.jostle.programs.fixtures.Throws;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -70,7 +68,7 @@ class HuntCommandIT {
         assertTrue(replay.endsWith(Throws.class.getName() + " 'it'\\''s' 'two words'"), replay);
         assertTrue(Files.readString(json).contains("\"replay\": "), "the JSON carries it too");
 
-        JostleJar.Result again = JostleJar.exec(shellWords(replay));
+        JostleJar.Result again = JostleJar.exec(JostleJar.shellWords(replay));
 
         assertEquals(1, again.status, again.toString());
         assertTrue(again.out.contains("about to fail with args it's,two words"), again.toString());
@@ -123,40 +121,5 @@ class HuntCommandIT {
 
         assertEquals(2, run.status, run.toString());
         assertTrue(run.err.contains("usage: java -jar jostle.jar COMMAND"), run.toString());
-    }
-
-    /** Splits a POSIX shell line quoted the way {@code Replay.quote} quotes (single quotes only). */
-    private static List<String> shellWords(String line) {
-        List<String> words = new ArrayList<>();
-        StringBuilder word = new StringBuilder();
-        boolean quoted = false;
-        boolean escaped = false;
-        boolean any = false;
-        for (char c : line.toCharArray()) {
-            if (escaped) {
-                word.append(c);
-                escaped = false;
-            } else if (c == '\'') {
-                quoted = !quoted;
-                any = true;
-            } else if (c == '\\' && !quoted) {
-                escaped = true;
-                any = true;
-            } else if (c == ' ' && !quoted) {
-                if (any) {
-                    words.add(word.toString());
-                }
-                word.setLength(0);
-                any = false;
-            } else {
-                word.append(c);
-                any = true;
-            }
-        }
-        if (any) {
-            words.add(word.toString());
-        }
-        words.set(0, JostleJar.java());
-        return words;
     }
 }

@@ -63,6 +63,41 @@ final class JostleJar {
         }
     }
 
+    /** Splits a POSIX shell line quoted the way {@code Replay.quote} quotes (single quotes only). */
+    static List<String> shellWords(String line) {
+        List<String> words = new ArrayList<>();
+        StringBuilder word = new StringBuilder();
+        boolean quoted = false;
+        boolean escaped = false;
+        boolean any = false;
+        for (char c : line.toCharArray()) {
+            if (escaped) {
+                word.append(c);
+                escaped = false;
+            } else if (c == '\'') {
+                quoted = !quoted;
+                any = true;
+            } else if (c == '\\' && !quoted) {
+                escaped = true;
+                any = true;
+            } else if (c == ' ' && !quoted) {
+                if (any) {
+                    words.add(word.toString());
+                }
+                word.setLength(0);
+                any = false;
+            } else {
+                word.append(c);
+                any = true;
+            }
+        }
+        if (any) {
+            words.add(word.toString());
+        }
+        words.set(0, java());
+        return words;
+    }
+
     static final class Result {
         final int status;
         final String out;

@@ -2,6 +2,7 @@ package dev.jostle.junit.internal;
 
 import dev.jostle.agent.runtime.Seeds;
 import dev.jostle.agent.runtime.Strategy;
+import dev.jostle.engine.Shard;
 import dev.jostle.junit.Jostled;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
@@ -27,10 +28,11 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * @param roundTimeout the set round timeout; null to derive it from the test's duration in a round without noise
  * @param replays      how many times a failing round's seed is replayed to check it (0: not checked)
  * @param minRounds    the fewest jostled rounds a passing test may have run (at most {@code rounds})
+ * @param shard        the part of the seed space this run searches (one job of a CI matrix), from {@code seed}
  */
 record JostledConfiguration(int rounds, Duration time, long seed, boolean seedGiven, Strategy strategy,
         Duration roundTimeout, int parallel, boolean compareWithoutNoise, boolean failOnLeftoverThreads,
-        RacePolicy races, int replays, int minRounds) {
+        RacePolicy races, int replays, int minRounds, Shard shard) {
 
     /** What a data race does to the test. */
     enum RacePolicy {
@@ -70,6 +72,7 @@ record JostledConfiguration(int rounds, Duration time, long seed, boolean seedGi
     static final String RACES = "jostle.races";
     static final String REPLAYS = "jostle.replays";
     static final String MIN_ROUNDS = "jostle.minRounds";
+    static final String SHARD = "jostle.shard";
 
     private static final Pattern DURATION = Pattern.compile("(\\d+)\\s*(ms|s|m|h)?");
 
@@ -110,6 +113,15 @@ record JostledConfiguration(int rounds, Duration time, long seed, boolean seedGi
                     + ": a test that passes fewer jostled rounds than the minimum was barely jostled. Allow it with"
                     + " @Jostled(minRounds = " + rounds + ") or -D" + MIN_ROUNDS + "=" + rounds + ".");
         }
+        // Not an annotation attribute either: which part of the seeds a job searches is a CI matrix's concern.
+        Optional<Setting> shardSetting = sources.find(SHARD, "shard", a -> null);
+        Shard shard = shardSetting.map(Setting::parseShard).orElse(Shard.WHOLE);
+        if (!shard.isWhole() && seedSetting.isEmpty()) {
+            // Each job would draw its own base seed: the shards' seeds would no longer be disjoint by design.
+            throw new ExtensionConfigurationException(shardSetting.get().describe() + ": the shards must share a"
+                    + " base seed to search disjoint seeds; set " + SEED + " too (in CI, the run's number, such as"
+                    + " -D" + SEED + "=$GITHUB_RUN_ID)");
+        }
         // JUnit's @Timeout wraps the whole run of rounds: they get half of it, so that a test whose own
         // @Timeout is shorter than Jostle's time budget is not interrupted by JUnit in the middle of a round.
         Optional<Duration> junitTimeout = JUnitTimeout.of(context);
@@ -119,7 +131,12 @@ record JostledConfiguration(int rounds, Duration time, long seed, boolean seedGi
         }
         // rounds is at least 1, so there is always a budget even when time is "0" (no time limit).
         return new JostledConfiguration(rounds, time, seed, seedSetting.isPresent(), strategy, roundTimeout,
-                parallel, compare, leftover, races, replays, minRounds);
+                parallel, compare, leftover, races, replays, minRounds, shard);
+    }
+
+    /** The seed of round 0: the base seed, moved to the start of its shard. */
+    long firstSeed() {
+        return shard.firstSeed(seed);
     }
 
     /** Where settings come from, in order. */
@@ -220,6 +237,14 @@ record JostledConfiguration(int rounds, Duration time, long seed, boolean seedGi
                 }
             }
             throw bad("races must be fail, warn or off, not '" + value + "'");
+        }
+
+        Shard parseShard() {
+            try {
+                return Shard.parse(value);
+            } catch (IllegalArgumentException malformed) {
+                throw bad(malformed.getMessage());
+            }
         }
 
         Strategy parseStrategy() {

@@ -80,6 +80,9 @@ final class JostledReport {
         entries.put("jostle.rounds", String.valueOf(jostled.rounds()));
         entries.put("jostle.failures", String.valueOf(jostled.failures()));
         entries.put("jostle.seed", String.valueOf(configuration.seed()));
+        if (!configuration.shard().isWhole()) {
+            entries.put("jostle.shard", configuration.shard().toString());
+        }
         entries.put("jostle.strategy", configuration.strategy().id());
         entries.put("jostle.elapsed", seconds(jostled.elapsed()));
         entries.put("jostle.noiseEvents", String.valueOf(noiseEvents));
@@ -152,7 +155,10 @@ final class JostledReport {
         }
         text.append(", plan: ").append(round.plan()).append('\n');
         text.append("  seed:     ").append(round.seed()).append(" (base seed ").append(configuration.seed())
-                .append(configuration.seedGiven() ? ", as configured" : ", drawn for this run").append(")\n");
+                .append(configuration.seedGiven() ? ", as configured" : ", drawn for this run")
+                .append(configuration.shard().isWhole() ? "" : ", shard " + configuration.shard()
+                        + ": the seed alone replays the round, without " + JostledConfiguration.SHARD)
+                .append(")\n");
         if (baseline != null) {
             text.append("  evidence: ").append(comparison()).append('\n');
         }

@@ -30,7 +30,7 @@ final class JostledRounds {
                 .contextClassLoader(Thread.currentThread().getContextClassLoader())
                 .name("jostled-" + context.getRequiredTestMethod().getName())
                 .build();
-        CampaignSettings settings = new CampaignSettings(configuration.strategy(), configuration.seed(),
+        CampaignSettings settings = new CampaignSettings(configuration.strategy(), configuration.firstSeed(),
                 configuration.rounds(), configuration.time(), configuration.parallel(), true, false,
                 configuration.races() != JostledConfiguration.RacePolicy.OFF)
                 .withRoundTimeout(configuration.roundTimeout())
