@@ -36,7 +36,8 @@ public final class RaceDetector implements Probe {
     private final Map<Thread, ThreadClock> byThread = new ConcurrentHashMap<>();
     private final Map<Thread, VectorClock> forks = new ConcurrentHashMap<>();
     private final AtomicInteger nextTid = new AtomicInteger();
-    private final List<String> threadNames = Collections.synchronizedList(new ArrayList<>());
+    /** By thread number: threads are numbered and filed concurrently, so not a list in arrival order. */
+    private final Map<Integer, String> threadNames = new ConcurrentHashMap<>();
     private final ShadowMemory shadows = new ShadowMemory();
     private final Map<String, Integer> fieldNumbers = new ConcurrentHashMap<>();
     private final AtomicInteger nextFieldNumber = new AtomicInteger();
@@ -278,7 +279,7 @@ public final class RaceDetector implements Probe {
         me = new ThreadClock(tid, thread.getName(), clock, conservative);
         threads.set(me);
         byThread.put(thread, me);
-        threadNames.add(thread.getName());
+        threadNames.put(tid, thread.getName());
         return me;
     }
 
@@ -442,7 +443,7 @@ public final class RaceDetector implements Probe {
         if (!me.reported.add(pair) || !reportedSitePairs.add(pair)) {
             return;
         }
-        String otherName = otherTid < threadNames.size() ? threadNames.get(otherTid) : "thread #" + otherTid;
+        String otherName = threadName(otherTid);
         Race race = new Race(memberOf(site),
                 new Race.Access(otherName, otherWrite, Sites.get(otherSite), List.of()),
                 new Race.Access(me.name, write, Sites.get(site), shortStack()));
@@ -455,6 +456,11 @@ public final class RaceDetector implements Probe {
             }
         }
         wantStack(earlier);
+    }
+
+    /** The name of the thread numbered tid, as it was when the detector first met it. */
+    String threadName(int tid) {
+        return threadNames.getOrDefault(tid, "thread #" + tid);
     }
 
     /** A thread and a site as one long: the thread in the high half. */

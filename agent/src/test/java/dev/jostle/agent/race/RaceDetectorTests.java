@@ -338,6 +338,42 @@ class RaceDetectorTests {
         assertEquals(List.of(), detector.races());
     }
 
+    /**
+     * Threads that first meet the detector at the same moment each get a number, and a race names the
+     * earlier access's thread by that number: the name filed under it must be that thread's own, whatever
+     * order the threads were numbered and filed in. (Filing names in arrival order swapped them: a race
+     * reported the updater's access as the reader's.)
+     */
+    @Test
+    void threadsMeetingTheDetectorAtOnce_eachNumber_namesItsOwnThread() throws Exception {
+        int threads = 8;
+        for (int attempt = 0; attempt < 200; attempt++) {
+            RaceDetector fresh = new RaceDetector();
+            CountDownLatch go = new CountDownLatch(1);
+            int[] tids = new int[threads];
+            Thread[] started = new Thread[threads];
+            for (int i = 0; i < threads; i++) {
+                int me = i;
+                started[i] = new Thread(() -> {
+                    try {
+                        go.await();
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                    tids[me] = fresh.threadClock().tid;
+                }, "thread-" + i);
+                started[i].start();
+            }
+            go.countDown();
+            for (Thread thread : started) {
+                thread.join();
+            }
+            for (int i = 0; i < threads; i++) {
+                assertEquals("thread-" + i, fresh.threadName(tids[i]), "attempt " + attempt);
+            }
+        }
+    }
+
     private void increment(boolean locked) {
         if (locked) {
             detector.on(Event.AFTER_MONITOR_ENTER, counter, 0, LOCK);
