@@ -67,7 +67,7 @@ public final class MethodReferenceBridges extends ClassVisitor {
         ClassReader reader = new ClassReader(classFile);
         ClassWriter writer = new ClassWriter(reader, 0);
         MethodReferenceBridges bridges = new MethodReferenceBridges(writer,
-                handle -> InstrumentingMethodVisitor.isHookedCall(handle, TypeFacts.unresolved()));
+                handle -> HookedCalls.isHooked(handle, TypeFacts.unresolved()));
         reader.accept(bridges, 0);
         return bridges.bridges.isEmpty() ? classFile : writer.toByteArray();
     }

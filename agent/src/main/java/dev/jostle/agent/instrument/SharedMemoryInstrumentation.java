@@ -64,6 +64,6 @@ public final class SharedMemoryInstrumentation implements AsmVisitorWrapper {
             return instrumenting; // a loaded class being retransformed: no method may be added
         }
         return new MethodReferenceBridges(instrumenting,
-                target -> InstrumentingMethodVisitor.isHookedCall(target, facts));
+                target -> HookedCalls.isHooked(target, facts));
     }
 }

@@ -1,25 +1,30 @@
 /**
- * The bytecode rewriting: one ASM method visitor that inserts calls to
- * {@link dev.jostle.agent.bootstrap.Hooks} around field and array accesses, monitors, and calls that
- * synchronise, applied by Byte Buddy as a decorating visitor.
+ * The bytecode rewriting, applied by Byte Buddy as a decorating visitor: {@code InstrumentingMethodVisitor}
+ * inserts calls to {@link dev.jostle.agent.bootstrap.Hooks} around field and array accesses, monitors and
+ * the calls that {@code HookedCalls} lists (its table: the calls a hook performs in their place, such as
+ * {@code Thread.start} or {@code Object.wait}, and the calls that synchronise). Runs inside the JVM under
+ * test, at class load time.
  *
  * <p>Three rules keep instrumented code verifiable and retransformable: insertions are straight-line
- * code that leaves the operand stack as it found it (no branches, so no stack map frame changes), no
- * member is added, and nothing here loads a class (facts about other types come from Byte Buddy's
- * {@code TypePool}). {@code RealJarInstrumentationTests} holds the instrumentation to these rules on every
- * class of guava, commons-lang3 and jackson-databind.
+ * code that leaves the operand stack as it found it (no branches, so no stack map frame changes); the
+ * exceptions are handlers placed after a method's last instruction, a catch-all per synchronized method
+ * that reports its exceptional exit and rethrows, and the reporting copies of synchronized blocks' own
+ * handlers ({@code ReleaseHandlerCopies}), each with its frame; no field is added, and the only methods added are the bridges
+ * {@code jostle$ref$N} for method references to hooked calls ({@code MethodReferenceBridges}), never in a
+ * class retransformed after loading; nothing here loads a class (facts about other types come from Byte
+ * Buddy's {@code TypePool}). {@code RealJarInstrumentationTests} holds the instrumentation to these rules
+ * on every class of guava, commons-lang3 and jackson-databind.
  *
  * <p>A call synchronises when its owner is in {@code java.util.concurrent} (constructors, {@code TimeUnit} and
  * {@code ThreadLocalRandom} excepted), or is a subtype of such a type that has the method, inherited or
  * overridden ({@code class GuardLock extends ReentrantLock}: {@code lock()} counts, a method GuardLock adds
- * does not). {@code InstrumentingMethodVisitor.isSyncCall} holds that rule for call instructions and for
- * {@code MethodReferenceBridges}; {@code TypeFacts}
- * resolves the hierarchies.
+ * does not). {@code HookedCalls.synchronises} holds that rule for call instructions and for
+ * {@code MethodReferenceBridges}; {@code TypeFacts} resolves the hierarchies.
  *
- * <p>Known limits: exceptional exits from calls into {@code java.util.concurrent} are not reported (that
- * would need handlers); method references in a class retransformed after loading, and serializable ones,
- * are not bridged; without a type pool ({@code MethodReferenceBridges.rewrite}, used by hunt) a reference
- * is bridged by its owner's name only; {@code baload}/{@code bastore} name their array "byte[] or
- * boolean[]".
+ * <p>Known limits: a call into {@code java.util.concurrent} that ends by throwing reports no
+ * {@code afterSyncCall} (that would need a handler per call); method references in a class retransformed
+ * after loading, and serializable ones, are not bridged; without a type pool
+ * ({@code MethodReferenceBridges.rewrite}, used by hunt) a reference is bridged by its owner's name only;
+ * {@code baload}/{@code bastore} name their array "byte[] or boolean[]".
  */
 package dev.jostle.agent.instrument;
