@@ -124,7 +124,12 @@ public final class RoundRunner {
                 failure = new AssertionError("the round returned while threads it started were still running: "
                         + names(stillRunning));
             }
-            if (kind == FailureKind.DEADLOCK || kind == FailureKind.TIMEOUT || kind == FailureKind.LEFTOVER_THREADS) {
+            if (kind == FailureKind.TIMEOUT && limit.cut()) {
+                // The search's time is up, not the round's: nothing to wait for, nothing to report.
+                stillRunning.forEach(Thread::interrupt);
+                round[0].abandon();
+            } else if (kind == FailureKind.DEADLOCK || kind == FailureKind.TIMEOUT
+                    || kind == FailureKind.LEFTOVER_THREADS) {
                 // Java cannot stop a thread safely: ask, give them a moment, and name the ones that stay.
                 stillRunning.forEach(Thread::interrupt);
                 List<Thread> survivors = awaitEnd(stillRunning, System.nanoTime() + GRACE.toNanos());
