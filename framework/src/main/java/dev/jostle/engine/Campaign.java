@@ -138,7 +138,7 @@ public final class Campaign {
 
     /** A round that timed out under a limit cut short by the search's deadline: no evidence of a hang. */
     static boolean ranOutOfTheSearch(RoundOutcome outcome, RoundTimeout limit) {
-        return limit.cut() && outcome.kind() == FailureKind.TIMEOUT;
+        return limit.cut() && outcome.kind() != null && outcome.kind().outOfTime();
     }
 
     private static IllegalStateException cannotRun(Throwable crash) {

@@ -157,7 +157,7 @@ public final class SeedReplays {
      * happened without noise (there is no seed to judge): neither is replayed.
      */
     static boolean replayable(RoundOutcome failure) {
-        return failure.kind() != FailureKind.TIMEOUT && failure.round() >= 0;
+        return !failure.kind().outOfTime() && failure.round() >= 0;
     }
 
     /** The failure's replays; null when the deadline left no time for one. */

@@ -7,6 +7,7 @@ import dev.jostle.engine.CampaignResult;
 import dev.jostle.engine.CampaignSettings;
 import dev.jostle.engine.Deadline;
 import dev.jostle.engine.FailureKind;
+import dev.jostle.engine.LoadingTime;
 import dev.jostle.engine.RoundOutcome;
 import dev.jostle.engine.RoundRunner;
 import dev.jostle.engine.RoundTimeout;
@@ -56,7 +57,8 @@ final class Hunt {
     }
 
     private RoundOutcome runRoundInFreshLoader(Function<Thread, Round> opener, RoundTimeout timeout) {
-        ClassLoader loader = program.newLoader();
+        LoadingTime loadingTime = new LoadingTime();
+        ClassLoader loader = program.newLoader(loadingTime);
         AtomicReference<RoundOutput.Capture> capture = new AtomicReference<>();
         AtomicReference<ProgramExits.Slot> exitSlot = new AtomicReference<>();
         RoundRunner runner = RoundRunner.builder()
@@ -66,6 +68,9 @@ final class Hunt {
                 // because an exit in any thread must end that wait at once.
                 .awaitAllThreads(false)
                 .contextClassLoader(loader)
+                // As generous as the round that measures a test: loading a big library under instrumentation
+                // and race detection can take seconds, and is no hang.
+                .loadingTime(loadingTime, RoundTimeout.OBSERVATION_LIMIT)
                 .name("jostle-hunt")
                 .build();
         RoundOutcome outcome = runner.run(opener, () -> {
