@@ -44,6 +44,16 @@ public final class Campaign {
     }
 
     public static CampaignResult run(CampaignSettings settings, RoundTask task, Listener listener) {
+        return run(settings, task, listener, Deadline.NONE);
+    }
+
+    /**
+     * Runs the campaign so that it is over by {@code stopBy}: no round starts after it, and a round that would
+     * run past it gets a shorter limit. A round that runs out of such a cut limit ran out of the search's time,
+     * not its own: it counts neither as a round run nor as a hang.
+     */
+    public static CampaignResult run(CampaignSettings settings, RoundTask task, Listener listener,
+            Deadline stopBy) {
         Session session = JostleRuntime.newSession(settings.strategy(), settings.seed(), settings.recordSites())
                 .detectRaces(settings.detectRaces());
         RacesSeen races = new RacesSeen();
@@ -61,14 +71,19 @@ public final class Campaign {
         Duration normal = null;
         int observationRounds = 0;
         if (measures || session.wantsObservation()) {
-            RoundOutcome observed = runQuietly(task, session::openObservationRound,
-                    measures ? RoundTimeout.observation() : set, crash);
+            RoundTimeout limit = stopBy.limit(measures ? RoundTimeout.observation() : set);
+            RoundOutcome observed = runQuietly(task, session::openObservationRound, limit, crash);
             if (observed == null) {
                 throw cannotRun(crash.get());
             }
             observationRounds = 1;
-            normal = observed.elapsed();
             races.add(observed);
+            if (ranOutOfTheSearch(observed, limit)) {
+                Duration at = Duration.ofNanos(System.nanoTime() - start);
+                return new CampaignResult(settings, 0, 0, null, at, null, races.list(), observationRounds, null,
+                        measures ? RoundTimeout.observation() : set);
+            }
+            normal = observed.elapsed();
             if (!observed.passed()) {
                 // It failed without any noise: that is a finding too, and the strongest kind.
                 Duration at = Duration.ofNanos(System.nanoTime() - start);
@@ -89,14 +104,18 @@ public final class Campaign {
                     return;
                 }
                 // Time is a target, the minimum a floor: rounds below it run even when time is up.
-                if (index >= settings.minRounds() && System.nanoTime() >= deadline) {
+                if (index >= settings.minRounds() && System.nanoTime() >= deadline || !stopBy.allowsRound()) {
                     return;
                 }
-                RoundOutcome outcome = runQuietly(task, root -> session.openRound(index, root), timeout, crash);
+                RoundTimeout limit = stopBy.limit(timeout);
+                RoundOutcome outcome = runQuietly(task, root -> session.openRound(index, root), limit, crash);
                 if (outcome == null) {
                     return;
                 }
                 races.add(outcome);
+                if (ranOutOfTheSearch(outcome, limit)) {
+                    return;
+                }
                 int doneNow = done.incrementAndGet();
                 Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
                 if (!outcome.passed()) {
@@ -115,6 +134,11 @@ public final class Campaign {
         return new CampaignResult(settings, done.get(), failures.get(), first.get(),
                 Duration.ofNanos(System.nanoTime() - start), firstAt.get(), races.list(), observationRounds, normal,
                 timeout);
+    }
+
+    /** A round that timed out under a limit cut short by the search's deadline: no evidence of a hang. */
+    static boolean ranOutOfTheSearch(RoundOutcome outcome, RoundTimeout limit) {
+        return limit.cut() && outcome.kind() != null && outcome.kind().outOfTime();
     }
 
     private static IllegalStateException cannotRun(Throwable crash) {

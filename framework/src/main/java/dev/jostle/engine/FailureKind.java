@@ -10,6 +10,11 @@ public enum FailureKind {
     DEADLOCK("deadlock"),
     /** The round outlived its timeout without a deadlock: a hang, a livelock, or a lost wake-up. */
     TIMEOUT("timeout"),
+    /**
+     * The round outlived its timeout, and a second one spent loading classes, while still loading classes:
+     * the cost of loading and instrumenting the program, not evidence of a hang.
+     */
+    LOADING_TIMEOUT("timeout while loading classes"),
     /** The body returned while threads it started were still running. */
     LEFTOVER_THREADS("threads left running"),
     /** The program asked to exit with a non-zero status. */
@@ -19,6 +24,11 @@ public enum FailureKind {
 
     FailureKind(String label) {
         this.label = label;
+    }
+
+    /** The round ran out of time (a hang, or still loading classes). */
+    public boolean outOfTime() {
+        return this == TIMEOUT || this == LOADING_TIMEOUT;
     }
 
     /** A short human name, as used in reports and JSON. */

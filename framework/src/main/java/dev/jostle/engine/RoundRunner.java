@@ -37,8 +37,13 @@ public final class RoundRunner {
     private final ClassLoader contextLoader;
     private final String name;
     private final String timeoutSetting;
+    /** Time not counted against the round's limit; null when all of it counts. */
+    private final LoadingTime loadingTime;
+    private final Duration loadingAtMost;
 
     private RoundRunner(Builder builder) {
+        this.loadingTime = builder.loadingTime;
+        this.loadingAtMost = builder.loadingAtMost;
         this.timeout = builder.timeout;
         this.daemonThreads = builder.daemonThreads;
         this.awaitAllThreads = builder.awaitAllThreads;
@@ -90,6 +95,14 @@ public final class RoundRunner {
             root.start();
             long deadline = start + limit.limit().toNanos();
             String deadlock = await(root, group, deadline);
+            // Time spent loading classes is not the program's: the round gets it back, up to a bound (never
+            // past a cut limit: the search's time is up then), so every round stays bounded.
+            long extended;
+            while (deadlock == null && root.isAlive() && (extended = start + limit.limit().toNanos()
+                    + uncounted(limit)) > deadline) {
+                deadline = extended;
+                deadlock = await(root, group, deadline);
+            }
             List<Thread> stillRunning = group.alive(null);
             if (awaitAllThreads && deadlock == null && !stillRunning.isEmpty()) {
                 deadlock = awaitNonDaemon(group, deadline);
@@ -110,6 +123,15 @@ public final class RoundRunner {
                 kind = FailureKind.EXCEPTION;
                 failure = bodyFailure[0];
                 thread = root.getName();
+            } else if ((root.isAlive() || (awaitAllThreads && anyNonDaemon(stillRunning)))
+                    && loadingTime != null && loadingTime.loading()) {
+                kind = FailureKind.LOADING_TIMEOUT;
+                details = Deadlocks.stacks(stillRunning) + "\n\n" + howToChange(limit);
+                failure = new AssertionError("round did not finish within " + format(limit.limit())
+                        + " and a further " + format(Duration.ofNanos(uncounted(limit)).truncatedTo(
+                                java.time.temporal.ChronoUnit.MILLIS))
+                        + " spent loading classes, and was still loading classes; still running: "
+                        + names(stillRunning));
             } else if (root.isAlive() || (awaitAllThreads && anyNonDaemon(stillRunning))) {
                 kind = FailureKind.TIMEOUT;
                 String outside = Deadlocks.blockedOutside(stillRunning);
@@ -124,7 +146,12 @@ public final class RoundRunner {
                 failure = new AssertionError("the round returned while threads it started were still running: "
                         + names(stillRunning));
             }
-            if (kind == FailureKind.DEADLOCK || kind == FailureKind.TIMEOUT || kind == FailureKind.LEFTOVER_THREADS) {
+            if (kind != null && kind.outOfTime() && limit.cut()) {
+                // The search's time is up, not the round's: nothing to wait for, nothing to report.
+                stillRunning.forEach(Thread::interrupt);
+                round[0].abandon();
+            } else if (kind == FailureKind.DEADLOCK || (kind != null && kind.outOfTime())
+                    || kind == FailureKind.LEFTOVER_THREADS) {
                 // Java cannot stop a thread safely: ask, give them a moment, and name the ones that stay.
                 stillRunning.forEach(Thread::interrupt);
                 List<Thread> survivors = awaitEnd(stillRunning, System.nanoTime() + GRACE.toNanos());
@@ -139,6 +166,14 @@ public final class RoundRunner {
             report = round[0].end();
         }
         return new RoundOutcome(kind, failure, thread, details, report, Duration.ofNanos(System.nanoTime() - start));
+    }
+
+    /** Loading time the round gets back on top of its limit: none for a cut limit, at most the set bound. */
+    private long uncounted(RoundTimeout limit) {
+        if (loadingTime == null || limit.cut()) {
+            return 0;
+        }
+        return Math.min(loadingTime.nanos(), loadingAtMost.toNanos());
     }
 
     /** Waits for the root thread; returns a deadlock description if one forms first. */
@@ -294,6 +329,8 @@ public final class RoundRunner {
         private ClassLoader contextLoader;
         private String name = "jostle-round";
         private String timeoutSetting;
+        private LoadingTime loadingTime;
+        private Duration loadingAtMost;
 
         /** A round running longer is a hang (or a deadlock, when one is found). */
         public Builder timeout(Duration timeout) {
@@ -323,6 +360,16 @@ public final class RoundRunner {
         /** Whether threads still running when the body returns fail the round. */
         public Builder failOnLeftoverThreads(boolean fail) {
             this.failOnLeftoverThreads = fail;
+            return this;
+        }
+
+        /**
+         * The round's class loading time, which does not count against its limit, up to {@code atMost}; a round
+         * that runs out while loading classes fails as {@link FailureKind#LOADING_TIMEOUT}, not as a hang.
+         */
+        public Builder loadingTime(LoadingTime time, Duration atMost) {
+            this.loadingTime = time;
+            this.loadingAtMost = atMost;
             return this;
         }
 

@@ -42,14 +42,21 @@ public final class RoundTimeout {
     private final Duration limit;
     private final Duration normal;
     private final Source source;
+    /** The limit this one was cut from by a {@link Deadline}; null when it was not cut. */
+    private final RoundTimeout uncut;
 
     private RoundTimeout(Duration limit, Duration normal, Source source) {
+        this(limit, normal, source, null);
+    }
+
+    private RoundTimeout(Duration limit, Duration normal, Source source, RoundTimeout uncut) {
         if (limit == null || limit.isNegative() || limit.isZero()) {
             throw new IllegalArgumentException("round timeout must be positive: " + limit);
         }
         this.limit = limit;
         this.normal = normal;
         this.source = source;
+        this.uncut = uncut;
     }
 
     /** A limit the user set: used as given. */
@@ -74,6 +81,20 @@ public final class RoundTimeout {
 
     public Duration limit() {
         return limit;
+    }
+
+    /** This limit, shorter: what is left of a search's {@link Deadline}. */
+    public RoundTimeout cutTo(Duration shorter) {
+        RoundTimeout original = uncut == null ? this : uncut;
+        return new RoundTimeout(shorter, normal, source, original);
+    }
+
+    /**
+     * Whether the limit was cut short by the end of the search's time: a round that runs out of it ran out of
+     * the search's time, not of its own, and is no hang.
+     */
+    public boolean cut() {
+        return uncut != null;
     }
 
     /** How long the round without noise took, when the limit was derived from it; else null. */

@@ -97,14 +97,28 @@ public final class SeedReplays {
      */
     public static Result search(CampaignSettings settings, Campaign.RoundTask task, Campaign.Listener listener,
             int replays) {
+        return search(settings, task, listener, replays, Deadline.NONE);
+    }
+
+    /**
+     * As {@link #search(CampaignSettings, Campaign.RoundTask, Campaign.Listener, int)}, over by {@code stopBy}:
+     * rounds and replays alike start only while it allows and are cut short at it; a failure found too late
+     * to replay is reported without replays.
+     */
+    public static Result search(CampaignSettings settings, Campaign.RoundTask task, Campaign.Listener listener,
+            int replays, Deadline stopBy) {
         long started = System.nanoTime();
-        CampaignResult first = Campaign.run(settings, task, listener);
+        CampaignResult first = Campaign.run(settings, task, listener, stopBy);
         if (!first.found() || replays <= 0 || !replayable(first.firstFailure())) {
             return new Result(first, null, null, 0);
         }
         // Replays and further rounds run under the limit the first campaign used (measured once, not again).
         Duration timeout = first.roundTimeout().limit();
-        Check best = check(first.firstFailure(), first.firstFailure().round(), settings, task, replays, timeout);
+        Check best = check(first.firstFailure(), first.firstFailure().round(), settings, task, replays, timeout,
+                stopBy);
+        if (best == null) {
+            return new Result(first, null, null, 0);
+        }
         Check firstCheck = best;
         CampaignResult total = first;
         int weighed = 1;
@@ -118,14 +132,18 @@ public final class SeedReplays {
             Duration before = total.elapsed();
             // Progress counts on from the rounds already run, as one search.
             CampaignResult more = Campaign.run(rest, task,
-                    (outcome, done, elapsed) -> listener.roundDone(outcome, offset + done, before.plus(elapsed)));
+                    (outcome, done, elapsed) -> listener.roundDone(outcome, offset + done, before.plus(elapsed)),
+                    stopBy);
             total = merge(total, more, null);
             if (!more.found() || !replayable(more.firstFailure())) {
                 break;
             }
-            weighed++;
             Check next = check(more.firstFailure(), offset + more.firstFailure().round(), settings, task, replays,
-                    timeout);
+                    timeout, stopBy);
+            if (next == null) {
+                break; // found with no time left to replay it: the seed already judged is the better evidence
+            }
+            weighed++;
             if (next.betterThan(best)) {
                 best = next;
             }
@@ -139,11 +157,12 @@ public final class SeedReplays {
      * happened without noise (there is no seed to judge): neither is replayed.
      */
     static boolean replayable(RoundOutcome failure) {
-        return failure.kind() != FailureKind.TIMEOUT && failure.round() >= 0;
+        return !failure.kind().outOfTime() && failure.round() >= 0;
     }
 
+    /** The failure's replays; null when the deadline left no time for one. */
     static Check check(RoundOutcome failure, int roundNumber, CampaignSettings settings, Campaign.RoundTask task,
-            int replays, Duration timeout) {
+            int replays, Duration timeout, Deadline stopBy) {
         RoundReport round = failure.report();
         // Detection as the round had it: the replay line keeps it, and detection slows every shared access,
         // which changes how often a failure comes back without the noise's help.
@@ -152,13 +171,17 @@ public final class SeedReplays {
         int ran = 0;
         int failedAgain = 0;
         while (ran < replays) {
+            CampaignResult replayed = Campaign.run(replay, task, Campaign.Listener.NONE, stopBy);
+            if (!replayed.found() && replayed.rounds() == 0) {
+                break; // the search's time ran out before this replay could
+            }
             ran++;
-            if (!Campaign.run(replay, task, Campaign.Listener.NONE).found()) {
+            if (!replayed.found()) {
                 break;
             }
             failedAgain++;
         }
-        return new Check(failure, roundNumber, ran, failedAgain);
+        return ran == 0 ? null : new Check(failure, roundNumber, ran, failedAgain);
     }
 
     /**

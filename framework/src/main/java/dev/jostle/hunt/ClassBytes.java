@@ -2,22 +2,37 @@ package dev.jostle.hunt;
 
 import dev.jostle.agent.desugar.LambdaDesugaring;
 import dev.jostle.agent.instrument.MethodReferenceBridges;
+import java.io.File;
+import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.MalformedURLException;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.net.URL;
+import java.net.URLConnection;
 import java.net.URLClassLoader;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.security.CodeSigner;
 import java.security.CodeSource;
 import java.security.ProtectionDomain;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.jar.JarFile;
+import java.util.zip.ZipEntry;
 
 /**
  * The program's class files, read once for the whole hunt. A round then costs a class loader and the
  * definition of its classes, not a search of the class path and a read of every file; resources are
  * found through one long-lived loader over the class path.
+ *
+ * <p>Class files are read through jar files this object opens and alone closes, never through a jar URL's
+ * connection: that shares one JVM-wide cached {@code JarFile} with every reader of the jar, and the program
+ * can close it (closing a {@code URLClassLoader} of its own closes the jar files its resources came from).
+ * A round reading a class at that moment failed with {@code ClassNotFoundException}; a plain JVM never
+ * reads classes through that cache, so this is how the program's class loader behaves too.
  *
  * <p>Classes are handed out with their lambdas desugared ({@link LambdaDesugaring}): linking a lambda
  * through {@code LambdaMetafactory} spins a class per call site in every round's loader, which cost the
@@ -42,6 +57,9 @@ final class ClassBytes implements AutoCloseable {
     private final URLClassLoader resources;
     private final Map<String, Entry> classes = new ConcurrentHashMap<>();
     private final Map<String, ProtectionDomain> domains = new ConcurrentHashMap<>();
+    /** By the jar's file URL: the jars class files are read from, opened on first use. */
+    private final Map<String, JarFile> jars = new ConcurrentHashMap<>();
+    private volatile boolean closed;
     /** Lambda classes made while desugaring the classes read so far. */
     private final Map<String, Entry> lambdaClasses = new ConcurrentHashMap<>();
     /** Null when lambdas are linked as written. */
@@ -78,8 +96,8 @@ final class ClassBytes implements AutoCloseable {
         }
         byte[] file;
         ProtectionDomain domain;
-        try (InputStream in = url.openStream()) {
-            file = in.readAllBytes();
+        try {
+            file = readAll(url);
             domain = domain(url, path);
         } catch (IOException unreadable) {
             throw new UncheckedIOException("cannot read " + url, unreadable);
@@ -105,14 +123,58 @@ final class ClassBytes implements AutoCloseable {
                 return jdk.readAllBytes();
             }
             URL url = resources.findResource(path);
-            if (url == null) {
-                return null;
-            }
-            try (InputStream in = url.openStream()) {
-                return in.readAllBytes();
-            }
+            return url == null ? null : readAll(url);
         } catch (IOException unreadable) {
             return null;
+        }
+    }
+
+    /** The file a class path search found: from a jar this object opened, a folder, or else a private connection. */
+    private byte[] readAll(URL url) throws IOException {
+        String text = url.toString();
+        int inJar = text.indexOf("!/");
+        try {
+            if (text.startsWith("jar:file:") && inJar > 0) {
+                JarFile jar = jar(text.substring("jar:".length(), inJar));
+                // The URL names the entry as the class path found it (a multi-release jar's versioned one).
+                String entryName = new URI("file:/" + text.substring(inJar + 2)).getPath().substring(1);
+                ZipEntry entry = jar.getEntry(entryName);
+                if (entry == null) {
+                    throw new FileNotFoundException("no entry " + entryName + " in " + jar.getName());
+                }
+                try (InputStream in = jar.getInputStream(entry)) {
+                    return in.readAllBytes();
+                }
+            }
+            if (text.startsWith("file:")) {
+                return Files.readAllBytes(Path.of(url.toURI()));
+            }
+        } catch (URISyntaxException | IllegalArgumentException unusual) {
+            // read it as any other URL
+        }
+        URLConnection connection = url.openConnection();
+        connection.setUseCaches(false); // a connection of its own, closed with its stream
+        try (InputStream in = connection.getInputStream()) {
+            return in.readAllBytes();
+        }
+    }
+
+    private JarFile jar(String fileUrl) throws IOException, URISyntaxException {
+        JarFile jar = jars.get(fileUrl);
+        if (jar != null) {
+            return jar;
+        }
+        File file = Path.of(new URI(fileUrl)).toFile();
+        synchronized (jars) {
+            if (closed) {
+                throw new IOException("the hunt is over: " + file + " is closed");
+            }
+            jar = jars.get(fileUrl);
+            if (jar == null) {
+                jar = new JarFile(file, false); // read as the class path reads it; nothing is verified here
+                jars.put(fileUrl, jar);
+            }
+            return jar;
         }
     }
 
@@ -132,6 +194,13 @@ final class ClassBytes implements AutoCloseable {
 
     @Override
     public void close() throws IOException {
+        synchronized (jars) {
+            closed = true;
+            for (JarFile jar : jars.values()) {
+                jar.close();
+            }
+            jars.clear();
+        }
         resources.close();
     }
 }

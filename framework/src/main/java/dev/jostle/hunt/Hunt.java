@@ -5,7 +5,9 @@ import dev.jostle.agent.runtime.Round;
 import dev.jostle.engine.Campaign;
 import dev.jostle.engine.CampaignResult;
 import dev.jostle.engine.CampaignSettings;
+import dev.jostle.engine.Deadline;
 import dev.jostle.engine.FailureKind;
+import dev.jostle.engine.LoadingTime;
 import dev.jostle.engine.RoundOutcome;
 import dev.jostle.engine.RoundRunner;
 import dev.jostle.engine.RoundTimeout;
@@ -33,12 +35,18 @@ final class Hunt {
         this.exits = exits;
     }
 
-    /** Runs until the first failing round or the end of the budget. */
+    /**
+     * Runs until the first failing round or the end of the budget. New rounds start within {@code --time};
+     * everything after (the rounds in flight, replays) is over by {@code --time} plus one round timeout.
+     */
     HuntResult run(Campaign.Listener listener) {
         CampaignSettings settings = new CampaignSettings(options.strategy(), options.firstSeed(), options.rounds(),
                 options.time(), options.parallel(), true, false, options.races())
                 .withRoundTimeout(options.roundTimeout());
-        SeedReplays.Result replays = SeedReplays.search(settings, this::runRound, listener, options.replays());
+        Deadline stopBy = options.time().isZero() ? Deadline.NONE
+                : Deadline.after(options.time().plus(options.roundTimeout()), System::nanoTime);
+        SeedReplays.Result replays = SeedReplays.search(settings, this::runRound, listener, options.replays(),
+                stopBy);
         CampaignResult result = replays.campaign();
         String programOutput = result.found() ? failedOutput.get(result.firstFailure().report().seed()) : null;
         return new HuntResult(options, result, programOutput, replays);
@@ -49,7 +57,8 @@ final class Hunt {
     }
 
     private RoundOutcome runRoundInFreshLoader(Function<Thread, Round> opener, RoundTimeout timeout) {
-        ClassLoader loader = program.newLoader();
+        LoadingTime loadingTime = new LoadingTime();
+        ClassLoader loader = program.newLoader(loadingTime);
         AtomicReference<RoundOutput.Capture> capture = new AtomicReference<>();
         AtomicReference<ProgramExits.Slot> exitSlot = new AtomicReference<>();
         RoundRunner runner = RoundRunner.builder()
@@ -59,6 +68,9 @@ final class Hunt {
                 // because an exit in any thread must end that wait at once.
                 .awaitAllThreads(false)
                 .contextClassLoader(loader)
+                // As generous as the round that measures a test: loading a big library under instrumentation
+                // and race detection can take seconds, and is no hang.
+                .loadingTime(loadingTime, RoundTimeout.OBSERVATION_LIMIT)
                 .name("jostle-hunt")
                 .build();
         RoundOutcome outcome = runner.run(opener, () -> {

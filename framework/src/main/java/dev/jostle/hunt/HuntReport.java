@@ -112,7 +112,7 @@ final class HuntReport {
     /** Deadlocks and hangs are explained by their details; their failure is only a carrier. */
     private static boolean carriesStack(RoundOutcome outcome) {
         return outcome.failure() != null && outcome.kind() != FailureKind.DEADLOCK
-                && outcome.kind() != FailureKind.TIMEOUT && outcome.kind() != FailureKind.LEFTOVER_THREADS;
+                && !outcome.kind().outOfTime() && outcome.kind() != FailureKind.LEFTOVER_THREADS;
     }
 
     /** The failure's stack trace, with the hunt's own frames below the program's cut off. */

@@ -1,5 +1,6 @@
 package dev.jostle.hunt;
 
+import dev.jostle.engine.LoadingTime;
 import java.io.IOException;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
@@ -106,7 +107,12 @@ final class Program implements AutoCloseable {
 
     /** A fresh loader over the program's class path, isolated from Jostle's own classes. */
     ClassLoader newLoader() {
-        return new RoundClassLoader(classBytes, assertions);
+        return newLoader(new LoadingTime());
+    }
+
+    /** A fresh loader that adds the time it spends loading classes to {@code loadingTime}. */
+    ClassLoader newLoader(LoadingTime loadingTime) {
+        return new RoundClassLoader(classBytes, assertions, loadingTime);
     }
 
     @Override

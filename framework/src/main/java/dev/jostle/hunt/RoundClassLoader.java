@@ -1,5 +1,6 @@
 package dev.jostle.hunt;
 
+import dev.jostle.engine.LoadingTime;
 import java.io.IOException;
 import java.net.URL;
 import java.util.Enumeration;
@@ -16,11 +17,29 @@ final class RoundClassLoader extends ClassLoader {
     }
 
     private final ClassBytes classBytes;
+    private final LoadingTime loadingTime;
 
     RoundClassLoader(ClassBytes classBytes, boolean assertions) {
+        this(classBytes, assertions, new LoadingTime());
+    }
+
+    /** @param loadingTime where the time spent loading (reading, defining, instrumenting) classes goes */
+    RoundClassLoader(ClassBytes classBytes, boolean assertions, LoadingTime loadingTime) {
         super(ClassLoader.getPlatformClassLoader());
         this.classBytes = classBytes;
+        this.loadingTime = loadingTime;
         setDefaultAssertionStatus(assertions);
+    }
+
+    /** Timed: the agent instruments a class while it is defined, so its cost is in here too. */
+    @Override
+    protected Class<?> loadClass(String name, boolean resolve) throws ClassNotFoundException {
+        loadingTime.enter();
+        try {
+            return super.loadClass(name, resolve);
+        } finally {
+            loadingTime.exit();
+        }
     }
 
     @Override

@@ -19,6 +19,53 @@ class RoundRunnerTests {
     private final RoundRunner runner = RoundRunner.builder().timeout(Duration.ofSeconds(3)).build();
 
     @Test
+    void bodyLoadingClassesPastTheLimit_run_passes_asLoadingTimeIsNotCounted() {
+        LoadingTime loading = new LoadingTime();
+        RoundRunner counting = RoundRunner.builder().timeout(Duration.ofSeconds(1))
+                .loadingTime(loading, Duration.ofMinutes(2)).build();
+
+        RoundOutcome outcome = counting.run(root -> session.openRound(0, root), () -> {
+            loading.enter(); // as a round's class loader does while it reads, defines and instruments a class
+            try {
+                Thread.sleep(2000);
+            } finally {
+                loading.exit();
+            }
+        });
+
+        assertTrue(outcome.passed(), outcome.headline());
+    }
+
+    @Test
+    void bodyStillLoadingWhenEvenTheLoadingAllowanceIsSpent_run_failsAsALoadingTimeout_notAHang() {
+        LoadingTime loading = new LoadingTime();
+        RoundRunner counting = RoundRunner.builder().timeout(Duration.ofMillis(300))
+                .loadingTime(loading, Duration.ofMillis(300)).build();
+
+        RoundOutcome outcome = counting.run(root -> session.openRound(0, root), () -> {
+            loading.enter();
+            try {
+                new CountDownLatch(1).await(); // a load that does not end (until the round interrupts it)
+            } finally {
+                loading.exit();
+            }
+        });
+
+        assertEquals(FailureKind.LOADING_TIMEOUT, outcome.kind(), outcome.headline());
+        assertTrue(outcome.failure().getMessage().contains("was still loading classes"), outcome.headline());
+    }
+
+    @Test
+    void bodyPastTheLimitWithoutLoading_runWithLoadingTime_isStillATimeout() {
+        RoundRunner counting = RoundRunner.builder().timeout(Duration.ofMillis(300))
+                .loadingTime(new LoadingTime(), Duration.ofMinutes(2)).build();
+
+        RoundOutcome outcome = counting.run(root -> session.openRound(0, root), () -> new CountDownLatch(1).await());
+
+        assertEquals(FailureKind.TIMEOUT, outcome.kind(), outcome.headline());
+    }
+
+    @Test
     void passingBody_run_passes() {
         RoundOutcome outcome = runner.run(root -> session.openRound(0, root), () -> { });
 

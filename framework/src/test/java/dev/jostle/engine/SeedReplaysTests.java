@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 
 class SeedReplaysTests {
@@ -199,6 +200,74 @@ class SeedReplaysTests {
         assertEquals(Duration.ofSeconds(20), result.campaign().roundTimeout().limit());
         assertEquals(1, result.campaign().roundsWithoutNoise());
         assertEquals(4, result.campaign().jostledRounds());
+    }
+
+    @Test
+    void failureFoundLate_searchWithADeadline_replaysOnlyWhileTimeIsLeft_andNothingRunsPastIt() {
+        AtomicLong clock = new AtomicLong();
+        java.util.List<Duration> limits = new java.util.concurrent.CopyOnWriteArrayList<>();
+        Deadline deadline = Deadline.after(Duration.ofSeconds(10), clock::get);
+
+        SeedReplays.Result result = SeedReplays.search(settings(100),
+                takingTwoSeconds(failingOn(Set.of(1001L), Set.of()), clock, limits), Campaign.Listener.NONE, 5,
+                deadline);
+
+        // Rounds 0 and 1 (0 s to 4 s), replays from 4 s and 6 s under what is left (no room for a hang's grace,
+        // but for the 2 s they take); the replay at 8 s gets less than it takes, runs out, and is not counted;
+        // none starts after it.
+        assertEquals(1001, result.campaign().firstFailure().report().seed());
+        assertEquals("failed again in 2 of 2 replays", result.chosen().describe());
+        Duration reserve = Deadline.RESERVE;
+        assertEquals(java.util.List.of(Duration.ofSeconds(5), Duration.ofSeconds(5), Duration.ofSeconds(5),
+                Duration.ofSeconds(4).minus(reserve), Duration.ofSeconds(2).minus(reserve)), limits);
+        assertTrue(clock.get() <= Duration.ofSeconds(10).toNanos(), "ended at " + Duration.ofNanos(clock.get()));
+    }
+
+    @Test
+    void roundCutShortByTheDeadline_campaign_countsItNeitherAsARoundNorAsAHang() {
+        AtomicLong clock = new AtomicLong();
+        Deadline deadline = Deadline.after(Duration.ofSeconds(10), clock::get);
+
+        CampaignResult result = Campaign.run(settings(100), takingTwoSeconds(failingOn(Set.of(), Set.of()), clock,
+                new java.util.ArrayList<>()), Campaign.Listener.NONE, deadline);
+
+        assertFalse(result.found());
+        assertEquals(4, result.rounds(), "rounds at 0 s, 2 s, 4 s and 6 s; the one at 8 s was cut short");
+    }
+
+    @Test
+    void failureFoundWithNoTimeLeftToReplay_search_reportsItWithoutReplays() {
+        AtomicLong clock = new AtomicLong();
+        Deadline deadline = Deadline.after(Duration.ofSeconds(10), clock::get);
+
+        SeedReplays.Result result = SeedReplays.search(settings(100),
+                takingTwoSeconds(failingOn(Set.of(1003L), Set.of()), clock, new java.util.ArrayList<>()),
+                Campaign.Listener.NONE, 5, deadline);
+
+        // Round 3 fails at 6 s to 8 s; a replay then gets less than the 2 s it takes and is not counted.
+        assertEquals(1003, result.campaign().firstFailure().report().seed());
+        assertNull(result.chosen());
+        assertEquals(2, runsBySeed.get(1003L).get(), "the round, and the replay that ran out of time");
+    }
+
+    /**
+     * Each run takes two seconds of the given clock, or runs out of its limit first (a timeout); the limits
+     * runs got are added to {@code limits}.
+     */
+    private static Campaign.RoundTask takingTwoSeconds(Campaign.RoundTask task, AtomicLong clock,
+            java.util.List<Duration> limits) {
+        Duration takes = Duration.ofSeconds(2);
+        return (opener, timeout) -> {
+            limits.add(timeout.limit());
+            RoundOutcome ran = task.run(opener, timeout);
+            if (timeout.limit().compareTo(takes) < 0) {
+                clock.addAndGet(timeout.limit().toNanos());
+                return new RoundOutcome(FailureKind.TIMEOUT, new AssertionError("out of time"), null, null,
+                        ran.report(), timeout.limit());
+            }
+            clock.addAndGet(takes.toNanos());
+            return ran;
+        };
     }
 
     private static void sleep(long millis) {

@@ -14,8 +14,14 @@ import java.io.InputStream;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
 import java.net.URL;
+import java.net.URLClassLoader;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
+import java.util.jar.JarEntry;
+import java.util.jar.JarFile;
 import org.junit.jupiter.api.Test;
 
 /** What a round's loader is handed: the program's class files, with their lambdas desugared. */
@@ -78,6 +84,57 @@ class ClassBytesTests {
             assertEquals("constant", ((Supplier<?>) a).get());
             assertTrue(a.getClass().getName().contains(LambdaDesugaring.NAME_MARK), a.getClass().getName());
         }
+    }
+
+    @Test
+    void programClosesAChildLoaderOverTheSameJar_whileClassesAreRead_everyClassIsStillRead() throws Exception {
+        // A program that reads a resource through a URLClassLoader of its own and closes that loader (as
+        // try-with-resources does) closes the JVM-wide cached JarFile of the jar: classes must not be read
+        // through that cache, or another round loading a class at that moment finds none.
+        Path jar = Path.of(Test.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        List<String> classNames = classesIn(jar);
+        String resource = classNames.get(0).replace('.', '/') + ".class";
+        try (ClassBytes bytes = new ClassBytes(new URL[] {jar.toUri().toURL()}, false)) {
+            AtomicBoolean reading = new AtomicBoolean(true);
+            Thread program = new Thread(() -> {
+                while (reading.get()) {
+                    try (URLClassLoader own = new URLClassLoader(new URL[0], new RoundClassLoader(bytes, true));
+                            InputStream in = own.getResourceAsStream(resource)) {
+                        in.readAllBytes();
+                    } catch (Exception | LinkageError programsOwnTrouble) {
+                        // The JDK's cache is shared with this thread alone once hunt no longer reads through it.
+                    }
+                }
+            });
+            program.start();
+            List<String> unread = new ArrayList<>();
+            try {
+                for (String name : classNames) {
+                    try {
+                        if (bytes.get(name) == null) {
+                            unread.add(name + " (not found)");
+                        }
+                    } catch (RuntimeException unreadable) {
+                        unread.add(name + " (" + unreadable + ")");
+                    }
+                }
+            } finally {
+                reading.set(false);
+                program.join();
+            }
+            assertEquals(List.of(), unread, "of " + classNames.size() + " classes in " + jar);
+        }
+    }
+
+    private static List<String> classesIn(Path jar) throws Exception {
+        List<String> names = new ArrayList<>();
+        try (JarFile file = new JarFile(jar.toFile())) {
+            file.stream().map(JarEntry::getName)
+                    .filter(name -> name.endsWith(".class") && !name.contains("-"))
+                    .forEach(name -> names.add(name.substring(0, name.length() - ".class".length()).replace('/', '.')));
+        }
+        assertTrue(names.size() > 50, "a jar with many classes: " + jar);
+        return names;
     }
 
     /** A program class with a non-capturing lambda; public, as hunt loads it by name. */

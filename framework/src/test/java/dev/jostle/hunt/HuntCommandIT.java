@@ -10,14 +10,19 @@ import dev.jostle.programs.fixtures.ExitsWith0;
 import dev.jostle.programs.fixtures.ExitsWith3;
 import dev.jostle.programs.fixtures.Hangs;
 import dev.jostle.programs.fixtures.Passes;
+import dev.jostle.programs.fixtures.TakesTwoSeconds;
 import dev.jostle.programs.fixtures.Throws;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** {@code java -jar jostle.jar hunt} as a user runs it: a child JVM with the agent started by the jar. */
 class HuntCommandIT {
+
+    /** Generous room for starting and ending the child JVM on a busy machine, outside the hunt's own budget. */
+    private static final Duration JVM_START = Duration.ofSeconds(8);
 
     @Test
     void passingProgram_hunt_exits0WithoutProgressNoise() throws Exception {
@@ -28,6 +33,31 @@ class HuntCommandIT {
         assertTrue(run.out.contains("jostle hunt: no failure in "), run.toString());
         assertFalse(run.out.contains("\r") || run.err.contains("\r"), "no progress line without a terminal: " + run);
         assertFalse(run.err.contains("agent is not running"), "the jar starts the agent itself: " + run);
+    }
+
+    @Test
+    void slowPassingProgram_huntOf3s_endsWithinItsTimePlusARoundTimeout() throws Exception {
+        long start = System.nanoTime();
+        JostleJar.Result run = JostleJar.run("hunt", "-cp", JostleJar.testClasses(), "--time", "3s",
+                "--round-timeout", "3s", TakesTwoSeconds.class.getName());
+        Duration took = Duration.ofNanos(System.nanoTime() - start);
+
+        assertEquals(0, run.status, run.toString());
+        assertTrue(took.compareTo(Duration.ofSeconds(3 + 3).plus(JVM_START)) < 0, "took " + took + ": " + run);
+    }
+
+    @Test
+    void slowFailingProgramWithManyReplays_huntOf3s_endsWithinItsTimePlusARoundTimeout() throws Exception {
+        // Ten replays of two seconds each would take 20 s: they must stop where the hunt's time does.
+        long start = System.nanoTime();
+        JostleJar.Result run = JostleJar.run("hunt", "-cp", JostleJar.testClasses(), "--time", "3s",
+                "--round-timeout", "3s", "--replays", "10", "--strategy", "random", TakesTwoSeconds.class.getName(),
+                "fails");
+        Duration took = Duration.ofNanos(System.nanoTime() - start);
+
+        assertEquals(1, run.status, run.toString());
+        assertTrue(run.out.contains("java.lang.AssertionError: fails"), run.toString());
+        assertTrue(took.compareTo(Duration.ofSeconds(3 + 3).plus(JVM_START)) < 0, "took " + took + ": " + run);
     }
 
     @Test
