@@ -347,6 +347,7 @@ public final class RoundRunner {
         }
 
         public RoundRunner build() {
+            Deadlocks.ready();
             return new RoundRunner(this);
         }
     }
