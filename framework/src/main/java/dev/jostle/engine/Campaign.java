@@ -128,7 +128,9 @@ public final class Campaign {
             }
         };
         runWorkers(worker, settings.parallel());
-        if (crash.get() != null) {
+        // A failure found stands even when a later round could not be run: what broke the harness may be what
+        // the failing round left behind (a program that used up the process's file descriptors, say).
+        if (crash.get() != null && first.get() == null) {
             throw cannotRun(crash.get());
         }
         return new CampaignResult(settings, done.get(), failures.get(), first.get(),

@@ -18,7 +18,19 @@ final class Deadlocks {
 
     private static final int FRAMES = 16;
 
+    /**
+     * Taken when the first runner is built, before any round: the first call loads the JVM's management
+     * library, which needs a file descriptor, and a round's program may have used up the last one by the time
+     * its runner looks for a deadlock.
+     */
+    private static final ThreadMXBean MX = ManagementFactory.getThreadMXBean();
+
     private Deadlocks() {
+    }
+
+    /** Loads this class, and with it the management library (see {@link #MX}). */
+    static void ready() {
+        // the class initialiser did the work
     }
 
     /**
@@ -26,9 +38,8 @@ final class Deadlocks {
      * threads are in, or returns null. Deadlocks of other rounds' leftover threads are not ours.
      */
     static String find(Collection<Thread> threads) {
-        ThreadMXBean mx = ManagementFactory.getThreadMXBean();
-        long[] deadlocked = mx.isSynchronizerUsageSupported() ? mx.findDeadlockedThreads()
-                : mx.findMonitorDeadlockedThreads();
+        long[] deadlocked = MX.isSynchronizerUsageSupported() ? MX.findDeadlockedThreads()
+                : MX.findMonitorDeadlockedThreads();
         if (deadlocked == null || threads.isEmpty()) {
             return null;
         }
@@ -48,7 +59,7 @@ final class Deadlocks {
         }
         // Described from the JVM's view of every deadlocked thread, not only the ones the round's group
         // listed: a thread enumerated a moment too early or late must not cut the cycle short.
-        return describe(mx.getThreadInfo(deadlocked, true, true), start);
+        return describe(MX.getThreadInfo(deadlocked, true, true), start);
     }
 
     private static String describe(ThreadInfo[] infos, long start) {
@@ -108,10 +119,9 @@ final class Deadlocks {
 
     /** Stacks of threads that are not deadlocked (a hang), for the timeout report. */
     static String stacks(Collection<Thread> threads) {
-        ThreadMXBean mx = ManagementFactory.getThreadMXBean();
         StringBuilder text = new StringBuilder();
         for (Thread thread : threads) {
-            ThreadInfo info = mx.getThreadInfo(new long[] {thread.getId()}, true, true)[0];
+            ThreadInfo info = MX.getThreadInfo(new long[] {thread.getId()}, true, true)[0];
             if (info != null) {
                 text.append(stack(info)).append('\n');
             }
@@ -126,14 +136,13 @@ final class Deadlocks {
      * thread (a JVM-wide executor's shutdown, say) blocks a round that would pass alone.
      */
     static String blockedOutside(Collection<Thread> roundThreads) {
-        ThreadMXBean mx = ManagementFactory.getThreadMXBean();
         java.util.Set<Long> inRound = new java.util.HashSet<>();
         for (Thread thread : roundThreads) {
             inRound.add(thread.getId());
         }
         StringBuilder text = new StringBuilder();
         for (Thread thread : roundThreads) {
-            ThreadInfo info = mx.getThreadInfo(thread.getId());
+            ThreadInfo info = MX.getThreadInfo(thread.getId());
             if (info != null && info.getLockOwnerId() != -1 && !inRound.contains(info.getLockOwnerId())) {
                 text.append('"').append(info.getThreadName()).append("\" waits for ").append(lockName(info.getLockInfo()))
                         .append(", held by \"").append(info.getLockOwnerName()).append("\", a thread outside this round\n");

@@ -394,6 +394,7 @@ public final class RoundRunner {
         }
 
         public RoundRunner build() {
+            Deadlocks.ready();
             return new RoundRunner(this);
         }
     }

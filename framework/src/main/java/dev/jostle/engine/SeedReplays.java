@@ -1,6 +1,7 @@
 package dev.jostle.engine;
 
 import dev.jostle.agent.runtime.RoundReport;
+import dev.jostle.agent.runtime.Strategy;
 import java.time.Duration;
 
 /**
@@ -9,7 +10,9 @@ import java.time.Duration;
  * noise may not come back when its seed is replayed. So the seed is replayed here, one round at a time,
  * exactly as its replay line would run it (round 0 of a new campaign at the round's seed, under the round's
  * own strategy, with race detection as the round had it, under the round timeout the campaign used), and the
- * report says how often the failure came back.
+ * report says how often the failure came back. A failure of the observation round, run without noise, is
+ * replayed the same way, as round 0 under strategy {@code none}: the agent's hooks alone may show a bug, and
+ * just as well by luck.
  *
  * <p>A seed counts as replaying only when every replay failed again; at the first replay that passes, the
  * search goes on within what is left of the budget and keeps the failing round whose seed replays best: a
@@ -33,11 +36,13 @@ public final class SeedReplays {
      * A failing round and how its replays went.
      *
      * @param failure     the failing round
-     * @param roundNumber its number in the whole search (later candidates count on from earlier campaigns)
-     * @param replays     replays run (0 when the failure is not replayed, see {@link #replayable})
+     * @param roundNumber its number in the whole search (later candidates count on from earlier campaigns);
+     *                    -1 for the observation round
+     * @param replays     replays run to the end (0 when the failure is not replayed, see {@link #replayable})
      * @param failedAgain how many of them failed
+     * @param unrunnable  why a replay could not be run, which ended the replays; null when none failed so
      */
-    public record Check(RoundOutcome failure, int roundNumber, int replays, int failedAgain) {
+    public record Check(RoundOutcome failure, int roundNumber, int replays, int failedAgain, String unrunnable) {
 
         /** Every replay failed again (a check without replays counts as reliable: nothing to improve). */
         public boolean reliable() {
@@ -51,7 +56,18 @@ public final class SeedReplays {
 
         /** "failed again in 5 of 5 replays". */
         public String describe() {
-            return "failed again in " + failedAgain + " of " + replays + (replays == 1 ? " replay" : " replays");
+            String counted = "failed again in " + failedAgain + " of " + replays + (replays == 1 ? " replay" : " replays");
+            if (unrunnable == null) {
+                return counted;
+            }
+            return (replays == 0 ? "could not be replayed" : counted + ", then a replay could not be run") + " ("
+                    + unrunnable + ")";
+        }
+
+        /** The round as a report names it: "round 7 (seed 1007)", or the observation round. */
+        String name() {
+            return roundNumber < 0 ? "the observation round (no noise, seed " + failure.report().seed() + ")"
+                    : "round " + roundNumber + " (seed " + failure.report().seed() + ")";
         }
     }
 
@@ -74,14 +90,15 @@ public final class SeedReplays {
             if (chosen == null) {
                 return null;
             }
-            String text = "this seed " + chosen.describe() + " (run here, one at a time, as the replay line runs it)";
+            String text = (chosen.roundNumber() < 0 ? "this round without noise " : "this seed ") + chosen.describe()
+                    + " (run here, one at a time, as the replay line runs it)";
             if (first != null) {
-                text += ";\n" + indent + "the first failing round, " + first.roundNumber() + " (seed "
-                        + first.failure().report().seed() + "), " + first.describe() + ", so the search went on"
-                        + " and reports the round whose seed replays best of " + weighed + " failing";
+                text += ";\n" + indent + "the first failing round, " + first.name() + ", " + first.describe()
+                        + ", so the search went on and reports the round whose seed replays best of " + weighed
+                        + " failing";
             } else if (!chosen.reliable()) {
-                text += ";\n" + indent + "a failure that needs a lucky time slice as well as the noise: replay it"
-                        + " several times";
+                text += ";\n" + indent + "a failure that needs a lucky time slice"
+                        + (chosen.roundNumber() < 0 ? "" : " as well as the noise") + ": replay it several times";
             }
             return text;
         }
@@ -130,12 +147,18 @@ public final class SeedReplays {
             }
             int offset = total.rounds();
             Duration before = total.elapsed();
-            // Progress counts on from the rounds already run, as one search.
-            CampaignResult more = Campaign.run(rest, task,
-                    (outcome, done, elapsed) -> listener.roundDone(outcome, offset + done, before.plus(elapsed)),
-                    stopBy);
+            CampaignResult more;
+            try {
+                // Progress counts on from the rounds already run, as one search.
+                more = Campaign.run(rest, task,
+                        (outcome, done, elapsed) -> listener.roundDone(outcome, offset + done, before.plus(elapsed)),
+                        stopBy);
+            } catch (RuntimeException cannotRun) {
+                break; // the failure found stands (see Campaign.run); only the search for a better one ends
+            }
             total = merge(total, more, null);
-            if (!more.found() || !replayable(more.firstFailure())) {
+            // The observation round failing again is no new seed to weigh: it runs without noise every time.
+            if (!more.found() || !replayable(more.firstFailure()) || more.firstFailure().round() < 0) {
                 break;
             }
             Check next = check(more.firstFailure(), offset + more.firstFailure().round(), settings, task, replays,
@@ -153,11 +176,12 @@ public final class SeedReplays {
     }
 
     /**
-     * A hang costs a whole round timeout each time it is replayed, and a failure of the observation round
-     * happened without noise (there is no seed to judge): neither is replayed.
+     * A hang costs a whole round timeout each time it is replayed: it is not. A failure of the observation
+     * round is, as a round without noise (see {@link #check}): it may have needed a lucky time slice as much as
+     * any other.
      */
     static boolean replayable(RoundOutcome failure) {
-        return !failure.kind().outOfTime() && failure.round() >= 0;
+        return !failure.kind().outOfTime();
     }
 
     /** The failure's replays; null when the deadline left no time for one. */
@@ -165,13 +189,27 @@ public final class SeedReplays {
             int replays, Duration timeout, Deadline stopBy) {
         RoundReport round = failure.report();
         // Detection as the round had it: the replay line keeps it, and detection slows every shared access,
-        // which changes how often a failure comes back without the noise's help.
-        CampaignSettings replay = new CampaignSettings(round.strategy(), round.seed(), 1, Duration.ZERO, 1, true,
-                settings.recordSites(), settings.detectRaces()).withRoundTimeout(timeout);
+        // which changes how often a failure comes back without the noise's help. The observation round is
+        // replayed as round 0 under strategy none at its seed, recording the sites as it did (recording, too,
+        // costs every access something).
+        boolean observation = round.index() < 0;
+        CampaignSettings replay = new CampaignSettings(observation ? Strategy.NONE : round.strategy(), round.seed(), 1,
+                Duration.ZERO, 1, true, observation || settings.recordSites(), settings.detectRaces())
+                .withRoundTimeout(timeout);
         int ran = 0;
         int failedAgain = 0;
+        String unrunnable = null;
         while (ran < replays) {
-            CampaignResult replayed = Campaign.run(replay, task, Campaign.Listener.NONE, stopBy);
+            CampaignResult replayed;
+            try {
+                replayed = Campaign.run(replay, task, Campaign.Listener.NONE, stopBy);
+            } catch (RuntimeException cannotRun) {
+                // What the failing round left behind (no file descriptors, say) may break a replay: the failure
+                // is reported all the same, with the replays that ran.
+                Throwable cause = cannotRun.getCause() == null ? cannotRun : cannotRun.getCause();
+                unrunnable = cause.toString();
+                break;
+            }
             if (!replayed.found() && replayed.rounds() == 0) {
                 break; // the search's time ran out before this replay could
             }
@@ -181,7 +219,7 @@ public final class SeedReplays {
             }
             failedAgain++;
         }
-        return ran == 0 ? null : new Check(failure, roundNumber, ran, failedAgain);
+        return ran == 0 && unrunnable == null ? null : new Check(failure, roundNumber, ran, failedAgain, unrunnable);
     }
 
     /**

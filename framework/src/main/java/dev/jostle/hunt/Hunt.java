@@ -2,6 +2,7 @@ package dev.jostle.hunt;
 
 import dev.jostle.agent.bootstrap.RoundExit;
 import dev.jostle.agent.runtime.Round;
+import dev.jostle.agent.runtime.Strategy;
 import dev.jostle.engine.Campaign;
 import dev.jostle.engine.CampaignResult;
 import dev.jostle.engine.CampaignSettings;
@@ -21,6 +22,7 @@ import java.util.function.Function;
 final class Hunt {
 
     private final HuntOptions options;
+    private final Launch launch;
     private final Program program;
     private final RoundOutput output;
     private final ProgramExits exits;
@@ -28,8 +30,9 @@ final class Hunt {
     private final Map<Long, String> failedOutput = new ConcurrentHashMap<>();
     private final LoaderSweep sweep = new LoaderSweep();
 
-    Hunt(HuntOptions options, Program program, RoundOutput output, ProgramExits exits) {
+    Hunt(HuntOptions options, Launch launch, Program program, RoundOutput output, ProgramExits exits) {
         this.options = options;
+        this.launch = launch;
         this.program = program;
         this.output = output;
         this.exits = exits;
@@ -40,8 +43,11 @@ final class Hunt {
      * everything after (the rounds in flight, replays) is over by {@code --time} plus one round timeout.
      */
     HuntResult run(Campaign.Listener listener) {
+        // Rounds under strategy none record the sites, as the observation round does: then the replay line of a
+        // failure there, a one-round hunt under none, runs exactly such a round (recording costs every access).
+        boolean recordSites = options.strategy() == Strategy.NONE;
         CampaignSettings settings = new CampaignSettings(options.strategy(), options.firstSeed(), options.rounds(),
-                options.time(), options.parallel(), true, false, options.races())
+                options.time(), options.parallel(), true, recordSites, options.races())
                 .withRoundTimeout(options.roundTimeout());
         Deadline stopBy = options.time().isZero() ? Deadline.NONE
                 : Deadline.after(options.time().plus(options.roundTimeout()), System::nanoTime);
@@ -49,7 +55,7 @@ final class Hunt {
                 stopBy);
         CampaignResult result = replays.campaign();
         String programOutput = result.found() ? failedOutput.get(result.firstFailure().report().seed()) : null;
-        return new HuntResult(options, result, programOutput, replays);
+        return new HuntResult(options, launch, result, programOutput, replays);
     }
 
     private RoundOutcome runRound(Function<Thread, Round> opener, RoundTimeout timeout) {

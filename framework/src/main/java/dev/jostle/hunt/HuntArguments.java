@@ -21,7 +21,8 @@ public final class HuntArguments {
             "usage: java -jar jostle.jar hunt [options] MAIN_CLASS [ARGS...]",
             "Runs the program's main round after round under scheduling noise until a round fails.",
             "options:",
-            "  --class-path, -cp PATH   the program's class path (separator '" + File.pathSeparator + "'; default .)",
+            "  --class-path, -cp PATH   the program's class path (separator '" + File.pathSeparator
+                    + "'; an empty entry is .; default .)",
             "  --time DURATION          wall-clock budget, such as 500ms, 10s, 2m, 1h (default 10s)",
             "  --rounds N               round budget; the hunt ends at whichever budget is spent first",
             "  --strategy NAME          " + Strategy.knownIds() + " (default mixed)",
@@ -103,7 +104,7 @@ public final class HuntArguments {
             switch (name) {
                 case "--class-path":
                 case "-cp":
-                    classPath = classPath(name, value);
+                    classPath = classPath(value);
                     break;
                 case "--time":
                     time = Durations.parse(name, value);
@@ -176,13 +177,11 @@ public final class HuntArguments {
         }
     }
 
-    private static List<String> classPath(String option, String value) throws UsageException {
+    /** An empty entry ({@code a.jar:}, {@code ::}, or the whole value empty) is the current directory, as for java. */
+    private static List<String> classPath(String value) {
         List<String> entries = new ArrayList<>();
         for (String entry : value.split(File.pathSeparator, -1)) {
-            if (entry.isEmpty()) {
-                throw new UsageException(option + " " + Durations.quote(value) + " has an empty entry");
-            }
-            entries.add(entry);
+            entries.add(entry.isEmpty() ? "." : entry);
         }
         return entries;
     }

@@ -32,6 +32,23 @@ public final class HuntCommand {
             err.println("jostle hunt: " + bad.getMessage());
             return USAGE_ERROR;
         }
+        // Both taken before any round: a program that uses up the file descriptors leaves none to take them after.
+        Launch launch = Launch.current();
+        JsonOutput json;
+        try {
+            json = options.json() == null ? null : JsonOutput.open(options.json());
+        } catch (UsageException unwritable) {
+            program.close();
+            err.println("jostle hunt: " + unwritable.getMessage());
+            return USAGE_ERROR;
+        }
+        try (json) {
+            return hunt(options, launch, program, json, out, err);
+        }
+    }
+
+    private static int hunt(HuntOptions options, Launch launch, Program program, JsonOutput json, PrintStream out,
+            PrintStream err) {
         if (!JostleRuntime.isInstalled()) {
             err.println("jostle hunt: warning: the Jostle agent is not running, so no noise can be injected;"
                     + " start the hunt with java -jar jostle.jar");
@@ -40,20 +57,27 @@ public final class HuntCommand {
         Campaign.Listener progress = Progress.forTerminal(err, options);
         HuntResult result;
         try (program; RoundOutput output = RoundOutput.install(); ProgramExits exits = ProgramExits.install()) {
-            result = new Hunt(options, program, output, exits).run(progress);
+            result = new Hunt(options, launch, program, output, exits).run(progress);
         } catch (RuntimeException crash) {
             Progress.clear(progress);
             err.println("jostle hunt: a round could not be run: " + crash.getMessage());
             return USAGE_ERROR;
         }
         Progress.clear(progress);
-        out.println(HuntReport.summary(result));
-        if (options.json() != null) {
+        // From here on the verdict is settled: trouble reporting it is said on stderr, never turned into status 2.
+        try {
+            out.println(HuntReport.summary(result));
+        } catch (RuntimeException | LinkageError unreportable) {
+            err.println("jostle hunt: " + (result.found() ? "FAILED" : "no failure") + "; the report could not be"
+                    + " written: " + unreportable);
+        }
+        if (json != null) {
             try {
-                JsonReport.write(result, options.json());
-            } catch (IOException unwritable) {
-                err.println("jostle hunt: cannot write --json " + options.json() + ": " + unwritable);
-                return USAGE_ERROR;
+                json.write(JsonReport.toJson(result));
+            } catch (IOException | RuntimeException | LinkageError unwritable) {
+                err.println("jostle hunt: cannot write --json " + json.file() + ": " + unwritable);
+                // A failure found is still found; "nothing found" is not a result the caller got.
+                return result.found() ? FAILURE_FOUND : USAGE_ERROR;
             }
         }
         return result.found() ? FAILURE_FOUND : NOTHING_FOUND;

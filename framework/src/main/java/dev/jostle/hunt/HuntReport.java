@@ -55,6 +55,10 @@ final class HuntReport {
             return "jostle hunt: no failure in " + rounds(campaign.rounds()) + " (" + seconds(campaign.elapsed())
                     + ", " + rate + ") under strategy " + result.options().strategy() + ", " + seed(result.options());
         }
+        if (result.observationFailed() && campaign.rounds() == 0) {
+            return failure(result) + "\n\n" + "jostle hunt: no jostled round ran after the observation round failed"
+                    + " (" + seconds(campaign.elapsed()) + ")";
+        }
         return failure(result) + "\n\n" + "jostle hunt: " + rounds(campaign.rounds()) + " in "
                 + seconds(campaign.elapsed()) + " (" + rate + ")";
     }
@@ -75,6 +79,9 @@ final class HuntReport {
         text.append("jostle hunt: FAILED in ").append(roundName(round, result)).append(" (strategy ")
                 .append(round.strategy()).append(", seed ").append(round.seed()).append(") after ")
                 .append(seconds(result.campaign().timeToFirstFailure())).append('\n');
+        if (round.index() < 0) {
+            text.append("(the round run first, without noise, to aim the noise: the bug showed with the agent's hooks alone)\n");
+        }
         text.append(outcome.headline()).append('\n');
         if (carriesStack(outcome)) {
             text.append(stack(outcome.failure()));
@@ -92,8 +99,9 @@ final class HuntReport {
                 text.append("  | ").append(line).append('\n');
             }
         }
-        text.append("\nreplay this round (the same noise decisions; drop --rounds 1 to hunt on from there):\n  ")
-                .append(Replay.command(result.options(), round));
+        text.append(round.index() < 0 ? "\nreplay this round (without noise, as it ran):\n  "
+                : "\nreplay this round (the same noise decisions; drop --rounds 1 to hunt on from there):\n  ")
+                .append(result.replay());
         String evidence = result.replays() == null ? null : result.replays().evidence("  ");
         if (evidence != null) {
             text.append("\n  ").append(evidence);

@@ -7,14 +7,26 @@ import dev.jostle.engine.SeedReplays;
  * What a hunt found.
  *
  * @param options       what it was asked to do
+ * @param launch        how its JVM was started, which a replay repeats
  * @param campaign      rounds, timing and the first failing round
  * @param programOutput the failing round's console output (its last part), or null
  * @param replays       how the reported round's seed replayed, and the first failing round's when another
  *                      was reported (see {@link SeedReplays})
  */
-record HuntResult(HuntOptions options, CampaignResult campaign, String programOutput, SeedReplays.Result replays) {
+record HuntResult(HuntOptions options, Launch launch, CampaignResult campaign, String programOutput,
+        SeedReplays.Result replays) {
 
     boolean found() {
         return campaign.found();
+    }
+
+    /** Whether the failure reported is the observation round's, which ran without noise. */
+    boolean observationFailed() {
+        return found() && campaign.firstFailure().round() < 0;
+    }
+
+    /** The command line that replays the reported failure. */
+    String replay() {
+        return Replay.command(options, launch, campaign.firstFailure().report());
     }
 }

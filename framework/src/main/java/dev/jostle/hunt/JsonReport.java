@@ -4,10 +4,6 @@ import dev.jostle.agent.runtime.RoundReport;
 import dev.jostle.engine.CampaignResult;
 import dev.jostle.engine.SeedReplays;
 import dev.jostle.engine.RoundOutcome;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -16,14 +12,6 @@ import java.util.Map;
 final class JsonReport {
 
     private JsonReport() {
-    }
-
-    static void write(HuntResult result, Path file) throws IOException {
-        Path parent = file.toAbsolutePath().getParent();
-        if (parent != null) {
-            Files.createDirectories(parent);
-        }
-        Files.writeString(file, toJson(result) + "\n", StandardCharsets.UTF_8);
     }
 
     static String toJson(HuntResult result) {
@@ -53,11 +41,13 @@ final class JsonReport {
             json.put("message", failure.headline());
             json.put("thread", failure.thread());
             json.put("round", chosen == null ? round.index() : chosen.roundNumber());
+            // observation: the round run first, without noise (round -1); the bug showed with the hooks alone.
+            json.put("phase", result.observationFailed() ? "observation" : "jostled");
             json.put("roundStrategy", round.strategy().id());
             json.put("roundSeed", round.seed());
             json.put("stack", failure.failure() == null ? null : HuntReport.stack(failure.failure()));
             json.put("details", failure.details());
-            json.put("replay", Replay.command(options, round));
+            json.put("replay", result.replay());
             // How often the replay line brought the failure back when the hunt tried it (0 of 0: not tried).
             json.put("replays", chosen == null ? 0 : chosen.replays());
             json.put("failedAgain", chosen == null ? 0 : chosen.failedAgain());

@@ -11,7 +11,10 @@ import java.util.regex.Pattern;
 
 /**
  * The hunt command line that replays one round: the round's own seed and concrete strategy make it round 0
- * of a new hunt, so the noise decisions repeat exactly (the operating system's scheduling may not).
+ * of a new hunt, so the noise decisions repeat exactly (the operating system's scheduling may not). The
+ * observation round is replayed as round 0 under strategy {@code none} at its seed, which a hunt runs as an
+ * observation round. The line starts in the hunt's directory and repeats its JVM options (see {@link Launch}),
+ * quoted for a POSIX shell, so that it runs as printed.
  */
 final class Replay {
 
@@ -20,8 +23,10 @@ final class Replay {
     private Replay() {
     }
 
-    static String command(HuntOptions options, RoundReport round) {
-        List<String> words = new ArrayList<>(List.of("java", "-jar", jarPath(), "hunt"));
+    static String command(HuntOptions options, Launch launch, RoundReport round) {
+        List<String> words = new ArrayList<>(List.of("java"));
+        words.addAll(launch.jvmOptions());
+        words.addAll(List.of("-jar", jarPath(launch.workingDirectory()), "hunt"));
         words.add("--class-path");
         words.add(String.join(File.pathSeparator, options.classPath()));
         words.add("--strategy");
@@ -44,12 +49,9 @@ final class Replay {
         }
         words.add(options.mainClass());
         words.addAll(options.args());
-        StringBuilder line = new StringBuilder();
+        StringBuilder line = new StringBuilder("cd ").append(quote(launch.workingDirectory().toString())).append(" &&");
         for (String word : words) {
-            if (line.length() > 0) {
-                line.append(' ');
-            }
-            line.append(quote(word));
+            line.append(' ').append(quote(word));
         }
         return line.toString();
     }
@@ -62,13 +64,13 @@ final class Replay {
         return "'" + word.replace("'", "'\\''") + "'";
     }
 
-    private static String jarPath() {
+    /** The jar, relative to the hunt's directory when inside it. */
+    private static String jarPath(Path here) {
         CodeSource source = Replay.class.getProtectionDomain().getCodeSource();
         try {
             if (source != null && source.getLocation() != null) {
                 Path path = Path.of(source.getLocation().toURI());
                 if (path.toString().endsWith(".jar")) {
-                    Path here = Path.of("").toAbsolutePath();
                     return (path.startsWith(here) ? here.relativize(path) : path).toString();
                 }
             }

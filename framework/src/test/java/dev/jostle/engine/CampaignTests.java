@@ -175,6 +175,27 @@ class CampaignTests {
         assertFalse(result.minimumReached());
     }
 
+    @Test
+    void roundCannotBeRunAfterAnotherFailed_run_reportsTheFailure() {
+        java.util.concurrent.CountDownLatch brokenStarted = new java.util.concurrent.CountDownLatch(1);
+        Campaign.RoundTask task = (opener, timeout) -> {
+            RoundOutcome ran = runner.run(opener, () -> { });
+            if (ran.round() == 1) {
+                brokenStarted.countDown();
+                throw new IllegalStateException("no file descriptors left");
+            }
+            // Round 0 fails once round 1 is under way, so that both happen whatever the scheduling.
+            brokenStarted.await(30, java.util.concurrent.TimeUnit.SECONDS);
+            return ran.round() == 0 ? new RoundOutcome(FailureKind.EXCEPTION, new AssertionError("bug"), null, null,
+                    ran.report(), ran.elapsed()) : ran;
+        };
+
+        CampaignResult result = Campaign.run(new CampaignSettings(Strategy.RANDOM, 1000, 2, Duration.ZERO, 2, true,
+                false), task, Campaign.Listener.NONE);
+
+        assertEquals(1000, result.firstFailure().report().seed(), "the failure found stands");
+    }
+
     private static RoundOutcome claimingToHaveTaken(RoundOutcome ran, Duration elapsed) {
         return new RoundOutcome(ran.kind(), ran.failure(), ran.thread(), ran.details(), ran.report(), elapsed);
     }

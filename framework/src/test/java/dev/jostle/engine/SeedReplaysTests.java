@@ -270,6 +270,68 @@ class SeedReplaysTests {
         };
     }
 
+    @Test
+    void observationRoundFails_search_replaysItAsRound0WithoutNoiseAtItsSeed() {
+        java.util.List<String> runs = new java.util.concurrent.CopyOnWriteArrayList<>();
+        Campaign.RoundTask withoutNoiseFails = (opener, timeout) -> {
+            RoundOutcome ran = runner.run(opener, () -> { });
+            runs.add(ran.round() + " " + ran.report().strategy().id() + " " + ran.report().seed());
+            return ran.report().strategy() == Strategy.NONE ? failed(ran) : ran;
+        };
+
+        SeedReplays.Result result = SeedReplays.search(settings(100).withStrategy(Strategy.TARGETED),
+                withoutNoiseFails, Campaign.Listener.NONE, 3);
+
+        assertEquals(java.util.List.of("-1 none 1000", "0 none 1000", "0 none 1000", "0 none 1000"), runs);
+        assertEquals(-1, result.chosen().roundNumber());
+        assertEquals("failed again in 3 of 3 replays", result.chosen().describe());
+        assertTrue(result.evidence("  ").startsWith("this round without noise failed again in 3 of 3 replays"),
+                result.evidence("  "));
+        assertEquals(0, result.campaign().rounds());
+    }
+
+    @Test
+    void observationRoundFailsByLuck_search_goesOnAndReportsAJostledSeedThatReplays() {
+        AtomicInteger observations = new AtomicInteger();
+        Campaign.RoundTask task = (opener, timeout) -> {
+            RoundOutcome ran = runner.run(opener, () -> { });
+            boolean luckyObservation = ran.report().strategy() == Strategy.NONE && observations.incrementAndGet() == 1;
+            boolean jostledBug = ran.report().strategy() != Strategy.NONE && ran.report().seed() == 1002;
+            return luckyObservation || jostledBug ? failed(ran) : ran;
+        };
+
+        SeedReplays.Result result = SeedReplays.search(settings(100).withStrategy(Strategy.TARGETED), task,
+                Campaign.Listener.NONE, 5);
+
+        assertEquals(1002, result.campaign().firstFailure().report().seed());
+        assertEquals("failed again in 5 of 5 replays", result.chosen().describe());
+        assertEquals(-1, result.first().roundNumber());
+        assertTrue(result.evidence("  ").contains("the first failing round, the observation round (no noise, seed"
+                + " 1000), failed again in 0 of 1 replay, so the search went on"), result.evidence("  "));
+    }
+
+    @Test
+    void replayCannotBeRun_search_reportsTheFailureWithTheReplaysThatRan() {
+        AtomicInteger runs = new AtomicInteger();
+        Campaign.RoundTask brokenAfterTwo = (opener, timeout) -> {
+            if (runs.incrementAndGet() > 2) {
+                throw new IllegalStateException("no file descriptors left");
+            }
+            return failed(runner.run(opener, () -> { }));
+        };
+
+        SeedReplays.Result result = SeedReplays.search(settings(100), brokenAfterTwo, Campaign.Listener.NONE, 5);
+
+        assertEquals(1000, result.campaign().firstFailure().report().seed(), "the failure stands");
+        assertEquals("failed again in 1 of 1 replay, then a replay could not be run"
+                + " (java.lang.IllegalStateException: no file descriptors left)", result.chosen().describe());
+    }
+
+    private static RoundOutcome failed(RoundOutcome ran) {
+        return new RoundOutcome(FailureKind.EXCEPTION, new AssertionError("failed"), null, null, ran.report(),
+                ran.elapsed());
+    }
+
     private static void sleep(long millis) {
         try {
             Thread.sleep(millis);

@@ -111,8 +111,13 @@ class HuntArgumentsTests {
     }
 
     @Test
-    void emptyClassPathEntry_parse_namesIt() {
-        assertUsage("has an empty entry", "-cp", "a" + File.pathSeparator + File.pathSeparator + "b", "Main");
+    void emptyClassPathEntries_parse_meanTheCurrentDirectoryAsForJava() throws Exception {
+        String sep = File.pathSeparator;
+
+        assertEquals(List.of("a.jar", "."), HuntArguments.parse("-cp", "a.jar" + sep, "Main").classPath());
+        assertEquals(List.of("a", ".", "b"), HuntArguments.parse("-cp", "a" + sep + sep + "b", "Main").classPath());
+        assertEquals(List.of(".", "."), HuntArguments.parse("--class-path", sep, "Main").classPath());
+        assertEquals(List.of("."), HuntArguments.parse("-cp", "", "Main").classPath());
     }
 
     @Test

@@ -111,12 +111,21 @@ class HuntCommandTests {
     }
 
     @Test
-    void mixedStrategy_failingProgram_failsInTheObservationRoundAndReplaysWithoutNoise() {
-        Run run = hunt("--seed", "9", Throws.class.getName());
+    void mixedStrategy_failingProgram_failsInTheObservationRoundAndChecksItsReplayWithoutNoise(@TempDir Path dir)
+            throws Exception {
+        Path json = dir.resolve("result.json");
+
+        Run run = hunt("--seed", "9", "--json", json.toString(), Throws.class.getName());
 
         assertEquals(1, run.status, run.out + run.err);
         assertTrue(run.out.contains("FAILED in the observation round (no noise) (strategy none, seed 9)"), run.out);
+        assertTrue(run.out.contains("the bug showed with the agent's hooks alone"), run.out);
         assertTrue(run.out.contains("--strategy none --seed 9 --rounds 1"), run.out);
+        assertTrue(run.out.contains("this round without noise failed again in 5 of 5 replays"), run.out);
+        assertTrue(run.out.contains("no jostled round ran after the observation round failed"), run.out);
+        String text = Files.readString(json);
+        assertTrue(text.contains("\"phase\": \"observation\""), text);
+        assertTrue(text.contains("\"replays\": 5") && text.contains("\"failedAgain\": 5"), text);
     }
 
     @Test
@@ -160,7 +169,8 @@ class HuntCommandTests {
         assertTrue(text.contains("\"rounds\": 1"), text);
         assertTrue(text.contains("\"elapsedMillis\": "), text);
         assertTrue(text.contains("\"timeToFirstFailureMillis\": "), text);
-        assertTrue(text.contains("\"replay\": \"java -jar"), text);
+        assertTrue(text.contains("\"replay\": \"cd ") && text.contains(" && java ") && text.contains(" -jar "), text);
+        assertTrue(text.contains("\"phase\": \"jostled\""), text);
         assertTrue(text.contains("\"replays\": 5") && text.contains("\"failedAgain\": 5"), text);
     }
 

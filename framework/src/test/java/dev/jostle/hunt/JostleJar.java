@@ -1,5 +1,6 @@
 package dev.jostle.hunt;
 
+import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -63,39 +64,30 @@ final class JostleJar {
         }
     }
 
-    /** Splits a POSIX shell line quoted the way {@code Replay.quote} quotes (single quotes only). */
-    static List<String> shellWords(String line) {
-        List<String> words = new ArrayList<>();
-        StringBuilder word = new StringBuilder();
-        boolean quoted = false;
-        boolean escaped = false;
-        boolean any = false;
-        for (char c : line.toCharArray()) {
-            if (escaped) {
-                word.append(c);
-                escaped = false;
-            } else if (c == '\'') {
-                quoted = !quoted;
-                any = true;
-            } else if (c == '\\' && !quoted) {
-                escaped = true;
-                any = true;
-            } else if (c == ' ' && !quoted) {
-                if (any) {
-                    words.add(word.toString());
-                }
-                word.setLength(0);
-                any = false;
-            } else {
-                word.append(c);
-                any = true;
+    /**
+     * Runs a printed command line (a replay line: {@code cd DIR && java ... -jar ...}) through a POSIX shell, as
+     * a user pastes it, with this JVM's {@code java} first on the path.
+     */
+    static Result runLine(String line) throws IOException, InterruptedException {
+        Path out = Files.createTempFile("jostle-it-out", ".txt");
+        Path err = Files.createTempFile("jostle-it-err", ".txt");
+        try {
+            ProcessBuilder builder = new ProcessBuilder("sh", "-c", line).redirectOutput(out.toFile())
+                    .redirectError(err.toFile());
+            String bin = Path.of(System.getProperty("java.home"), "bin").toString();
+            builder.environment().merge("PATH", bin, (path, first) -> first + File.pathSeparator + path);
+            Process process = builder.start();
+            if (!process.waitFor(PATIENCE_SECONDS, TimeUnit.SECONDS)) {
+                process.destroyForcibly().waitFor();
+                throw new AssertionError("the line did not end within " + PATIENCE_SECONDS + " s: " + line
+                        + "\nstdout:\n" + Files.readString(out) + "\nstderr:\n" + Files.readString(err));
             }
+            return new Result(process.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
+                    Files.readString(err, StandardCharsets.UTF_8));
+        } finally {
+            Files.deleteIfExists(out);
+            Files.deleteIfExists(err);
         }
-        if (any) {
-            words.add(word.toString());
-        }
-        words.set(0, java());
-        return words;
     }
 
     static final class Result {

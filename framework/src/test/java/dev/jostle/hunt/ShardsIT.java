@@ -84,7 +84,7 @@ class ShardsIT {
         assertFalse(replay.contains("--shard"), replay);
 
         List<Long> before = seedsRan(dir, 3);
-        JostleJar.Result replayed = JostleJar.exec(JostleJar.shellWords(replay));
+        JostleJar.Result replayed = JostleJar.runLine(replay);
 
         assertEquals(1, replayed.status, replayed.toString());
         assertTrue(replayed.out.contains("FAILED in round 0 (strategy random, seed " + chosen + ")"),

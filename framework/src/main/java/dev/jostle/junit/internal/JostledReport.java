@@ -187,7 +187,9 @@ final class JostledReport {
 
     /** The report's facts; the fields this run cannot know yet stay null. */
     private TestReport toReport(String test, AssertionError error) {
-        boolean observationFailed = jostled.found() && jostled.firstFailure().round() < 0;
+        // The observation round may have failed first and a jostled round whose seed replays better be reported.
+        boolean observationFailed = jostled.found() && (jostled.firstFailure().round() < 0
+                || replays.first() != null && replays.first().failure().round() < 0);
         int withoutNoise = jostled.roundsWithoutNoise() + (baseline == null ? 0 : baseline.rounds());
         int failedWithoutNoise = (observationFailed ? 1 : 0) + (baseline == null ? 0 : baseline.failures());
         Duration elapsed = baseline == null ? jostled.elapsed() : jostled.elapsed().plus(baseline.elapsed());
