@@ -78,6 +78,9 @@ final class Hunt {
         }
         RoundOutput.Capture kept = capture.get();
         String text = kept == null ? null : kept.detach();
+        if (kept != null) {
+            outcome = withOutput(outcome, kept.match());
+        }
         if (!outcome.passed() && text != null) {
             failedOutput.putIfAbsent(outcome.report().seed(), text);
         }
@@ -121,6 +124,18 @@ final class Hunt {
             }
         }
         return null;
+    }
+
+    /**
+     * A round that printed a line matching {@code --fail-on-output} fails, unless it failed otherwise: an
+     * exception, a deadlock or a non-zero exit says more than the line, which is in the round's output anyway.
+     */
+    private RoundOutcome withOutput(RoundOutcome outcome, OutputLines.Match match) {
+        if (match == null || !outcome.passed()) {
+            return outcome;
+        }
+        return new RoundOutcome(FailureKind.OUTPUT, new FailingOutput(match, options.failOnOutput().pattern()),
+                match.thread(), null, outcome.report(), outcome.elapsed());
     }
 
     /**

@@ -10,6 +10,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
 
 /**
  * Reads {@code hunt [options] MAIN_CLASS [ARGS...]}. Options come first; the first word that is not an
@@ -33,6 +35,7 @@ public final class HuntArguments {
             "  --disable-assertions     do not enable assert in the program's classes (enabled by default)",
             "  --no-races               do not look for data races (looked for by default; reported apart)",
             "  --replays N              replay a failing round's seed N times before reporting it (default 5; 0: none)",
+            "  --fail-on-output REGEX   a round fails when a line it prints (stdout or stderr) contains a match",
             "exit status: 1 a failure was found, 0 none within the budget, 2 usage or setup error");
 
     /** Thrown for {@code --help}: not an error, the caller prints the usage and exits 0. */
@@ -60,6 +63,7 @@ public final class HuntArguments {
         boolean assertions = true;
         boolean races = true;
         int replays = HuntOptions.DEFAULT_REPLAYS;
+        Pattern failOnOutput = null;
 
         int i = 0;
         while (i < argv.length && argv[i].startsWith("-")) {
@@ -136,6 +140,9 @@ public final class HuntArguments {
                 case "--replays":
                     replays = nonNegativeInt(name, value);
                     break;
+                case "--fail-on-output":
+                    failOnOutput = pattern(name, value);
+                    break;
                 default:
                     throw new UsageException("unknown option '" + word + "'" + hint());
             }
@@ -154,7 +161,7 @@ public final class HuntArguments {
                     + " search disjoint seeds (in CI, the run's number, such as --seed $GITHUB_RUN_ID)");
         }
         return new HuntOptions(classPath, time, rounds, strategy, seed == null ? Seeds.random() : seed, shard,
-                roundTimeout, parallel, json, assertions, races, replays, mainClass, args);
+                roundTimeout, parallel, json, assertions, races, replays, failOnOutput, mainClass, args);
     }
 
     private static boolean isValued(String name) {
@@ -170,6 +177,7 @@ public final class HuntArguments {
             case "--parallel":
             case "--json":
             case "--replays":
+            case "--fail-on-output":
                 return true;
             default:
                 return false;
@@ -221,6 +229,19 @@ public final class HuntArguments {
             return Shard.parse(value);
         } catch (IllegalArgumentException bad) {
             throw new UsageException("--shard " + Durations.quote(value) + ": " + bad.getMessage());
+        }
+    }
+
+    /** A regular expression, or a one-line reason: PatternSyntaxException's own message spans three lines. */
+    private static Pattern pattern(String option, String value) throws UsageException {
+        if (value.isEmpty()) {
+            throw new UsageException(option + " '': an empty pattern would match every line");
+        }
+        try {
+            return Pattern.compile(value);
+        } catch (PatternSyntaxException bad) {
+            throw new UsageException(option + " " + Durations.quote(value) + ": not a regular expression: "
+                    + bad.getDescription() + (bad.getIndex() >= 0 ? " at index " + bad.getIndex() : ""));
         }
     }
 

@@ -39,7 +39,7 @@ public final class HuntCommand {
         out.println(HuntReport.start(options));
         Campaign.Listener progress = Progress.forTerminal(err, options);
         HuntResult result;
-        try (program; RoundOutput output = RoundOutput.install(); ProgramExits exits = ProgramExits.install()) {
+        try (program; RoundOutput output = RoundOutput.install(options.failOnOutput()); ProgramExits exits = ProgramExits.install()) {
             result = new Hunt(options, program, output, exits).run(progress);
         } catch (RuntimeException crash) {
             Progress.clear(progress);

@@ -109,10 +109,11 @@ final class HuntReport {
         return "round " + (chosen != null ? chosen.roundNumber() : round.index());
     }
 
-    /** Deadlocks and hangs are explained by their details; their failure is only a carrier. */
+    /** Deadlocks, hangs and failing output are explained by their details or line; their failure is a carrier. */
     private static boolean carriesStack(RoundOutcome outcome) {
         return outcome.failure() != null && outcome.kind() != FailureKind.DEADLOCK
-                && outcome.kind() != FailureKind.TIMEOUT && outcome.kind() != FailureKind.LEFTOVER_THREADS;
+                && outcome.kind() != FailureKind.TIMEOUT && outcome.kind() != FailureKind.LEFTOVER_THREADS
+                && outcome.kind() != FailureKind.OUTPUT;
     }
 
     /** The failure's stack trace, with the hunt's own frames below the program's cut off. */

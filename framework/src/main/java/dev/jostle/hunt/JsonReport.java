@@ -41,6 +41,7 @@ final class JsonReport {
         json.put("elapsedMillis", millis(campaign.elapsed()));
         json.put("timeToFirstFailureMillis", millis(campaign.timeToFirstFailure()));
         // Races are counted apart from failures: a hunt can find races in rounds that all passed.
+        json.put("failOnOutput", options.failOnOutput() == null ? null : options.failOnOutput().pattern());
         json.put("racesLookedFor", options.races());
         json.put("races", campaign.races().size());
         json.put("raceReports", campaign.races().stream().map(dev.jostle.agent.race.Race::describe)
@@ -55,12 +56,16 @@ final class JsonReport {
             json.put("round", chosen == null ? round.index() : chosen.roundNumber());
             json.put("roundStrategy", round.strategy().id());
             json.put("roundSeed", round.seed());
-            json.put("stack", failure.failure() == null ? null : HuntReport.stack(failure.failure()));
+            json.put("stack", failure.failure() == null || failure.failure() instanceof FailingOutput ? null
+                    : HuntReport.stack(failure.failure()));
             json.put("details", failure.details());
             json.put("replay", Replay.command(options, round));
             // How often the replay line brought the failure back when the hunt tried it (0 of 0: not tried).
             json.put("replays", chosen == null ? 0 : chosen.replays());
             json.put("failedAgain", chosen == null ? 0 : chosen.failedAgain());
+            // The line of a round that failed by printing it (kind "output"), as printed.
+            json.put("matchedLine", failure.failure() instanceof FailingOutput
+                    ? ((FailingOutput) failure.failure()).line() : null);
         } else {
             json.put("kind", null);
             json.put("message", null);

@@ -42,6 +42,10 @@ final class Replay {
         if (!options.races()) {
             words.add("--no-races");
         }
+        if (options.failOnOutput() != null) {
+            words.add("--fail-on-output");
+            words.add(options.failOnOutput().pattern());
+        }
         words.add(options.mainClass());
         words.addAll(options.args());
         StringBuilder line = new StringBuilder();
