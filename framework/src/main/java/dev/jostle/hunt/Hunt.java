@@ -12,10 +12,14 @@ import dev.jostle.engine.RoundTimeout;
 import dev.jostle.engine.SeedReplays;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 
-/** Runs a checked program's main round after round, each round in a fresh class loader and thread group. */
+/**
+ * Runs a checked program's main (or the method its {@link ProgramMain} names) round after round, each round in
+ * a fresh class loader and thread group.
+ */
 final class Hunt {
 
     private final HuntOptions options;
@@ -40,8 +44,9 @@ final class Hunt {
                 .withRoundTimeout(options.roundTimeout());
         SeedReplays.Result replays = SeedReplays.search(settings, this::runRound, listener, options.replays());
         CampaignResult result = replays.campaign();
-        String programOutput = result.found() ? failedOutput.get(result.firstFailure().report().seed()) : null;
-        return new HuntResult(options, result, programOutput, replays);
+        Long seed = result.found() ? result.firstFailure().report().seed() : null;
+        String programOutput = seed == null ? null : failedOutput.get(seed);
+        return new HuntResult(options, result, programOutput, replays, seed == null ? null : program.methodFor(seed));
     }
 
     private RoundOutcome runRound(Function<Thread, Round> opener, RoundTimeout timeout) {
@@ -52,6 +57,12 @@ final class Hunt {
         ClassLoader loader = program.newLoader();
         AtomicReference<RoundOutput.Capture> capture = new AtomicReference<>();
         AtomicReference<ProgramExits.Slot> exitSlot = new AtomicReference<>();
+        AtomicLong roundSeed = new AtomicLong();
+        Function<Thread, Round> opening = root -> {
+            Round round = opener.apply(root);
+            roundSeed.set(round.seed());
+            return round;
+        };
         RoundRunner runner = RoundRunner.builder()
                 .timeoutSetting("--round-timeout {}")
                 .daemonThreads(false) // as the JVM runs main, and the program's threads inherit that
@@ -61,7 +72,7 @@ final class Hunt {
                 .contextClassLoader(loader)
                 .name("jostle-hunt")
                 .build();
-        RoundOutcome outcome = runner.run(opener, () -> {
+        RoundOutcome outcome = runner.run(opening, () -> {
             // Named as in a plain JVM: stack traces and deadlock reports then read as the user knows them.
             Thread.currentThread().setName("main");
             if (output != null) {
@@ -69,7 +80,7 @@ final class Hunt {
             }
             ProgramExits.Slot slot = exits.attach();
             exitSlot.set(slot);
-            runAsTheJvmWould(loader, slot);
+            runAsTheJvmWould(loader, roundSeed.get(), slot);
         }, timeout);
         ProgramExits.Slot slot = exitSlot.get();
         if (slot != null) {
@@ -88,9 +99,9 @@ final class Hunt {
     }
 
     /** Runs main, then waits for the program's other non-daemon threads, unless it exits first. */
-    private void runAsTheJvmWould(ClassLoader loader, ProgramExits.Slot slot) throws Throwable {
+    private void runAsTheJvmWould(ClassLoader loader, long roundSeed, ProgramExits.Slot slot) throws Throwable {
         try {
-            program.runMain(loader);
+            program.run(loader, roundSeed);
         } catch (RoundExit exit) {
             slot.exited(exit, Thread.currentThread().getName());
         } catch (Throwable failure) {

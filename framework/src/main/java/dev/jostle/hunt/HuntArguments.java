@@ -14,14 +14,16 @@ import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 
 /**
- * Reads {@code hunt [options] MAIN_CLASS [ARGS...]}. Options come first; the first word that is not an
- * option is the main class, and every word after it belongs to the program, even one that starts with a dash.
+ * Reads {@code hunt [options] MAIN [ARGS...]}. Options come first; the first word that is not an option is
+ * MAIN ({@link ProgramMain}), and every word after it belongs to the program, even one that starts with a dash.
  */
 public final class HuntArguments {
 
     public static final String USAGE = String.join(System.lineSeparator(),
-            "usage: java -jar jostle.jar hunt [options] MAIN_CLASS [ARGS...]",
+            "usage: java -jar jostle.jar hunt [options] MAIN [ARGS...]",
             "Runs the program's main round after round under scheduling noise until a round fails.",
+            "MAIN: a class with a main(String[]), Class#method (no arguments; static, or on a fresh instance),",
+            "  or Class#@Test (each JUnit 4 or 5 @Test method in turn, one a round, with @Before/@After)",
             "options:",
             "  --class-path, -cp PATH   the program's class path (separator '" + File.pathSeparator + "'; default .)",
             "  --time DURATION          wall-clock budget, such as 500ms, 10s, 2m, 1h (default 10s)",
@@ -150,18 +152,18 @@ public final class HuntArguments {
         if (i == argv.length) {
             throw new UsageException("no main class given" + hint());
         }
-        String mainClass = argv[i++];
-        if (!mainClass.matches("[\\p{L}_$][\\p{L}\\p{N}_$]*(\\.[\\p{L}_$][\\p{L}\\p{N}_$]*)*")) {
-            throw new UsageException("'" + mainClass + "' is not a class name (expected e.g. com.acme.Main)");
-        }
+        ProgramMain main = ProgramMain.parse(argv[i++]);
         List<String> args = Arrays.asList(argv).subList(i, argv.length);
+        if (!main.isMain() && !args.isEmpty()) {
+            throw new UsageException("arguments after " + main + ": only a main(String[]) takes arguments");
+        }
         if (!shard.isWhole() && seed == null) {
             // Each job would draw its own base seed: the shards' seeds would no longer be disjoint by design.
             throw new UsageException("--shard " + shard + " needs --seed: the shards must share a base seed to"
                     + " search disjoint seeds (in CI, the run's number, such as --seed $GITHUB_RUN_ID)");
         }
         return new HuntOptions(classPath, time, rounds, strategy, seed == null ? Seeds.random() : seed, shard,
-                roundTimeout, parallel, json, assertions, races, replays, failOnOutput, mainClass, args);
+                roundTimeout, parallel, json, assertions, races, replays, failOnOutput, main, args);
     }
 
     private static boolean isValued(String name) {

@@ -24,7 +24,7 @@ final class HuntReport {
     }
 
     static String start(HuntOptions options) {
-        return "jostle hunt: " + options.mainClass() + " under strategy " + options.strategy() + ", " + seed(options)
+        return "jostle hunt: " + options.main() + " under strategy " + options.strategy() + ", " + seed(options)
                 + ", budget " + Durations.format(options.time())
                 + (options.rounds() > 0 ? " or " + rounds(options.rounds()) : "") + ", round timeout "
                 + Durations.format(options.roundTimeout()) + ", " + options.parallel() + " at once";
@@ -75,6 +75,9 @@ final class HuntReport {
         text.append("jostle hunt: FAILED in ").append(roundName(round, result)).append(" (strategy ")
                 .append(round.strategy()).append(", seed ").append(round.seed()).append(") after ")
                 .append(seconds(result.campaign().timeToFirstFailure())).append('\n');
+        if (result.options().main().isTests()) {
+            text.append("test ").append(result.options().main().withMethod(result.method())).append('\n');
+        }
         text.append(outcome.headline()).append('\n');
         if (carriesStack(outcome)) {
             text.append(stack(outcome.failure()));
@@ -93,7 +96,7 @@ final class HuntReport {
             }
         }
         text.append("\nreplay this round (the same noise decisions; drop --rounds 1 to hunt on from there):\n  ")
-                .append(Replay.command(result.options(), round));
+                .append(Replay.command(result.options(), round, result.method()));
         String evidence = result.replays() == null ? null : result.replays().evidence("  ");
         if (evidence != null) {
             text.append("\n  ").append(evidence);

@@ -11,8 +11,10 @@ import dev.jostle.engine.SeedReplays;
  * @param programOutput the failing round's console output (its last part), or null
  * @param replays       how the reported round's seed replayed, and the first failing round's when another
  *                      was reported (see {@link SeedReplays})
+ * @param method        the method the reported round called ({@code Class#method}, {@code Class#@Test}), or null
  */
-record HuntResult(HuntOptions options, CampaignResult campaign, String programOutput, SeedReplays.Result replays) {
+record HuntResult(HuntOptions options, CampaignResult campaign, String programOutput, SeedReplays.Result replays,
+        String method) {
 
     boolean found() {
         return campaign.found();

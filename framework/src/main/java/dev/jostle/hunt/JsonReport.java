@@ -31,7 +31,8 @@ final class JsonReport {
         CampaignResult campaign = result.campaign();
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("found", result.found());
-        json.put("mainClass", options.mainClass());
+        // As given (Class, Class#method or Class#@Test): merge compares it to refuse results of other programs.
+        json.put("mainClass", options.main().toString());
         json.put("strategy", options.strategy().id());
         json.put("seed", options.seed());
         // For merge: shards of one hunt share the base seed and N; round i ran under firstRoundSeed + i.
@@ -59,7 +60,9 @@ final class JsonReport {
             json.put("stack", failure.failure() == null || failure.failure() instanceof FailingOutput ? null
                     : HuntReport.stack(failure.failure()));
             json.put("details", failure.details());
-            json.put("replay", Replay.command(options, round));
+            json.put("replay", Replay.command(options, round, result.method()));
+            // The method the round called: for Class#@Test, the test that failed.
+            json.put("method", result.method());
             // How often the replay line brought the failure back when the hunt tried it (0 of 0: not tried).
             json.put("replays", chosen == null ? 0 : chosen.replays());
             json.put("failedAgain", chosen == null ? 0 : chosen.failedAgain());

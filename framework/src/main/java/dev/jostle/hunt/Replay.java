@@ -15,12 +15,21 @@ import java.util.regex.Pattern;
  */
 final class Replay {
 
-    private static final Pattern PLAIN = Pattern.compile("[\\w@%+=:,./-]+");
+    /** Words a POSIX shell takes as they are; '#' too, except first, where it would start a comment. */
+    private static final Pattern PLAIN = Pattern.compile("[\\w@%+=:,./-][\\w@%+=:,./#-]*");
 
     private Replay() {
     }
 
     static String command(HuntOptions options, RoundReport round) {
+        return command(options, round, null);
+    }
+
+    /**
+     * @param method the method the round ran, for a hunt of {@code Class#@Test}: its replay runs that method
+     *               alone ({@code Class#method}), under the same seed; null to replay the hunt's own main
+     */
+    static String command(HuntOptions options, RoundReport round, String method) {
         List<String> words = new ArrayList<>(List.of("java", "-jar", jarPath(), "hunt"));
         words.add("--class-path");
         words.add(String.join(File.pathSeparator, options.classPath()));
@@ -46,7 +55,8 @@ final class Replay {
             words.add("--fail-on-output");
             words.add(options.failOnOutput().pattern());
         }
-        words.add(options.mainClass());
+        words.add((method != null && options.main().isTests() ? options.main().withMethod(method)
+                : options.main()).toString());
         words.addAll(options.args());
         StringBuilder line = new StringBuilder();
         for (String word : words) {

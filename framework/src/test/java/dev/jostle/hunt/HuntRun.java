@@ -17,7 +17,16 @@ record HuntRun(int status, String out, String err) {
 
     /** Hunts with the test programs' class path and a generous time budget, then the given arguments. */
     static HuntRun hunt(String... args) {
-        List<String> argv = new ArrayList<>(List.of("-cp", TestPrograms.classPath(), "--time", "60s"));
+        return huntOn(TestPrograms.classPath(), args);
+    }
+
+    /** Hunts with JUnit 4 and JUnit 5 on the class path too, for test classes written for them. */
+    static HuntRun huntWithJUnit(String... args) {
+        return huntOn(TestPrograms.classPathWithJUnit(), args);
+    }
+
+    private static HuntRun huntOn(String classPath, String... args) {
+        List<String> argv = new ArrayList<>(List.of("-cp", classPath, "--time", "60s"));
         argv.addAll(List.of(args));
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
