@@ -18,7 +18,9 @@ public enum FailureKind {
     /** The body returned while threads it started were still running. */
     LEFTOVER_THREADS("threads left running"),
     /** The program asked to exit with a non-zero status. */
-    EXIT("non-zero exit");
+    EXIT("non-zero exit"),
+    /** The round printed a line that says it failed (hunt's {@code --fail-on-output}). */
+    OUTPUT("failing output");
 
     private final String label;
 

@@ -15,10 +15,14 @@ import dev.jostle.engine.RoundTimeout;
 import dev.jostle.engine.SeedReplays;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 
-/** Runs a checked program's main round after round, each round in a fresh class loader and thread group. */
+/**
+ * Runs a checked program's main (or the method its {@link ProgramMain} names) round after round, each round in
+ * a fresh class loader and thread group.
+ */
 final class Hunt {
 
     private final HuntOptions options;
@@ -54,8 +58,10 @@ final class Hunt {
         SeedReplays.Result replays = SeedReplays.search(settings, this::runRound, listener, options.replays(),
                 stopBy);
         CampaignResult result = replays.campaign();
-        String programOutput = result.found() ? failedOutput.get(result.firstFailure().report().seed()) : null;
-        return new HuntResult(options, launch, result, programOutput, replays);
+        Long seed = result.found() ? result.firstFailure().report().seed() : null;
+        String programOutput = seed == null ? null : failedOutput.get(seed);
+        return new HuntResult(options, launch, result, programOutput, replays,
+                seed == null ? null : program.methodFor(seed));
     }
 
     private RoundOutcome runRound(Function<Thread, Round> opener, RoundTimeout timeout) {
@@ -67,6 +73,12 @@ final class Hunt {
         ClassLoader loader = program.newLoader(loadingTime);
         AtomicReference<RoundOutput.Capture> capture = new AtomicReference<>();
         AtomicReference<ProgramExits.Slot> exitSlot = new AtomicReference<>();
+        AtomicLong roundSeed = new AtomicLong();
+        Function<Thread, Round> opening = root -> {
+            Round round = opener.apply(root);
+            roundSeed.set(round.seed());
+            return round;
+        };
         RoundRunner runner = RoundRunner.builder()
                 .timeoutSetting("--round-timeout {}")
                 .daemonThreads(false) // as the JVM runs main, and the program's threads inherit that
@@ -79,7 +91,7 @@ final class Hunt {
                 .loadingTime(loadingTime, RoundTimeout.OBSERVATION_LIMIT)
                 .name("jostle-hunt")
                 .build();
-        RoundOutcome outcome = runner.run(opener, () -> {
+        RoundOutcome outcome = runner.run(opening, () -> {
             // Named as in a plain JVM: stack traces and deadlock reports then read as the user knows them.
             Thread.currentThread().setName("main");
             if (output != null) {
@@ -87,7 +99,7 @@ final class Hunt {
             }
             ProgramExits.Slot slot = exits.attach();
             exitSlot.set(slot);
-            runAsTheJvmWould(loader, slot);
+            runAsTheJvmWould(loader, roundSeed.get(), slot);
         }, timeout);
         ProgramExits.Slot slot = exitSlot.get();
         if (slot != null) {
@@ -96,6 +108,9 @@ final class Hunt {
         }
         RoundOutput.Capture kept = capture.get();
         String text = kept == null ? null : kept.detach();
+        if (kept != null) {
+            outcome = withOutput(outcome, kept.match());
+        }
         if (!outcome.passed() && text != null) {
             failedOutput.putIfAbsent(outcome.report().seed(), text);
         }
@@ -103,9 +118,9 @@ final class Hunt {
     }
 
     /** Runs main, then waits for the program's other non-daemon threads, unless it exits first. */
-    private void runAsTheJvmWould(ClassLoader loader, ProgramExits.Slot slot) throws Throwable {
+    private void runAsTheJvmWould(ClassLoader loader, long roundSeed, ProgramExits.Slot slot) throws Throwable {
         try {
-            program.runMain(loader);
+            program.run(loader, roundSeed);
         } catch (RoundExit exit) {
             slot.exited(exit, Thread.currentThread().getName());
         } catch (Throwable failure) {
@@ -139,6 +154,18 @@ final class Hunt {
             }
         }
         return null;
+    }
+
+    /**
+     * A round that printed a line matching {@code --fail-on-output} fails, unless it failed otherwise: an
+     * exception, a deadlock or a non-zero exit says more than the line, which is in the round's output anyway.
+     */
+    private RoundOutcome withOutput(RoundOutcome outcome, OutputLines.Match match) {
+        if (match == null || !outcome.passed()) {
+            return outcome;
+        }
+        return new RoundOutcome(FailureKind.OUTPUT, new FailingOutput(match, options.failOnOutput().pattern()),
+                match.thread(), null, outcome.report(), outcome.elapsed());
     }
 
     /**

@@ -10,16 +10,20 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
 
 /**
- * Reads {@code hunt [options] MAIN_CLASS [ARGS...]}. Options come first; the first word that is not an
- * option is the main class, and every word after it belongs to the program, even one that starts with a dash.
+ * Reads {@code hunt [options] MAIN [ARGS...]}. Options come first; the first word that is not an option is
+ * MAIN ({@link ProgramMain}), and every word after it belongs to the program, even one that starts with a dash.
  */
 public final class HuntArguments {
 
     public static final String USAGE = String.join(System.lineSeparator(),
-            "usage: java -jar jostle.jar hunt [options] MAIN_CLASS [ARGS...]",
+            "usage: java -jar jostle.jar hunt [options] MAIN [ARGS...]",
             "Runs the program's main round after round under scheduling noise until a round fails.",
+            "MAIN: a class with a main(String[]), Class#method (no arguments; static, or on a fresh instance),",
+            "  or Class#@Test (each JUnit 4 or 5 @Test method in turn, one a round, with @Before/@After)",
             "options:",
             "  --class-path, -cp PATH   the program's class path (separator '" + File.pathSeparator
                     + "'; an empty entry is .; default .)",
@@ -34,6 +38,7 @@ public final class HuntArguments {
             "  --disable-assertions     do not enable assert in the program's classes (enabled by default)",
             "  --no-races               do not look for data races (looked for by default; reported apart)",
             "  --replays N              replay a failing round's seed N times before reporting it (default 5; 0: none)",
+            "  --fail-on-output REGEX   a round fails when a line it prints (stdout or stderr) contains a match",
             "exit status: 1 a failure was found, 0 none within the budget, 2 usage or setup error");
 
     /** Thrown for {@code --help}: not an error, the caller prints the usage and exits 0. */
@@ -61,6 +66,7 @@ public final class HuntArguments {
         boolean assertions = true;
         boolean races = true;
         int replays = HuntOptions.DEFAULT_REPLAYS;
+        Pattern failOnOutput = null;
 
         int i = 0;
         while (i < argv.length && argv[i].startsWith("-")) {
@@ -137,6 +143,9 @@ public final class HuntArguments {
                 case "--replays":
                     replays = nonNegativeInt(name, value);
                     break;
+                case "--fail-on-output":
+                    failOnOutput = pattern(name, value);
+                    break;
                 default:
                     throw new UsageException("unknown option '" + word + "'" + hint());
             }
@@ -144,18 +153,18 @@ public final class HuntArguments {
         if (i == argv.length) {
             throw new UsageException("no main class given" + hint());
         }
-        String mainClass = argv[i++];
-        if (!mainClass.matches("[\\p{L}_$][\\p{L}\\p{N}_$]*(\\.[\\p{L}_$][\\p{L}\\p{N}_$]*)*")) {
-            throw new UsageException("'" + mainClass + "' is not a class name (expected e.g. com.acme.Main)");
-        }
+        ProgramMain main = ProgramMain.parse(argv[i++]);
         List<String> args = Arrays.asList(argv).subList(i, argv.length);
+        if (!main.isMain() && !args.isEmpty()) {
+            throw new UsageException("arguments after " + main + ": only a main(String[]) takes arguments");
+        }
         if (!shard.isWhole() && seed == null) {
             // Each job would draw its own base seed: the shards' seeds would no longer be disjoint by design.
             throw new UsageException("--shard " + shard + " needs --seed: the shards must share a base seed to"
                     + " search disjoint seeds (in CI, the run's number, such as --seed $GITHUB_RUN_ID)");
         }
         return new HuntOptions(classPath, time, rounds, strategy, seed == null ? Seeds.random() : seed, shard,
-                roundTimeout, parallel, json, assertions, races, replays, mainClass, args);
+                roundTimeout, parallel, json, assertions, races, replays, failOnOutput, main, args);
     }
 
     private static boolean isValued(String name) {
@@ -171,6 +180,7 @@ public final class HuntArguments {
             case "--parallel":
             case "--json":
             case "--replays":
+            case "--fail-on-output":
                 return true;
             default:
                 return false;
@@ -220,6 +230,19 @@ public final class HuntArguments {
             return Shard.parse(value);
         } catch (IllegalArgumentException bad) {
             throw new UsageException("--shard " + Durations.quote(value) + ": " + bad.getMessage());
+        }
+    }
+
+    /** A regular expression, or a one-line reason: PatternSyntaxException's own message spans three lines. */
+    private static Pattern pattern(String option, String value) throws UsageException {
+        if (value.isEmpty()) {
+            throw new UsageException(option + " '': an empty pattern would match every line");
+        }
+        try {
+            return Pattern.compile(value);
+        } catch (PatternSyntaxException bad) {
+            throw new UsageException(option + " " + Durations.quote(value) + ": not a regular expression: "
+                    + bad.getDescription() + (bad.getIndex() >= 0 ? " at index " + bad.getIndex() : ""));
         }
     }
 

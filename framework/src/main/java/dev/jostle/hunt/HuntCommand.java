@@ -6,7 +6,7 @@ import java.io.IOException;
 import java.io.PrintStream;
 
 /**
- * {@code hunt [options] MAIN_CLASS [ARGS...]}: checks the arguments and the program, runs the hunt, reports.
+ * {@code hunt [options] MAIN [ARGS...]}: checks the arguments and the program, runs the hunt, reports.
  * Returns the exit status; the caller ends the JVM with it, so that threads a failed round left behind never
  * keep it alive.
  */
@@ -24,7 +24,7 @@ public final class HuntCommand {
         Program program;
         try {
             options = HuntArguments.parse(argv);
-            program = Program.check(options.classPath(), options.mainClass(), options.args(), options.assertions());
+            program = Program.check(options.classPath(), options.main(), options.args(), options.assertions());
         } catch (HuntArguments.HelpRequested help) {
             out.println(HuntArguments.USAGE);
             return NOTHING_FOUND;
@@ -56,7 +56,8 @@ public final class HuntCommand {
         out.println(HuntReport.start(options));
         Campaign.Listener progress = Progress.forTerminal(err, options);
         HuntResult result;
-        try (program; RoundOutput output = RoundOutput.install(); ProgramExits exits = ProgramExits.install()) {
+        try (program; RoundOutput output = RoundOutput.install(options.failOnOutput());
+                ProgramExits exits = ProgramExits.install()) {
             result = new Hunt(options, launch, program, output, exits).run(progress);
         } catch (RuntimeException crash) {
             Progress.clear(progress);

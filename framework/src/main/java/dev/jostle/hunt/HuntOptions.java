@@ -5,6 +5,7 @@ import dev.jostle.engine.Shard;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.regex.Pattern;
 
 /**
  * What {@code hunt} was asked to do, as read from the command line.
@@ -21,12 +22,13 @@ import java.util.List;
  * @param assertions   whether {@code assert} is enabled in the program's classes
  * @param races        whether every round looks for data races (reported apart from failures)
  * @param replays      how many times a failing round's seed is replayed to check it before it is reported
- * @param mainClass    the program's main class
- * @param args         the program's arguments
+ * @param failOnOutput a round that prints a line containing a match of it fails; null for none
+ * @param main         what each round calls: the main class, {@code Class#method} or {@code Class#@Test}
+ * @param args         the program's arguments (only a main takes them)
  */
 public record HuntOptions(List<String> classPath, Duration time, int rounds, Strategy strategy, long seed,
         Shard shard, Duration roundTimeout, int parallel, Path json, boolean assertions, boolean races, int replays,
-        String mainClass, List<String> args) {
+        Pattern failOnOutput, ProgramMain main, List<String> args) {
 
     public HuntOptions {
         classPath = List.copyOf(classPath);

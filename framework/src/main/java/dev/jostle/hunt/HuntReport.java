@@ -24,7 +24,7 @@ final class HuntReport {
     }
 
     static String start(HuntOptions options) {
-        return "jostle hunt: " + options.mainClass() + " under strategy " + options.strategy() + ", " + seed(options)
+        return "jostle hunt: " + options.main() + " under strategy " + options.strategy() + ", " + seed(options)
                 + ", budget " + Durations.format(options.time())
                 + (options.rounds() > 0 ? " or " + rounds(options.rounds()) : "") + ", round timeout "
                 + Durations.format(options.roundTimeout()) + ", " + options.parallel() + " at once";
@@ -82,6 +82,9 @@ final class HuntReport {
         if (round.index() < 0) {
             text.append("(the round run first, without noise, to aim the noise: the bug showed with the agent's hooks alone)\n");
         }
+        if (result.options().main().isTests()) {
+            text.append("test ").append(result.options().main().withMethod(result.method())).append('\n');
+        }
         text.append(outcome.headline()).append('\n');
         if (carriesStack(outcome)) {
             text.append(stack(outcome.failure()));
@@ -117,10 +120,11 @@ final class HuntReport {
         return "round " + (chosen != null ? chosen.roundNumber() : round.index());
     }
 
-    /** Deadlocks and hangs are explained by their details; their failure is only a carrier. */
+    /** Deadlocks, hangs and failing output are explained by their details or line; their failure is a carrier. */
     private static boolean carriesStack(RoundOutcome outcome) {
         return outcome.failure() != null && outcome.kind() != FailureKind.DEADLOCK
-                && !outcome.kind().outOfTime() && outcome.kind() != FailureKind.LEFTOVER_THREADS;
+                && !outcome.kind().outOfTime() && outcome.kind() != FailureKind.LEFTOVER_THREADS
+                && outcome.kind() != FailureKind.OUTPUT;
     }
 
     /** The failure's stack trace, with the hunt's own frames below the program's cut off. */

@@ -12,9 +12,10 @@ import dev.jostle.engine.SeedReplays;
  * @param programOutput the failing round's console output (its last part), or null
  * @param replays       how the reported round's seed replayed, and the first failing round's when another
  *                      was reported (see {@link SeedReplays})
+ * @param method        the method the reported round called ({@code Class#method}, {@code Class#@Test}), or null
  */
 record HuntResult(HuntOptions options, Launch launch, CampaignResult campaign, String programOutput,
-        SeedReplays.Result replays) {
+        SeedReplays.Result replays, String method) {
 
     boolean found() {
         return campaign.found();
@@ -27,6 +28,6 @@ record HuntResult(HuntOptions options, Launch launch, CampaignResult campaign, S
 
     /** The command line that replays the reported failure. */
     String replay() {
-        return Replay.command(options, launch, campaign.firstFailure().report());
+        return Replay.command(options, launch, campaign.firstFailure().report(), method);
     }
 }

@@ -19,7 +19,8 @@ final class JsonReport {
         CampaignResult campaign = result.campaign();
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("found", result.found());
-        json.put("mainClass", options.mainClass());
+        // As given (Class, Class#method or Class#@Test): merge compares it to refuse results of other programs.
+        json.put("mainClass", options.main().toString());
         json.put("strategy", options.strategy().id());
         json.put("seed", options.seed());
         // For merge: shards of one hunt share the base seed and N; round i ran under firstRoundSeed + i.
@@ -29,6 +30,7 @@ final class JsonReport {
         json.put("elapsedMillis", millis(campaign.elapsed()));
         json.put("timeToFirstFailureMillis", millis(campaign.timeToFirstFailure()));
         // Races are counted apart from failures: a hunt can find races in rounds that all passed.
+        json.put("failOnOutput", options.failOnOutput() == null ? null : options.failOnOutput().pattern());
         json.put("racesLookedFor", options.races());
         json.put("races", campaign.races().size());
         json.put("raceReports", campaign.races().stream().map(dev.jostle.agent.race.Race::describe)
@@ -45,12 +47,18 @@ final class JsonReport {
             json.put("phase", result.observationFailed() ? "observation" : "jostled");
             json.put("roundStrategy", round.strategy().id());
             json.put("roundSeed", round.seed());
-            json.put("stack", failure.failure() == null ? null : HuntReport.stack(failure.failure()));
+            json.put("stack", failure.failure() == null || failure.failure() instanceof FailingOutput ? null
+                    : HuntReport.stack(failure.failure()));
             json.put("details", failure.details());
             json.put("replay", result.replay());
+            // The method the round called: for Class#@Test, the test that failed.
+            json.put("method", result.method());
             // How often the replay line brought the failure back when the hunt tried it (0 of 0: not tried).
             json.put("replays", chosen == null ? 0 : chosen.replays());
             json.put("failedAgain", chosen == null ? 0 : chosen.failedAgain());
+            // The line of a round that failed by printing it (kind "output"), as printed.
+            json.put("matchedLine", failure.failure() instanceof FailingOutput
+                    ? ((FailingOutput) failure.failure()).line() : null);
         } else {
             json.put("kind", null);
             json.put("message", null);

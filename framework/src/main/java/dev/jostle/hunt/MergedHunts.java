@@ -25,7 +25,8 @@ final class MergedHunts {
 
     /** A failure's fields, copied from its hunt's result as they were written. */
     private static final List<String> FAILURE_FIELDS = List.of("kind", "message", "thread", "round",
-            "phase", "roundStrategy", "roundSeed", "stack", "details", "replay", "replays", "failedAgain");
+            "phase", "roundStrategy", "roundSeed", "stack", "details", "replay", "replays", "failedAgain",
+            "matchedLine", "method");
 
     private final List<HuntResultFile> results;
     private final boolean sharded;

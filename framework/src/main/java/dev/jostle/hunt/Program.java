@@ -2,11 +2,6 @@ package dev.jostle.hunt;
 
 import dev.jostle.engine.LoadingTime;
 import java.io.IOException;
-import java.lang.invoke.MethodHandle;
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.MethodType;
-import java.lang.reflect.Method;
-import java.lang.reflect.Modifier;
 import java.net.MalformedURLException;
 import java.net.URL;
 import java.nio.file.Files;
@@ -15,32 +10,30 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A program to hunt in: its class path, main class and arguments, checked once before any round runs.
- * Every round gets a fresh class loader, so the program's statics start fresh, as in a new JVM.
+ * A program to hunt in: its class path and what each round calls (see {@link ProgramMain}), checked once
+ * before any round runs. Every round gets a fresh class loader, so the program's statics start fresh, as in
+ * a new JVM.
  */
 final class Program implements AutoCloseable {
 
-    private static final MethodType MAIN = MethodType.methodType(void.class, String[].class);
-
     private final ClassBytes classBytes;
-    private final String mainClass;
-    private final String[] args;
+    private final ProgramMain main;
     private final boolean assertions;
+    private RoundCall call;
 
-    private Program(URL[] classPath, String mainClass, String[] args, boolean assertions) {
+    private Program(URL[] classPath, ProgramMain main, boolean assertions) {
         this.classBytes = new ClassBytes(classPath);
-        this.mainClass = mainClass;
-        this.args = args;
+        this.main = main;
         this.assertions = assertions;
     }
 
     /**
-     * Checks that the class path can be read and that the main class exists and has a
-     * {@code public static void main(String[])}.
+     * Checks that the class path can be read, that the class exists and has what {@code main} names: a
+     * {@code public static void main(String[])}, a method without arguments, or {@code @Test} methods.
      *
      * @throws UsageException naming what is wrong
      */
-    static Program check(List<String> classPath, String mainClass, List<String> args, boolean assertions)
+    static Program check(List<String> classPath, ProgramMain main, List<String> args, boolean assertions)
             throws UsageException {
         List<URL> urls = new ArrayList<>();
         for (String entry : classPath) {
@@ -60,9 +53,9 @@ final class Program implements AutoCloseable {
                 throw new UsageException("class path entry '" + entry + "' is not usable: " + bad.getMessage());
             }
         }
-        Program program = new Program(urls.toArray(new URL[0]), mainClass, args.toArray(new String[0]), assertions);
+        Program program = new Program(urls.toArray(new URL[0]), main, assertions);
         try {
-            program.checkMain(String.join(java.io.File.pathSeparator, classPath));
+            program.call = RoundCall.of(program.load(String.join(java.io.File.pathSeparator, classPath)), main, args);
         } catch (UsageException bad) {
             program.close();
             throw bad;
@@ -78,31 +71,16 @@ final class Program implements AutoCloseable {
         }
     }
 
-    private void checkMain(String classPathText) throws UsageException {
-        Class<?> type;
+    private Class<?> load(String classPathText) throws UsageException {
+        String name = main.className();
         try {
             // Not initialised: the program's static initialisers run in rounds, under noise.
-            type = Class.forName(mainClass, false, newLoader());
+            return Class.forName(name, false, newLoader());
         } catch (ClassNotFoundException missing) {
-            throw new UsageException("class not found: " + mainClass + " (class path: " + classPathText + ")");
+            throw new UsageException("class not found: " + name + " (class path: " + classPathText + ")");
         } catch (LinkageError broken) {
-            throw new UsageException("class " + mainClass + " cannot be loaded: " + broken, broken);
+            throw new UsageException("class " + name + " cannot be loaded: " + broken, broken);
         }
-        Method main;
-        try {
-            main = type.getMethod("main", String[].class); // public, possibly inherited, as java accepts it
-        } catch (NoSuchMethodException | LinkageError none) {
-            throw new UsageException(noMain());
-        }
-        if (!Modifier.isStatic(main.getModifiers()) || main.getReturnType() != void.class
-                || !Modifier.isPublic(type.getModifiers())) {
-            throw new UsageException(noMain());
-        }
-    }
-
-    private String noMain() {
-        return "class " + mainClass + " has no public static void main(String[])"
-                + " (the class itself must be public, too)";
     }
 
     /** A fresh loader over the program's class path, isolated from Jostle's own classes. */
@@ -124,14 +102,13 @@ final class Program implements AutoCloseable {
         }
     }
 
-    /** Loads the main class in the given loader (running its static initialiser) and calls main. */
-    void runMain(ClassLoader loader) throws Throwable {
-        Class<?> type = Class.forName(mainClass, true, loader);
-        MethodHandle main = MethodHandles.publicLookup().findStatic(type, "main", MAIN);
-        main.invokeExact(args.clone());
+    /** Loads the class in the given loader (running its static initialiser) and makes the round's call. */
+    void run(ClassLoader loader, long roundSeed) throws Throwable {
+        call.run(Class.forName(main.className(), true, loader), roundSeed);
     }
 
-    String mainClass() {
-        return mainClass;
+    /** The method a round under this seed calls ({@code Class#@Test} takes them in turn); null for a main. */
+    String methodFor(long roundSeed) {
+        return call.methodFor(roundSeed);
     }
 }

@@ -18,12 +18,17 @@ import java.util.regex.Pattern;
  */
 final class Replay {
 
-    private static final Pattern PLAIN = Pattern.compile("[\\w@%+=:,./-]+");
+    /** Words a POSIX shell takes as they are; '#' too, except first, where it would start a comment. */
+    private static final Pattern PLAIN = Pattern.compile("[\\w@%+=:,./-][\\w@%+=:,./#-]*");
 
     private Replay() {
     }
 
-    static String command(HuntOptions options, Launch launch, RoundReport round) {
+    /**
+     * @param method the method the round ran, for a hunt of {@code Class#@Test}: its replay runs that method
+     *               alone ({@code Class#method}), under the same seed; null to replay the hunt's own main
+     */
+    static String command(HuntOptions options, Launch launch, RoundReport round, String method) {
         List<String> words = new ArrayList<>(List.of("java"));
         words.addAll(launch.jvmOptions());
         words.addAll(List.of("-jar", jarPath(launch.workingDirectory()), "hunt"));
@@ -47,7 +52,12 @@ final class Replay {
         if (!options.races()) {
             words.add("--no-races");
         }
-        words.add(options.mainClass());
+        if (options.failOnOutput() != null) {
+            words.add("--fail-on-output");
+            words.add(options.failOnOutput().pattern());
+        }
+        words.add((method != null && options.main().isTests() ? options.main().withMethod(method)
+                : options.main()).toString());
         words.addAll(options.args());
         StringBuilder line = new StringBuilder("cd ").append(quote(launch.workingDirectory().toString())).append(" &&");
         for (String word : words) {

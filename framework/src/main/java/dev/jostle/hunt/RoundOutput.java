@@ -8,35 +8,47 @@ import java.io.PrintStream;
 import java.nio.charset.Charset;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Pattern;
 
 /**
  * Keeps the program's console output per round. A hunt runs a program thousands of times, often several
  * rounds at once: echoing all of it would bury the report and slow the rounds. Output of the threads bound
  * to a round goes to that round's buffer (shown when the round fails); output of threads a finished round
- * left behind is dropped; everything else (the hunt's own messages) goes to the console as usual.
+ * left behind is dropped; everything else (the hunt's own messages) goes to the console as usual. With
+ * {@code --fail-on-output}, each round's lines are matched as they are written, so a match is found however
+ * much output follows it.
  */
 final class RoundOutput implements AutoCloseable {
 
     /** The most kept per round: the end of a failing round's output is what explains it. */
     static final int LIMIT = 64 * 1024;
 
+    private static final int OUT = 0;
+    private static final int ERR = 1;
+
     private final PrintStream originalOut;
     private final PrintStream originalErr;
     private final Charset charset;
+    private final Pattern failOn;
     private final Map<Probe, Capture> captures = new ConcurrentHashMap<>();
 
-    private RoundOutput(PrintStream out, PrintStream err, Charset charset) {
+    private RoundOutput(PrintStream out, PrintStream err, Charset charset, Pattern failOn) {
         this.originalOut = out;
         this.originalErr = err;
         this.charset = charset;
+        this.failOn = failOn;
     }
 
-    /** Routes {@code System.out} and {@code System.err} through round buffers until {@link #close()}. */
-    static RoundOutput install() {
+    /**
+     * Routes {@code System.out} and {@code System.err} through round buffers until {@link #close()}.
+     *
+     * @param failOn each round's lines are matched against it (see {@link Capture#match()}); null for none
+     */
+    static RoundOutput install(Pattern failOn) {
         Charset charset = charsetOf(System.out);
-        RoundOutput output = new RoundOutput(System.out, System.err, charset);
-        System.setOut(new PrintStream(output.new Router(output.originalOut), true, charset));
-        System.setErr(new PrintStream(output.new Router(output.originalErr), true, charset));
+        RoundOutput output = new RoundOutput(System.out, System.err, charset, failOn);
+        System.setOut(new PrintStream(output.new Router(output.originalOut, OUT), true, charset));
+        System.setErr(new PrintStream(output.new Router(output.originalErr, ERR), true, charset));
         return output;
     }
 
@@ -65,17 +77,26 @@ final class RoundOutput implements AutoCloseable {
         System.setErr(originalErr);
     }
 
-    /** One round's output, the last {@link #LIMIT} bytes of it. */
+    /** One round's output, the last {@link #LIMIT} bytes of it, and its first line that matches. */
     final class Capture {
         private final Probe probe;
         private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         private boolean truncated;
+        /** Per stream, so that a line half written to stdout is not ended by stderr's line break. */
+        private final OutputLines[] lines;
+        private OutputLines.Match match;
 
         private Capture(Probe probe) {
             this.probe = probe;
+            this.lines = failOn == null ? null : new OutputLines[] {
+                new OutputLines(failOn, "stdout", charset), new OutputLines(failOn, "stderr", charset)};
         }
 
-        synchronized void write(byte[] data, int offset, int length) {
+        synchronized void write(int stream, byte[] data, int offset, int length) {
+            if (lines != null && match == null) {
+                // Scanned as it comes: the buffer keeps only the end of the output, a verdict may come first.
+                match = lines[stream].feed(data, offset, length);
+            }
             bytes.write(data, offset, length);
             if (bytes.size() > 2 * LIMIT) {
                 byte[] all = bytes.toByteArray();
@@ -90,19 +111,29 @@ final class RoundOutput implements AutoCloseable {
             if (probe != null) {
                 captures.remove(probe);
             }
+            for (int stream = 0; lines != null && match == null && stream < lines.length; stream++) {
+                match = lines[stream].finish();
+            }
             byte[] all = bytes.toByteArray();
             int from = Math.max(0, all.length - LIMIT);
             String text = new String(all, from, all.length - from, charset);
             return (truncated || from > 0 ? "[... earlier output left out ...]\n" : "") + text;
+        }
+
+        /** The first line of the round's output that contains a match of the pattern; null if none (yet). */
+        synchronized OutputLines.Match match() {
+            return match;
         }
     }
 
     /** Sends a write to the round the writing thread belongs to, or to the console. */
     private final class Router extends OutputStream {
         private final PrintStream console;
+        private final int stream;
 
-        Router(PrintStream console) {
+        Router(PrintStream console, int stream) {
             this.console = console;
+            this.stream = stream;
         }
 
         @Override
@@ -119,7 +150,7 @@ final class RoundOutput implements AutoCloseable {
             }
             Capture capture = captures.get(probe);
             if (capture != null) {
-                capture.write(data, offset, length);
+                capture.write(stream, data, offset, length);
             }
         }
 

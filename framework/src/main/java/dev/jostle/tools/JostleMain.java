@@ -10,7 +10,7 @@ public final class JostleMain {
     static final String USAGE = String.join(System.lineSeparator(),
             "usage: java -jar jostle.jar COMMAND [options] ...",
             "commands:",
-            "  hunt [options] MAIN_CLASS [ARGS...]   run a program's main under noise until a round fails",
+            "  hunt [options] MAIN [ARGS...]         run a program's main (or Class#method, Class#@Test) under noise",
             "  merge [--json OUT] FILE...            merge the hunt --json results of a hunt's shards into one verdict",
             "(java -jar jostle.jar hunt --help lists hunt's options)");
 

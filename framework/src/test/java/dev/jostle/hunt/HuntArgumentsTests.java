@@ -19,7 +19,7 @@ class HuntArgumentsTests {
     void onlyAMainClass_parse_usesTheDocumentedDefaults() throws Exception {
         HuntOptions options = HuntArguments.parse("com.acme.Main");
 
-        assertEquals("com.acme.Main", options.mainClass());
+        assertEquals("com.acme.Main", options.main().toString());
         assertEquals(List.of("."), options.classPath());
         assertEquals(Duration.ofSeconds(10), options.time());
         assertEquals(0, options.rounds());

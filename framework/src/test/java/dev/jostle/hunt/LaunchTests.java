@@ -28,7 +28,7 @@ class LaunchTests {
         RoundReport round = new dev.jostle.agent.runtime.Session(options.strategy(), 42, false)
                 .openRound(0, Thread.currentThread()).end();
 
-        String line = Replay.command(options, launch, round);
+        String line = Replay.command(options, launch, round, null);
 
         assertTrue(line.startsWith("cd '/work/my project' && java '-Dname=a b' -Xss4m -jar "), line);
         assertTrue(line.endsWith(" --seed 42 --rounds 1 --parallel 1 com.acme.Main"), line);
