@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 
@@ -65,6 +66,9 @@ public final class Campaign {
         AtomicReference<RoundOutcome> first = new AtomicReference<>();
         AtomicReference<Duration> firstAt = new AtomicReference<>();
         AtomicReference<Throwable> crash = new AtomicReference<>();
+        // The longest round so far, observation included: under a deadline, a round starts only while that
+        // much is left, so that none is begun that can only be cut short (and prove nothing).
+        AtomicLong longest = new AtomicLong();
 
         boolean measures = settings.measuresRoundTimeout();
         RoundTimeout set = measures ? null : RoundTimeout.fixed(settings.roundTimeout());
@@ -78,6 +82,7 @@ public final class Campaign {
             }
             observationRounds = 1;
             races.add(observed);
+            longest.accumulateAndGet(observed.elapsed().toNanos(), Math::max);
             if (ranOutOfTheSearch(observed, limit)) {
                 Duration at = Duration.ofNanos(System.nanoTime() - start);
                 return new CampaignResult(settings, 0, 0, null, at, null, races.list(), observationRounds, null,
@@ -104,7 +109,8 @@ public final class Campaign {
                     return;
                 }
                 // Time is a target, the minimum a floor: rounds below it run even when time is up.
-                if (index >= settings.minRounds() && System.nanoTime() >= deadline || !stopBy.allowsRound()) {
+                if (index >= settings.minRounds() && System.nanoTime() >= deadline
+                        || !stopBy.allowsRound(Duration.ofNanos(longest.get()))) {
                     return;
                 }
                 RoundTimeout limit = stopBy.limit(timeout);
@@ -116,6 +122,7 @@ public final class Campaign {
                 if (ranOutOfTheSearch(outcome, limit)) {
                     return;
                 }
+                longest.accumulateAndGet(outcome.elapsed().toNanos(), Math::max);
                 int doneNow = done.incrementAndGet();
                 Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
                 if (!outcome.passed()) {

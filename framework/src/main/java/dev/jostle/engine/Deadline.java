@@ -19,24 +19,40 @@ public final class Deadline {
     static final Duration AFTER_TIMEOUT = RoundRunner.GRACE.multipliedBy(2);
 
     /** No deadline: rounds run their full timeout, replays all run. */
-    public static final Deadline NONE = new Deadline(Long.MAX_VALUE, System::nanoTime);
+    public static final Deadline NONE = new Deadline(Long.MAX_VALUE, Duration.ZERO, System::nanoTime);
 
     private final long atNanos;
+    private final long reserveNanos;
     private final LongSupplier clock;
 
-    private Deadline(long atNanos, LongSupplier clock) {
+    private Deadline(long atNanos, Duration reserve, LongSupplier clock) {
         this.atNanos = atNanos;
+        this.reserveNanos = reserve.toNanos();
         this.clock = clock;
     }
 
     /** The deadline {@code span} after now, by the given clock (nanoseconds, as {@link System#nanoTime()}). */
     public static Deadline after(Duration span, LongSupplier clock) {
-        return new Deadline(clock.getAsLong() + span.toNanos(), clock);
+        return after(span, RESERVE, clock);
+    }
+
+    /** As {@link #after(Duration, LongSupplier)}, keeping {@code reserve} back rather than {@link #RESERVE}. */
+    public static Deadline after(Duration span, Duration reserve, LongSupplier clock) {
+        return new Deadline(clock.getAsLong() + span.toNanos(), reserve, clock);
     }
 
     /** Whether a round may still start: some time is left before the deadline, less the reserve. */
     public boolean allowsRound() {
         return left() > 0;
+    }
+
+    /**
+     * Whether a round expected to take {@code expected} may still start: that much is left before the
+     * deadline, less the reserve. A round started without it would be cut short, and prove nothing.
+     */
+    public boolean allowsRound(Duration expected) {
+        long left = left();
+        return left > 0 && (left == Long.MAX_VALUE || left >= expected.toNanos());
     }
 
     /** The timeout a round starting now may run under: the given one, or what is left of the deadline. */
@@ -53,6 +69,6 @@ public final class Deadline {
         if (atNanos == Long.MAX_VALUE) {
             return Long.MAX_VALUE;
         }
-        return atNanos - RESERVE.toNanos() - clock.getAsLong();
+        return atNanos - reserveNanos - clock.getAsLong();
     }
 }

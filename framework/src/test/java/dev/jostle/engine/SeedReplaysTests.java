@@ -236,6 +236,22 @@ class SeedReplaysTests {
     }
 
     @Test
+    void roundLongerThanWhatIsLeft_campaign_doesNotStartIt() {
+        AtomicLong clock = new AtomicLong();
+        java.util.List<Duration> limits = new java.util.concurrent.CopyOnWriteArrayList<>();
+        Deadline deadline = Deadline.after(Duration.ofSeconds(9), clock::get);
+
+        CampaignResult result = Campaign.run(settings(100), takingTwoSeconds(failingOn(Set.of(), Set.of()), clock,
+                limits), Campaign.Listener.NONE, deadline);
+
+        // Rounds at 0 s, 2 s, 4 s and 6 s; at 8 s, 0.5 s is left before the reserve, less than a round takes: a
+        // round started then could only be cut short, so none is.
+        assertEquals(4, result.rounds());
+        assertEquals(4, limits.size(), "rounds started, with their limits: " + limits);
+        assertEquals(Duration.ofSeconds(8).toNanos(), clock.get());
+    }
+
+    @Test
     void failureFoundWithNoTimeLeftToReplay_search_reportsItWithoutReplays() {
         AtomicLong clock = new AtomicLong();
         Deadline deadline = Deadline.after(Duration.ofSeconds(10), clock::get);
@@ -266,7 +282,7 @@ class SeedReplaysTests {
                         ran.report(), timeout.limit());
             }
             clock.addAndGet(takes.toNanos());
-            return ran;
+            return new RoundOutcome(ran.kind(), ran.failure(), ran.thread(), ran.details(), ran.report(), takes);
         };
     }
 

@@ -28,6 +28,20 @@ class JostledBudgetTests {
     }
 
     @Test
+    void testTakingMostOfItsJUnitTimeout_run_startsNoRoundThatCannotEndBeforeIt_andSaysWhyItWasNotJostled() {
+        // Commons Pool's testReturnBorrowObjectWithingMaxWaitMillis takes 1.1 s of its @Timeout(1200 ms): the
+        // minimum of rounds ran on past JUnit's timeout, which failed a test none of whose rounds failed.
+        EngineExecutionResults results = JostledTestKit.run(MostOfItsJUnitTimeoutTestCase.class);
+
+        results.testEvents().assertStatistics(stats -> stats.succeeded(1).failed(0));
+        Map<String, String> entries = JostledTestKit.reportEntries(results);
+        assertTrue(Integer.parseInt(entries.get("jostle.rounds")) < 3, entries.toString());
+        String summary = entries.get("jostle.summary");
+        assertTrue(summary.contains("NOT JOSTLED") && summary.contains("its JUnit timeout, 2.00s, wraps every round"
+                + " and left room for ") && summary.contains("raise or remove its @Timeout to jostle it"), summary);
+    }
+
+    @Test
     void minRoundsAsAConfigurationParameter_run_isTheFloor() {
         Map<String, String> entries = JostledTestKit.reportEntries(
                 JostledTestKit.run(SlowerThanItsTimeTestCase.class, "jostle.minRounds", "5"));
@@ -72,6 +86,14 @@ class JostledBudgetTests {
         @org.junit.jupiter.api.Timeout(value = 600, unit = java.util.concurrent.TimeUnit.MILLISECONDS)
         void quick() throws InterruptedException {
             Thread.sleep(1);
+        }
+    }
+
+    static class MostOfItsJUnitTimeoutTestCase {
+        @Jostled(strategy = "random", parallel = 1)
+        @org.junit.jupiter.api.Timeout(value = 2, unit = java.util.concurrent.TimeUnit.SECONDS)
+        void sleeps() throws InterruptedException {
+            Thread.sleep(800);
         }
     }
 
