@@ -217,7 +217,8 @@ final class JostledReport {
                 jostled.normalDuration() == null ? null : jostled.normalDuration().toMillis(),
                 timeout == null ? null : timeout.limit().toMillis(), failureReport(error), races,
                 jostled.failures() - (observationFailed ? 1 : 0), failedWithoutNoise, configuration.races().id(),
-                noiseEvents, Instant.now().toString());
+                noiseEvents, Instant.now().toString(),
+                configuration.junitTimeout() == null ? null : configuration.junitTimeout().toMillis());
     }
 
     /**
