@@ -29,16 +29,13 @@ import org.apiguardian.api.API;
  * @param racePolicy               {@code fail}, {@code warn} or {@code off} (races not looked for)
  * @param noiseEvents              noise injected over all jostled rounds
  * @param finishedAt               when the test finished (ISO-8601), to tell a stale file from a fresh one
- * @param junitTimeoutMillis       the JUnit timeout the whole run of rounds ran under, which no round may
- *                                 outlast; {@code null} when there was none
  * @since 0.1
  */
 @API(status = EXPERIMENTAL, since = "0.1")
 public record TestReport(String test, Verdict verdict, boolean failed, int jostledRounds, int roundsWithoutNoise,
         Integer minRounds, long seed, String strategy, long elapsedMillis, Long normalDurationMillis,
         Long roundTimeoutMillis, Failure failure, List<RaceReport> races, int failedRounds,
-        int failedRoundsWithoutNoise, String racePolicy, long noiseEvents, String finishedAt,
-        Long junitTimeoutMillis) {
+        int failedRoundsWithoutNoise, String racePolicy, long noiseEvents, String finishedAt) {
 
     public TestReport {
         races = races == null ? List.of() : List.copyOf(races);

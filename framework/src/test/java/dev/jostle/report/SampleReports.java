@@ -13,7 +13,7 @@ public final class SampleReports {
 
     public static TestReport passed(String test) {
         return new TestReport(test, Verdict.PASSED, false, 37, 1, null, 123L, "mixed", 2100L, null, 5000L, null,
-                List.of(), 0, 0, "warn", 4242L, "2026-12-03T20:00:00Z", null);
+                List.of(), 0, 0, "warn", 4242L, "2026-12-03T20:00:00Z");
     }
 
     /** Failed, with a race whose frames hold {@code <init>} and {@code $}, and a message full of markup. */
@@ -29,11 +29,11 @@ public final class SampleReports {
                 "-Djostle.seed=128 -Djostle.strategy=random", null, "jostled", "jostled-bar-5",
                 "@Jostled(seed = 128L, strategy = \"random\")", 5, 5, MARKUP + "\n\njostle: round 5 failed");
         return new TestReport(test, Verdict.FAILED, true, 6, 1, 3, 123L, "mixed", 400L, 120L, 5000L, failure,
-                List.of(race), 1, 0, "warn", 17L, "2026-12-03T20:00:01Z", null);
+                List.of(race), 1, 0, "warn", 17L, "2026-12-03T20:00:01Z");
     }
 
     public static TestReport notJostled(String test) {
         return new TestReport(test, Verdict.NOT_JOSTLED, false, 1, 1, 3, 9L, "random", 3000L, 2900L, 30000L, null,
-                List.of(), 0, 0, "off", 0L, null, null);
+                List.of(), 0, 0, "off", 0L, null);
     }
 }

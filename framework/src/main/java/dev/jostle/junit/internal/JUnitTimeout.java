@@ -13,9 +13,10 @@ import org.junit.platform.commons.support.AnnotationSupport;
 
 /**
  * The JUnit timeout a jostled test runs under: its {@code @Timeout} (on the method, else its class or an
- * enclosing one), else JUnit's configured default. JUnit's {@code TimeoutExtension} wraps the whole run of
- * rounds, as it wraps the one call it would have made, so the rounds' time budget must fit inside it, or
- * JUnit interrupts the rounds and fails a test none of whose rounds failed.
+ * enclosing one), else JUnit's configured default. JUnit's {@code TimeoutExtension} wraps the invocation of the
+ * test method, the one call the timeout was written for, so a test under one runs its rounds after that
+ * invocation (see {@link JostledExtension}), or JUnit would interrupt the rounds and fail a test none of whose
+ * rounds failed.
  */
 final class JUnitTimeout {
 

@@ -2,7 +2,6 @@ package dev.jostle.junit.internal;
 
 import dev.jostle.agent.runtime.Seeds;
 import dev.jostle.agent.runtime.Strategy;
-import dev.jostle.engine.Deadline;
 import dev.jostle.engine.Shard;
 import dev.jostle.junit.Jostled;
 import java.time.Duration;
@@ -30,12 +29,10 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * @param replays      how many times a failing round's seed is replayed to check it (0: not checked)
  * @param minRounds    the fewest jostled rounds a passing test may have run (at most {@code rounds})
  * @param shard        the part of the seed space this run searches (one job of a CI matrix), from {@code seed}
- * @param junitTimeout the JUnit timeout the whole run of rounds runs under (see {@link JUnitTimeout}); null
- *                     when there is none
  */
 record JostledConfiguration(int rounds, Duration time, long seed, boolean seedGiven, Strategy strategy,
         Duration roundTimeout, int parallel, boolean compareWithoutNoise, boolean failOnLeftoverThreads,
-        RacePolicy races, int replays, int minRounds, Shard shard, Duration junitTimeout) {
+        RacePolicy races, int replays, int minRounds, Shard shard) {
 
     /** What a data race does to the test. */
     enum RacePolicy {
@@ -125,31 +122,9 @@ record JostledConfiguration(int rounds, Duration time, long seed, boolean seedGi
                     + " base seed to search disjoint seeds; set " + SEED + " too (in CI, the run's number, such as"
                     + " -D" + SEED + "=$GITHUB_RUN_ID)");
         }
-        // JUnit's @Timeout wraps the whole run of rounds: they get half of it, so that a test whose own
-        // @Timeout is shorter than Jostle's time budget is not interrupted by JUnit in the middle of a round.
-        Optional<Duration> junitTimeout = JUnitTimeout.of(context);
-        if (junitTimeout.isPresent()) {
-            Duration half = junitTimeout.get().dividedBy(2);
-            time = time.isZero() || time.compareTo(half) > 0 ? half : time;
-        }
         // rounds is at least 1, so there is always a budget even when time is "0" (no time limit).
         return new JostledConfiguration(rounds, time, seed, seedSetting.isPresent(), strategy, roundTimeout,
-                parallel, compare, leftover, races, replays, minRounds, shard, junitTimeout.orElse(null));
-    }
-
-    /**
-     * When the run of rounds must be over: before JUnit's timeout interrupts it, with a tenth of that (at most
-     * half a second) kept for the report. JUnit's timeout is hard, unlike Jostle's time budget: the minimum of
-     * rounds does not stretch past it, and no round starts that could not end before it.
-     */
-    Deadline deadline() {
-        if (junitTimeout == null) {
-            return Deadline.NONE;
-        }
-        Duration reserve = junitTimeout.dividedBy(10);
-        Duration halfASecond = Duration.ofMillis(500);
-        return Deadline.after(junitTimeout, reserve.compareTo(halfASecond) > 0 ? halfASecond : reserve,
-                System::nanoTime);
+                parallel, compare, leftover, races, replays, minRounds, shard);
     }
 
     /** The seed of round 0: the base seed, moved to the start of its shard. */

@@ -4,6 +4,7 @@ import dev.jostle.junit.Jostled;
 import java.lang.reflect.Method;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.AfterTestExecutionCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.InvocationInterceptor;
 import org.junit.jupiter.api.extension.ReflectiveInvocationContext;
@@ -23,10 +24,20 @@ import org.junit.platform.commons.support.AnnotationSupport;
  * {@code @Jostled}), the outer instance skips the invocation the inner one would have intercepted, so the
  * rounds run once.
  *
+ * <p>A test under a JUnit timeout ({@code @Timeout} or a configured default, see {@link JUnitTimeout}) runs its
+ * rounds just after the invocation, in {@link #afterTestExecution}: JUnit's {@code TimeoutExtension} wraps the
+ * invocation, so rounds run inside it would be cut short, or failed for taking longer together than the one call
+ * the timeout was written for (Commons Pool's tests that take 1.1 s of their {@code @Timeout(1200 ms)}). Each
+ * round still runs under Jostle's round timeout, which catches a hang as JUnit's would.
+ *
  * <p>The agent is made ready first, before any class of the agent or the round engine is touched (see
  * {@link AgentAttacher} for why the order matters); nothing in this class refers to them.
  */
-public final class JostledExtension implements InvocationInterceptor {
+public final class JostledExtension implements InvocationInterceptor, AfterTestExecutionCallback {
+
+    private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(
+            JostledExtension.class);
+    private static final String AFTER_THE_INVOCATION = "rounds after the invocation";
 
     @Override
     public void interceptTestMethod(Invocation<Void> invocation, ReflectiveInvocationContext<Method> invocationContext,
@@ -37,8 +48,25 @@ public final class JostledExtension implements InvocationInterceptor {
             return;
         }
         invocation.skip();
+        if (JUnitTimeout.of(context).isPresent()) {
+            context.getStore(NAMESPACE).put(AFTER_THE_INVOCATION, annotation.get());
+            return;
+        }
+        runRounds(annotation.get(), context);
+    }
+
+    @Override
+    public void afterTestExecution(ExtensionContext context) {
+        // Removed, not read: registered twice, this extension is called twice, and the rounds must run once.
+        Jostled annotation = context.getStore(NAMESPACE).remove(AFTER_THE_INVOCATION, Jostled.class);
+        if (annotation != null) {
+            runRounds(annotation, context);
+        }
+    }
+
+    private static void runRounds(Jostled annotation, ExtensionContext context) {
         AgentAttacher.ensureAgent(System.out);
-        new JostledRounds(JostledConfiguration.resolve(annotation.get(), context)).run(context);
+        new JostledRounds(JostledConfiguration.resolve(annotation, context)).run(context);
     }
 
     @Override

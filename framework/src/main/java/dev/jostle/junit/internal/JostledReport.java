@@ -63,27 +63,11 @@ final class JostledReport {
             notWritten = " (report not written: " + problem + ")";
         }
         String line = SummaryLine.of(report, file) + notWritten;
-        if (report.verdict() == Verdict.NOT_JOSTLED && configuration.junitTimeout() != null) {
-            line += "\n" + junitTimeoutTooShort(test);
-        }
         System.out.println(line);
         publish(context, test, line, file);
         if (error != null) {
             throw error;
         }
-    }
-
-    /**
-     * Why a test under a JUnit timeout may run fewer jostled rounds than the minimum: its rounds must end before
-     * JUnit interrupts them, and a test that takes most of its own timeout leaves no room for more.
-     */
-    private String junitTimeoutTooShort(String test) {
-        Duration normal = jostled.normalDuration();
-        return "jostle: " + test + ": its JUnit timeout, " + seconds(configuration.junitTimeout()) + ", wraps every"
-                + " round and left room for " + jostled.jostledRounds()
-                + (jostled.jostledRounds() == 1 ? " jostled round" : " jostled rounds")
-                + (normal == null ? "" : " (a round without noise took " + seconds(normal) + ")")
-                + "; raise or remove its @Timeout to jostle it";
     }
 
     private void publish(ExtensionContext context, String test, String summary, Path file) {
@@ -217,8 +201,7 @@ final class JostledReport {
                 jostled.normalDuration() == null ? null : jostled.normalDuration().toMillis(),
                 timeout == null ? null : timeout.limit().toMillis(), failureReport(error), races,
                 jostled.failures() - (observationFailed ? 1 : 0), failedWithoutNoise, configuration.races().id(),
-                noiseEvents, Instant.now().toString(),
-                configuration.junitTimeout() == null ? null : configuration.junitTimeout().toMillis());
+                noiseEvents, Instant.now().toString());
     }
 
     /**

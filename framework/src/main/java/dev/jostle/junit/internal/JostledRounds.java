@@ -4,7 +4,6 @@ import dev.jostle.agent.runtime.Strategy;
 import dev.jostle.engine.Campaign;
 import dev.jostle.engine.CampaignResult;
 import dev.jostle.engine.CampaignSettings;
-import dev.jostle.engine.Deadline;
 import dev.jostle.engine.RoundRunner;
 import dev.jostle.engine.SeedReplays;
 import java.util.concurrent.atomic.AtomicLong;
@@ -39,10 +38,8 @@ final class JostledRounds {
         Campaign.RoundTask task = (opener, timeout) -> runner.run(opener, body, timeout);
 
         AtomicLong noise = new AtomicLong();
-        Deadline stopBy = configuration.deadline();
         SeedReplays.Result jostled = SeedReplays.search(settings, task,
-                (outcome, done, elapsed) -> noise.addAndGet(outcome.report().noiseEvents()), configuration.replays(),
-                stopBy);
+                (outcome, done, elapsed) -> noise.addAndGet(outcome.report().noiseEvents()), configuration.replays());
 
         CampaignResult baseline = null;
         CampaignResult result = jostled.campaign();
@@ -55,7 +52,7 @@ final class JostledRounds {
             // the round without noise that measured it failed already (a stronger result than any count).
             CampaignSettings withoutJostling = settings.withStrategy(Strategy.NONE).withStopAtFirstFailure(false)
                     .withRaceDetection(false).withRoundTimeout(result.roundTimeout().limit());
-            baseline = Campaign.run(withoutJostling, task, Campaign.Listener.NONE, stopBy);
+            baseline = Campaign.run(withoutJostling, task, Campaign.Listener.NONE);
         }
 
         JostledReport report = new JostledReport(configuration, jostled, noise.get(), baseline);

@@ -71,8 +71,7 @@ final class JostleReports {
         String test = json.get("test").getAsString();
         List<Race> races = new ArrayList<>();
         collectRaces(json.get("races"), test, races);
-        return new JostleTestReport(file, test, text(json, "verdict"), integer(json, "jostledRounds"), races,
-                integer(json, "junitTimeoutMillis"));
+        return new JostleTestReport(file, test, text(json, "verdict"), integer(json, "jostledRounds"), races);
     }
 
     /** Walks the tree: an object with a field and two accesses is a race, seen in the nearest enclosing test. */

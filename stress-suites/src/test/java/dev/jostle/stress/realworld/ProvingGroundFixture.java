@@ -79,18 +79,12 @@ final class ProvingGroundFixture {
 
     /** Writes a jostled test's JSON report; races is a JSON array. */
     void jostleReport(String className, String method, String verdict, int rounds, String races) throws IOException {
-        jostleReport(className, method, verdict, rounds, races, null);
-    }
-
-    /** As {@link #jostleReport(String, String, String, int, String)}, run under a JUnit timeout (null: none). */
-    void jostleReport(String className, String method, String verdict, int rounds, String races,
-            Long junitTimeoutMillis) throws IOException {
         Path file = dir.resolve("jostled/jostle").resolve(className + "." + method + ".json");
         Files.createDirectories(file.getParent());
         Files.writeString(file, "{\"test\": \"" + className + "#" + method + "\", \"verdict\": \"" + verdict
                 + "\", \"failed\": " + verdict.equals("failed") + ", \"jostledRounds\": " + rounds
                 + ", \"roundsWithoutNoise\": 1, \"minRounds\": 3, \"seed\": 42, \"strategy\": \"mixed\","
-                + " \"failure\": null, \"races\": " + races + ", \"junitTimeoutMillis\": " + junitTimeoutMillis + "}");
+                + " \"failure\": null, \"races\": " + races + "}");
     }
 
     static String race(String field, String siteA, String siteB) {

@@ -112,18 +112,6 @@ class RealWorldCheckTests {
     }
 
     @Test
-    void notJostledWithinItsOwnJUnitTimeout_check_listsItApartWithoutAProblem() throws IOException {
-        ProvingGroundFixture ground = new ProvingGroundFixture(dir);
-        ground.jostleReport(POOL, "testThreaded1", "not-jostled", 0, "[]", 1200L);
-
-        RealWorldCheck.Result verdict = ground.check();
-        assertEquals(List.of(), verdict.problems());
-        assertTrue(verdict.report().contains("not jostled, their own JUnit timeout leaving no room for the minimum of"
-                + " rounds: 1 tests: " + POOL + "#testThreaded1 (0 of 3 jostled rounds within its JUnit timeout of"
-                + " 1200 ms)"), verdict.report().toString());
-    }
-
-    @Test
     void jostledTestWithoutReport_check_namesTheTest() throws IOException {
         ProvingGroundFixture ground = new ProvingGroundFixture(dir);
         Files.delete(dir.resolve("jostled/jostle/" + DEQUE + ".testPutFirst.json"));
