@@ -124,6 +124,10 @@ final class Deadlocks {
             ThreadInfo info = MX.getThreadInfo(new long[] {thread.getId()}, true, true)[0];
             if (info != null) {
                 text.append(stack(info)).append('\n');
+            } else {
+                // Named as running a moment ago: say it ended, rather than leave it out without a word (a stall
+                // that ends just as the round runs out loses the stack of the thread that was stuck).
+                text.append('"').append(thread.getName()).append("\" ended before its stack could be taken\n");
             }
         }
         return text.toString().stripTrailing();
