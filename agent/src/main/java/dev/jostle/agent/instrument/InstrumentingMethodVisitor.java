@@ -7,7 +7,6 @@ import java.util.List;
 import net.bytebuddy.jar.asm.Label;
 import net.bytebuddy.jar.asm.MethodVisitor;
 import net.bytebuddy.jar.asm.Opcodes;
-import net.bytebuddy.jar.asm.Type;
 import net.bytebuddy.utility.OpenedClassReader;
 
 /**
@@ -20,31 +19,25 @@ import net.bytebuddy.utility.OpenedClassReader;
  */
 final class InstrumentingMethodVisitor extends MethodVisitor {
 
-    static final String HOOKS = "dev/jostle/agent/bootstrap/Hooks";
-
     /** The most words an insertion pushes beyond the original instruction's own stack use. */
     private static final int EXTRA_STACK = 4;
 
-    private static final String OWNER_SITE = "(Ljava/lang/Object;I)V";
-    private static final String ARRAY_INDEX_SITE = "(Ljava/lang/Object;II)V";
-    private static final String SITE_ONLY = "(I)V";
+    private static final String OWNER_SITE = HookEmitter.OWNER_SITE;
+    private static final String ARRAY_INDEX_SITE = HookEmitter.ARRAY_INDEX_SITE;
+    private static final String SITE_ONLY = HookEmitter.SITE_ONLY;
 
     private final InstrumentingClassVisitor type;
-    private final String methodName;
     private final boolean isConstructor;
     private final boolean isClassInitializer;
-    private final boolean isSynchronized;
-    private final boolean isStatic;
     private final TypeFacts facts;
+    private final HookEmitter hooks;
+    private final MethodSites sites;
+    private final SynchronizedMethodReports synchronizedMethod;
 
-    private int line;
     /** In a constructor: whether {@code this} is initialised (the super or this constructor returned). */
     private boolean thisInitialized;
     /** In a constructor: objects created by NEW whose constructor has not been called yet. */
     private int pendingNews;
-    /** A synchronized method whose entry report is not emitted yet (it goes before the first instruction). */
-    private boolean entryPending;
-    private final List<Runnable> heldBeforeFirstInstruction = new ArrayList<>();
     /** The site of a MONITORENTER whose acquire is not reported yet (see {@link #monitorEnter}), or 0. */
     private int monitorEntryPending;
     private final ReleaseHandlerCopies releaseHandlers;
@@ -54,35 +47,28 @@ final class InstrumentingMethodVisitor extends MethodVisitor {
     /** A read held back to learn whether its value is written straight back, and what followed it. */
     private ReadForUpdate pendingRead;
     private final List<Runnable> afterPendingRead = new ArrayList<>();
-    /** A synchronized method's first instruction: where its catch-all for exceptional exits starts. */
-    private final Label methodStart = new Label();
-    /** Whether the method stores into local 0, so that a handler cannot count on finding {@code this} there. */
-    private boolean storesLocalZero;
 
     InstrumentingMethodVisitor(MethodVisitor next, InstrumentingClassVisitor type, int access, String name,
             String descriptor) {
         super(OpenedClassReader.ASM_API, next);
         this.type = type;
-        this.methodName = name;
         this.isConstructor = "<init>".equals(name);
         this.isClassInitializer = "<clinit>".equals(name);
-        this.isSynchronized = (access & Opcodes.ACC_SYNCHRONIZED) != 0;
-        this.isStatic = (access & Opcodes.ACC_STATIC) != 0;
         this.facts = type.facts();
+        this.hooks = new HookEmitter(next);
+        this.sites = new MethodSites(type, name);
+        this.synchronizedMethod = new SynchronizedMethodReports(next, hooks, type, sites, access);
         this.thisInitialized = !isConstructor;
         this.releaseHandlers = new ReleaseHandlerCopies(next, type.version(), access, type.internalName(), name,
                 descriptor);
     }
 
-    // ---- synchronized methods ---------------------------------------------------------------------
+    // ---- what is not an instruction ---------------------------------------------------------------
 
     @Override
     public void visitCode() {
         super.visitCode();
-        entryPending = isSynchronized;
-        if (isSynchronized) {
-            mv.visitLabel(methodStart);
-        }
+        synchronizedMethod.start();
     }
 
     /** Before an original instruction: lets {@link ReleaseHandlerCopies} count it, then the held reports. */
@@ -137,13 +123,7 @@ final class InstrumentingMethodVisitor extends MethodVisitor {
         afterPendingRead.clear();
     }
 
-    /**
-     * Emits the entry report of a synchronized method before its first instruction. The labels, line
-     * number and frame that precede that instruction are held back until then, so that the report can
-     * name the method's first line and still sits before every label: a loop that jumps back to the top
-     * of the method does not report the entry again. The frame a held label carries stays valid: the
-     * report leaves locals and stack as it found them.
-     */
+    /** The reports that wait for an instruction: a block's acquire, then a synchronized method's entry. */
     private void beforeInstruction() {
         if (monitorEntryPending != 0) {
             int site = monitorEntryPending;
@@ -151,37 +131,15 @@ final class InstrumentingMethodVisitor extends MethodVisitor {
             pushInt(site);
             hook("afterMonitorEntered", SITE_ONLY);
         }
-        if (!entryPending) {
-            return;
-        }
-        entryPending = false;
-        // The JVM already holds the monitor here: only the acquire is reported.
-        String monitor = isStatic ? type.className() + ".class" : type.className() + " (this)";
-        pushMethodMonitor();
-        pushInt(register(Event.MONITOR_ENTER, monitor, false));
-        hook("afterMonitorEnter", OWNER_SITE);
-        for (Runnable held : heldBeforeFirstInstruction) {
-            held.run();
-        }
-        heldBeforeFirstInstruction.clear();
-    }
-
-    private void pushMethodMonitor() {
-        if (!isStatic) {
-            super.visitVarInsn(Opcodes.ALOAD, 0);
-        } else if ((type.version() & 0xFFFF) >= Opcodes.V1_5) {
-            super.visitLdcInsn(Type.getObjectType(type.internalName()));
-        } else {
-            super.visitInsn(Opcodes.ACONST_NULL); // class literals need class file version 49
-        }
+        synchronizedMethod.reportEntry();
     }
 
     @Override
     public void visitLabel(Label label) {
         notAnInstruction();
         releaseHandlers.label(label);
-        if (entryPending) {
-            heldBeforeFirstInstruction.add(() -> super.visitLabel(label));
+        if (synchronizedMethod.entryPending()) {
+            synchronizedMethod.holdUntilEntry(() -> super.visitLabel(label));
             return;
         }
         super.visitLabel(label);
@@ -191,8 +149,8 @@ final class InstrumentingMethodVisitor extends MethodVisitor {
     public void visitFrame(int frameType, int numLocal, Object[] local, int numStack, Object[] stack) {
         notAnInstruction();
         releaseHandlers.frame(frameType, numLocal, local, numStack, stack);
-        if (entryPending) {
-            heldBeforeFirstInstruction.add(() -> super.visitFrame(frameType, numLocal, local, numStack, stack));
+        if (synchronizedMethod.entryPending()) {
+            synchronizedMethod.holdUntilEntry(() -> super.visitFrame(frameType, numLocal, local, numStack, stack));
             return;
         }
         super.visitFrame(frameType, numLocal, local, numStack, stack);
@@ -207,9 +165,9 @@ final class InstrumentingMethodVisitor extends MethodVisitor {
     @Override
     public void visitLineNumber(int line, Label start) {
         notAnInstruction();
-        this.line = line;
-        if (entryPending) {
-            heldBeforeFirstInstruction.add(() -> super.visitLineNumber(line, start));
+        sites.line(line);
+        if (synchronizedMethod.entryPending()) {
+            synchronizedMethod.holdUntilEntry(() -> super.visitLineNumber(line, start));
             return;
         }
         super.visitLineNumber(line, start);
@@ -228,7 +186,7 @@ final class InstrumentingMethodVisitor extends MethodVisitor {
     @Override
     public void visitVarInsn(int opcode, int varIndex) {
         beforeInstruction(opcode, varIndex);
-        storesLocalZero |= varIndex == 0 && opcode >= Opcodes.ISTORE && opcode <= Opcodes.ASTORE;
+        synchronizedMethod.localVariable(opcode, varIndex);
         if (held(opcode, null, () -> super.visitVarInsn(opcode, varIndex))) {
             return;
         }
@@ -351,12 +309,7 @@ final class InstrumentingMethodVisitor extends MethodVisitor {
             case Opcodes.DRETURN:
             case Opcodes.ARETURN:
             case Opcodes.RETURN:
-                if (isSynchronized) {
-                    // Normal exits; an exception leaving the method is reported by reportThrowingExit.
-                    pushMethodMonitor();
-                    pushInt(register(Event.MONITOR_EXIT, null, false));
-                    hook("beforeMonitorExit", OWNER_SITE);
-                }
+                synchronizedMethod.beforeReturn();
                 break;
             default:
                 break;
@@ -612,63 +565,20 @@ final class InstrumentingMethodVisitor extends MethodVisitor {
     public void visitMaxs(int maxStack, int maxLocals) {
         notAnInstruction();
         beforeInstruction(); // a method without instructions cannot exist, but never drop held labels
-        releaseHandlers.finish(HOOKS, OWNER_SITE);
-        reportThrowingExit();
+        releaseHandlers.finish(hooks);
+        synchronizedMethod.finish();
         super.visitMaxs(maxStack + EXTRA_STACK, maxLocals);
     }
 
-    /**
-     * An exception leaving a synchronized method releases its monitor too, and the race detector must see
-     * that release: unreported, the next thread to take the monitor looks unordered with everything this
-     * one did under it, a race that is not there (a method that throws on bad input, say). So the whole
-     * method, the handler copies included, gets a last catch-all entry, after every other, leading to
-     * <pre>
-     *   H: push monitor; push site; invokestatic beforeMonitorExit; athrow
-     * </pre>
-     * after the last instruction. Its stack map frame holds only {@code this} (nothing for a static
-     * method), which every instruction's frame agrees with, unless the method stores into local 0: then
-     * the exit stays unreported, as before (javac never does that).
-     */
-    private void reportThrowingExit() {
-        if (!isSynchronized || (!isStatic && storesLocalZero)) {
-            return;
-        }
-        Label end = new Label();
-        Label handler = new Label();
-        mv.visitLabel(end);
-        mv.visitLabel(handler);
-        if ((type.version() & 0xFFFF) >= Opcodes.V1_6) {
-            Object[] locals = isStatic ? new Object[0] : new Object[] {type.internalName()};
-            mv.visitFrame(Opcodes.F_FULL, locals.length, locals, 1, new Object[] {"java/lang/Throwable"});
-        }
-        pushMethodMonitor();
-        pushInt(register(Event.MONITOR_EXIT, null, false));
-        hook("beforeMonitorExit", OWNER_SITE);
-        mv.visitInsn(Opcodes.ATHROW);
-        mv.visitTryCatchBlock(methodStart, end, handler, null);
-    }
-
     private int register(int kind, String member, boolean isVolatile) {
-        return Sites.register(kind, type.className(), methodName, type.sourceFile(), line, member, isVolatile);
+        return sites.register(kind, member, isVolatile);
     }
 
     private void hook(String name, String descriptor) {
-        super.visitMethodInsn(Opcodes.INVOKESTATIC, HOOKS, name, descriptor, false);
+        hooks.hook(name, descriptor);
     }
 
     private void pushInt(int value) {
-        pushInt(mv, value);
-    }
-
-    static void pushInt(MethodVisitor target, int value) {
-        if (value >= -1 && value <= 5) {
-            target.visitInsn(Opcodes.ICONST_0 + value);
-        } else if (value >= Byte.MIN_VALUE && value <= Byte.MAX_VALUE) {
-            target.visitIntInsn(Opcodes.BIPUSH, value);
-        } else if (value >= Short.MIN_VALUE && value <= Short.MAX_VALUE) {
-            target.visitIntInsn(Opcodes.SIPUSH, value);
-        } else {
-            target.visitLdcInsn(value);
-        }
+        hooks.pushInt(value);
     }
 }
