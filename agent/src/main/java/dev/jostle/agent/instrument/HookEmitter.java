@@ -4,9 +4,9 @@ import net.bytebuddy.jar.asm.MethodVisitor;
 import net.bytebuddy.jar.asm.Opcodes;
 
 /**
- * Writes a call to a {@code Hooks} method: its int arguments as constants, then the {@code invokestatic}.
- * Every insertion of the instrumentation ends in one; what comes before (the copies of owner, array or index
- * the hook takes) is the caller's.
+ * Writes a call to a {@code Hooks} method: the site as a constant, then the {@code invokestatic}. Every
+ * insertion of the instrumentation ends in one; what comes before (the copies of owner, array or index the
+ * hook takes) is the caller's.
  */
 final class HookEmitter {
 
@@ -25,8 +25,14 @@ final class HookEmitter {
         this.next = next;
     }
 
-    /** Pushes a site id (or any int) with the shortest instruction that holds it. */
-    void pushInt(int value) {
+    /** Pushes the site and calls the {@code Hooks} method that takes it last, its other arguments on the stack. */
+    void hook(String name, String descriptor, int site) {
+        pushInt(site);
+        next.visitMethodInsn(Opcodes.INVOKESTATIC, HOOKS, name, descriptor, false);
+    }
+
+    /** The shortest instruction that pushes the value. */
+    private void pushInt(int value) {
         if (value >= -1 && value <= 5) {
             next.visitInsn(Opcodes.ICONST_0 + value);
         } else if (value >= Byte.MIN_VALUE && value <= Byte.MAX_VALUE) {
@@ -36,16 +42,5 @@ final class HookEmitter {
         } else {
             next.visitLdcInsn(value);
         }
-    }
-
-    /** Calls the {@code Hooks} method of this name and descriptor, its arguments already on the stack. */
-    void hook(String name, String descriptor) {
-        next.visitMethodInsn(Opcodes.INVOKESTATIC, HOOKS, name, descriptor, false);
-    }
-
-    /** Pushes the site and calls a hook that takes it last. */
-    void hook(String name, String descriptor, int site) {
-        pushInt(site);
-        hook(name, descriptor);
     }
 }

@@ -1,5 +1,8 @@
 package dev.jostle.agent.instrument;
 
+import static dev.jostle.agent.instrument.HookEmitter.OWNER_SITE;
+import static dev.jostle.agent.instrument.HookEmitter.SITE_ONLY;
+
 import dev.jostle.agent.bootstrap.Event;
 import dev.jostle.agent.bootstrap.Sites;
 import java.util.ArrayList;
@@ -16,21 +19,24 @@ import net.bytebuddy.utility.OpenedClassReader;
  *
  * <p>Each instrumented instruction gets a site id from {@link Sites} when the class is transformed, so a
  * hook receives one int and reports can still name class, method, source line and member.
+ *
+ * <p>This class follows the instruction stream and decides what is reported where (a read held for its
+ * write-back, a block's acquire at the next instruction, a constructor's uninitialised {@code this}); its
+ * collaborators write the code: {@link AccessReports} the field and array accesses,
+ * {@link SynchronizedMethodReports} a synchronized method's own monitor, {@link ReleaseHandlerCopies} the
+ * release of a synchronized block that throws.
  */
 final class InstrumentingMethodVisitor extends MethodVisitor {
 
     /** The most words an insertion pushes beyond the original instruction's own stack use. */
     private static final int EXTRA_STACK = 4;
 
-    private static final String OWNER_SITE = HookEmitter.OWNER_SITE;
-    private static final String ARRAY_INDEX_SITE = HookEmitter.ARRAY_INDEX_SITE;
-    private static final String SITE_ONLY = HookEmitter.SITE_ONLY;
-
     private final InstrumentingClassVisitor type;
     private final boolean isConstructor;
     private final boolean isClassInitializer;
     private final TypeFacts facts;
     private final HookEmitter hooks;
+    private final AccessReports accesses;
     private final MethodSites sites;
     private final SynchronizedMethodReports synchronizedMethod;
 
@@ -56,6 +62,7 @@ final class InstrumentingMethodVisitor extends MethodVisitor {
         this.isClassInitializer = "<clinit>".equals(name);
         this.facts = type.facts();
         this.hooks = new HookEmitter(next);
+        this.accesses = new AccessReports(next, hooks);
         this.sites = new MethodSites(type, name);
         this.synchronizedMethod = new SynchronizedMethodReports(next, hooks, type, sites, access);
         this.thisInitialized = !isConstructor;
@@ -63,7 +70,7 @@ final class InstrumentingMethodVisitor extends MethodVisitor {
                 descriptor);
     }
 
-    // ---- what is not an instruction ---------------------------------------------------------------
+    // ---- the instruction stream -------------------------------------------------------------------
 
     @Override
     public void visitCode() {
@@ -110,12 +117,9 @@ final class InstrumentingMethodVisitor extends MethodVisitor {
         }
         pendingRead = null;
         if (read.owner == null) {
-            reportedArrayRead(read.opcode, read.site, writtenBack ? "beforeArrayReadForUpdate" : "beforeArrayRead");
+            accesses.arrayRead(read.opcode, read.site, writtenBack);
         } else {
-            super.visitInsn(read.opcode == Opcodes.GETFIELD ? Opcodes.DUP : Opcodes.ACONST_NULL);
-            pushInt(read.site);
-            hook(writtenBack ? "beforeFieldReadForUpdate" : "beforeFieldRead", OWNER_SITE);
-            super.visitFieldInsn(read.opcode, read.owner, read.name, read.descriptor);
+            accesses.fieldRead(read.opcode, read.owner, read.name, read.descriptor, read.site, false, writtenBack);
         }
         for (Runnable instruction : afterPendingRead) {
             instruction.run();
@@ -128,8 +132,7 @@ final class InstrumentingMethodVisitor extends MethodVisitor {
         if (monitorEntryPending != 0) {
             int site = monitorEntryPending;
             monitorEntryPending = 0;
-            pushInt(site);
-            hook("afterMonitorEntered", SITE_ONLY);
+            hooks.hook("afterMonitorEntered", SITE_ONLY, site);
         }
         synchronizedMethod.reportEntry();
     }
@@ -279,17 +282,15 @@ final class InstrumentingMethodVisitor extends MethodVisitor {
                 arrayRead(opcode);
                 return; // the read itself is emitted, or held (see ReadForUpdate)
             case Opcodes.IASTORE:
+            case Opcodes.LASTORE:
             case Opcodes.FASTORE:
+            case Opcodes.DASTORE:
             case Opcodes.AASTORE:
             case Opcodes.BASTORE:
             case Opcodes.CASTORE:
             case Opcodes.SASTORE:
-                arrayWrite(opcode, false);
-                break;
-            case Opcodes.LASTORE:
-            case Opcodes.DASTORE:
-                arrayWrite(opcode, true);
-                break;
+                accesses.arrayWrite(opcode, register(Event.ARRAY_WRITE, AccessReports.arrayType(opcode), false));
+                return;
             case Opcodes.MONITORENTER:
                 monitorEnter();
                 return;
@@ -300,8 +301,7 @@ final class InstrumentingMethodVisitor extends MethodVisitor {
                 }
                 // ..., monitor -> ..., monitor, monitor, site
                 super.visitInsn(Opcodes.DUP);
-                pushInt(exitSite);
-                hook("beforeMonitorExit", OWNER_SITE);
+                hooks.hook("beforeMonitorExit", OWNER_SITE, exitSite);
                 break;
             case Opcodes.IRETURN:
             case Opcodes.LRETURN:
@@ -319,41 +319,14 @@ final class InstrumentingMethodVisitor extends MethodVisitor {
 
     /** Reports and performs an array read, or holds it back when it may be read for update. */
     private void arrayRead(int opcode) {
-        int site = register(Event.ARRAY_READ, arrayType(opcode), false);
+        int site = register(Event.ARRAY_READ, AccessReports.arrayType(opcode), false);
         if (previousOpcode == Opcodes.DUP2) {
             pendingRead = ReadForUpdate.ofArray(opcode, site);
             if (pendingRead != null) {
                 return;
             }
         }
-        reportedArrayRead(opcode, site, "beforeArrayRead");
-    }
-
-    /** The read's hook, then the read itself. */
-    private void reportedArrayRead(int opcode, int site, String hookName) {
-        // ..., array, index -> ..., array, index, array, index, site
-        super.visitInsn(Opcodes.DUP2);
-        pushInt(site);
-        hook(hookName, ARRAY_INDEX_SITE);
-        super.visitInsn(opcode);
-    }
-
-    private void arrayWrite(int opcode, boolean wideValue) {
-        if (wideValue) {
-            // ..., array, index, value(2) -> value, array, index, value -> value, array, index
-            super.visitInsn(Opcodes.DUP2_X2);
-            super.visitInsn(Opcodes.POP2);
-            // -> array, index, value, array, index
-            super.visitInsn(Opcodes.DUP2_X2);
-        } else {
-            // ..., array, index, value -> value, array, index, value -> value, array, index
-            super.visitInsn(Opcodes.DUP_X2);
-            super.visitInsn(Opcodes.POP);
-            // -> array, index, value, array, index
-            super.visitInsn(Opcodes.DUP2_X1);
-        }
-        pushInt(register(Event.ARRAY_WRITE, arrayType(opcode), false));
-        hook("beforeArrayWrite", ARRAY_INDEX_SITE);
+        accesses.arrayRead(opcode, site, false);
     }
 
     /**
@@ -368,38 +341,9 @@ final class InstrumentingMethodVisitor extends MethodVisitor {
         int site = register(Event.MONITOR_ENTER, null, false);
         // ..., monitor -> ..., monitor, monitor, site
         super.visitInsn(Opcodes.DUP);
-        pushInt(site);
-        hook("beforeMonitorEnter", OWNER_SITE);
+        hooks.hook("beforeMonitorEnter", OWNER_SITE, site);
         super.visitInsn(Opcodes.MONITORENTER);
         monitorEntryPending = site;
-    }
-
-    private static String arrayType(int opcode) {
-        switch (opcode) {
-            case Opcodes.IALOAD:
-            case Opcodes.IASTORE:
-                return "int[]";
-            case Opcodes.LALOAD:
-            case Opcodes.LASTORE:
-                return "long[]";
-            case Opcodes.FALOAD:
-            case Opcodes.FASTORE:
-                return "float[]";
-            case Opcodes.DALOAD:
-            case Opcodes.DASTORE:
-                return "double[]";
-            case Opcodes.BALOAD:
-            case Opcodes.BASTORE:
-                return "byte[] or boolean[]"; // one opcode for both; telling them apart needs a type analysis
-            case Opcodes.CALOAD:
-            case Opcodes.CASTORE:
-                return "char[]";
-            case Opcodes.SALOAD:
-            case Opcodes.SASTORE:
-                return "short[]";
-            default:
-                return "Object[]";
-        }
     }
 
     // ---- fields -----------------------------------------------------------------------------------
@@ -417,41 +361,20 @@ final class InstrumentingMethodVisitor extends MethodVisitor {
             return;
         }
         boolean isVolatile = facts.field(owner, name) == TypeFacts.FieldKind.VOLATILE;
-        boolean wide = "J".equals(descriptor) || "D".equals(descriptor);
-        String member = owner.replace('/', '.') + "." + name;
-        switch (opcode) {
-            case Opcodes.GETFIELD:
-                instanceRead(owner, name, descriptor, member, isVolatile, wide);
-                break;
-            case Opcodes.GETSTATIC:
-                int readSite = register(Event.FIELD_READ, member, isVolatile);
-                if (!isVolatile) {
-                    pendingRead = ReadForUpdate.ofField(opcode, owner, name, descriptor, readSite);
-                    if (pendingRead != null) {
-                        return;
-                    }
-                }
-                super.visitInsn(Opcodes.ACONST_NULL);
-                pushInt(readSite);
-                hook("beforeFieldRead", OWNER_SITE);
-                super.visitFieldInsn(opcode, owner, name, descriptor);
-                if (isVolatile) {
-                    super.visitInsn(Opcodes.ACONST_NULL);
-                    pushInt(readSite);
-                    hook("afterVolatileRead", OWNER_SITE);
-                }
-                break;
-            case Opcodes.PUTFIELD:
-                instanceWrite(register(Event.FIELD_WRITE, member, isVolatile), wide);
-                super.visitFieldInsn(opcode, owner, name, descriptor);
-                break;
-            default: // PUTSTATIC
-                super.visitInsn(Opcodes.ACONST_NULL);
-                pushInt(register(Event.FIELD_WRITE, member, isVolatile));
-                hook("beforeFieldWrite", OWNER_SITE);
-                super.visitFieldInsn(opcode, owner, name, descriptor);
-                break;
+        String member = member(owner, name);
+        if (opcode == Opcodes.PUTFIELD || opcode == Opcodes.PUTSTATIC) {
+            accesses.fieldWrite(opcode, owner, name, descriptor, register(Event.FIELD_WRITE, member, isVolatile));
+            return;
         }
+        int site = register(Event.FIELD_READ, member, isVolatile);
+        // An instance read for update starts with DUP: the owner for the read, and one for the write-back.
+        if (!isVolatile && (opcode == Opcodes.GETSTATIC || previousOpcode == Opcodes.DUP)) {
+            pendingRead = ReadForUpdate.ofField(opcode, owner, name, descriptor, site);
+            if (pendingRead != null) {
+                return;
+            }
+        }
+        accesses.fieldRead(opcode, owner, name, descriptor, site, isVolatile, false);
     }
 
     private boolean instrumentsField(int opcode, String owner, String name) {
@@ -464,51 +387,6 @@ final class InstrumentingMethodVisitor extends MethodVisitor {
         // Final fields are not shared-memory races: reads see the value the constructor froze, and
         // the only writes (in constructors and initialisers) happen before the object is published.
         return facts.field(owner, name) != TypeFacts.FieldKind.FINAL;
-    }
-
-    private void instanceRead(String owner, String name, String descriptor, String member, boolean isVolatile,
-            boolean wide) {
-        int site = register(Event.FIELD_READ, member, isVolatile);
-        if (!isVolatile && previousOpcode == Opcodes.DUP) {
-            pendingRead = ReadForUpdate.ofField(Opcodes.GETFIELD, owner, name, descriptor, site);
-            if (pendingRead != null) {
-                return;
-            }
-        }
-        // ..., owner -> owner, owner, site
-        super.visitInsn(Opcodes.DUP);
-        if (isVolatile) {
-            super.visitInsn(Opcodes.DUP); // a second copy for afterVolatileRead
-        }
-        pushInt(site);
-        hook("beforeFieldRead", OWNER_SITE);
-        super.visitFieldInsn(Opcodes.GETFIELD, owner, name, descriptor);
-        if (isVolatile) {
-            // ..., owner, value -> ..., value, owner
-            if (wide) {
-                super.visitInsn(Opcodes.DUP2_X1);
-                super.visitInsn(Opcodes.POP2);
-            } else {
-                super.visitInsn(Opcodes.SWAP);
-            }
-            pushInt(site);
-            hook("afterVolatileRead", OWNER_SITE);
-        }
-    }
-
-    private void instanceWrite(int site, boolean wide) {
-        if (wide) {
-            // ..., owner, value(2) -> value, owner, value -> value, owner -> owner, value, owner
-            super.visitInsn(Opcodes.DUP2_X1);
-            super.visitInsn(Opcodes.POP2);
-            super.visitInsn(Opcodes.DUP_X2);
-        } else {
-            // ..., owner, value -> owner, value, owner, value -> owner, value, owner
-            super.visitInsn(Opcodes.DUP2);
-            super.visitInsn(Opcodes.POP);
-        }
-        pushInt(site);
-        hook("beforeFieldWrite", OWNER_SITE);
     }
 
     // ---- calls ------------------------------------------------------------------------------------
@@ -538,18 +416,16 @@ final class InstrumentingMethodVisitor extends MethodVisitor {
         HookedCall hooked = HookedCalls.replacing(opcode, owner, name, descriptor, facts);
         if (hooked != null) {
             // The hook performs the call itself, so the arguments stay on the stack; the site follows.
-            pushInt(register(hooked.event(), member(owner, name), false));
-            hook(hooked.hook(), hooked.hookDescriptor(descriptor));
+            hooks.hook(hooked.hook(), hooked.hookDescriptor(descriptor),
+                    register(hooked.event(), member(owner, name), false));
             return;
         }
         if (HookedCalls.synchronises(opcode, owner, name, descriptor, facts)) {
             int site = register(Event.SYNC_CALL, member(owner, name), false);
-            pushInt(site);
-            hook("beforeSyncCall", SITE_ONLY);
+            hooks.hook("beforeSyncCall", SITE_ONLY, site);
             super.visitMethodInsn(opcode, owner, name, descriptor, isInterface);
             // Normal returns only: reporting an exceptional one would need a handler (a branch).
-            pushInt(site);
-            hook("afterSyncCall", SITE_ONLY);
+            hooks.hook("afterSyncCall", SITE_ONLY, site);
             return;
         }
         super.visitMethodInsn(opcode, owner, name, descriptor, isInterface);
@@ -559,7 +435,7 @@ final class InstrumentingMethodVisitor extends MethodVisitor {
         return owner.replace('/', '.') + "." + name;
     }
 
-    // ---- helpers ----------------------------------------------------------------------------------
+    // ---- the end of the method --------------------------------------------------------------------
 
     @Override
     public void visitMaxs(int maxStack, int maxLocals) {
@@ -572,13 +448,5 @@ final class InstrumentingMethodVisitor extends MethodVisitor {
 
     private int register(int kind, String member, boolean isVolatile) {
         return sites.register(kind, member, isVolatile);
-    }
-
-    private void hook(String name, String descriptor) {
-        hooks.hook(name, descriptor);
-    }
-
-    private void pushInt(int value) {
-        hooks.pushInt(value);
     }
 }
