@@ -28,7 +28,7 @@ public final class ThreadState {
     Object enteringMonitor;
 
     /** This thread's state in the round's race detector (null without one): kept here to look it up once. */
-    dev.jostle.agent.race.RaceDetector.ThreadClock raceClock;
+    dev.jostle.agent.race.ThreadClock raceClock;
 
     /**
      * Noise delays (parks and spins) this thread has waited out, and when the one under way ends
