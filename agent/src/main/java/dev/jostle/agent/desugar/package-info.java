@@ -1,6 +1,8 @@
 /**
- * Lambda desugaring for {@code hunt}: rewrites a class file so that its lambdas and method references no
- * longer link through {@code LambdaMetafactory}, but through small classes made once, ahead of time.
+ * Lambda desugaring for {@code hunt}: runs inside the JVM under test (the hunt's own, which runs the rounds),
+ * called by a round's class loader before it defines a program class. It rewrites the class file so that its
+ * lambdas and method references no longer link through {@code LambdaMetafactory}, but through small classes
+ * made once, ahead of time.
  *
  * <p>Why: a hunt round defines the program afresh in a new class loader, and every {@code invokedynamic}
  * of every lambda is then linked afresh too. {@code LambdaMetafactory} spins and defines a hidden class per

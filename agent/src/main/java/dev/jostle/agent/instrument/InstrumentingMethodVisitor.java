@@ -1,5 +1,8 @@
 package dev.jostle.agent.instrument;
 
+import static dev.jostle.agent.instrument.HookEmitter.OWNER_SITE;
+import static dev.jostle.agent.instrument.HookEmitter.SITE_ONLY;
+
 import dev.jostle.agent.bootstrap.Event;
 import dev.jostle.agent.bootstrap.Sites;
 import java.util.ArrayList;
@@ -7,7 +10,6 @@ import java.util.List;
 import net.bytebuddy.jar.asm.Label;
 import net.bytebuddy.jar.asm.MethodVisitor;
 import net.bytebuddy.jar.asm.Opcodes;
-import net.bytebuddy.jar.asm.Type;
 import net.bytebuddy.utility.OpenedClassReader;
 
 /**
@@ -17,34 +19,31 @@ import net.bytebuddy.utility.OpenedClassReader;
  *
  * <p>Each instrumented instruction gets a site id from {@link Sites} when the class is transformed, so a
  * hook receives one int and reports can still name class, method, source line and member.
+ *
+ * <p>This class follows the instruction stream and decides what is reported where (a read held for its
+ * write-back, a block's acquire at the next instruction, a constructor's uninitialised {@code this}); its
+ * collaborators write the code: {@link AccessReports} the field and array accesses,
+ * {@link SynchronizedMethodReports} a synchronized method's own monitor, {@link ReleaseHandlerCopies} the
+ * release of a synchronized block that throws.
  */
 final class InstrumentingMethodVisitor extends MethodVisitor {
-
-    static final String HOOKS = "dev/jostle/agent/bootstrap/Hooks";
 
     /** The most words an insertion pushes beyond the original instruction's own stack use. */
     private static final int EXTRA_STACK = 4;
 
-    private static final String OWNER_SITE = "(Ljava/lang/Object;I)V";
-    private static final String ARRAY_INDEX_SITE = "(Ljava/lang/Object;II)V";
-    private static final String SITE_ONLY = "(I)V";
-
     private final InstrumentingClassVisitor type;
-    private final String methodName;
     private final boolean isConstructor;
     private final boolean isClassInitializer;
-    private final boolean isSynchronized;
-    private final boolean isStatic;
     private final TypeFacts facts;
+    private final HookEmitter hooks;
+    private final AccessReports accesses;
+    private final MethodSites sites;
+    private final SynchronizedMethodReports synchronizedMethod;
 
-    private int line;
     /** In a constructor: whether {@code this} is initialised (the super or this constructor returned). */
     private boolean thisInitialized;
     /** In a constructor: objects created by NEW whose constructor has not been called yet. */
     private int pendingNews;
-    /** A synchronized method whose entry report is not emitted yet (it goes before the first instruction). */
-    private boolean entryPending;
-    private final List<Runnable> heldBeforeFirstInstruction = new ArrayList<>();
     /** The site of a MONITORENTER whose acquire is not reported yet (see {@link #monitorEnter}), or 0. */
     private int monitorEntryPending;
     private final ReleaseHandlerCopies releaseHandlers;
@@ -54,35 +53,29 @@ final class InstrumentingMethodVisitor extends MethodVisitor {
     /** A read held back to learn whether its value is written straight back, and what followed it. */
     private ReadForUpdate pendingRead;
     private final List<Runnable> afterPendingRead = new ArrayList<>();
-    /** A synchronized method's first instruction: where its catch-all for exceptional exits starts. */
-    private final Label methodStart = new Label();
-    /** Whether the method stores into local 0, so that a handler cannot count on finding {@code this} there. */
-    private boolean storesLocalZero;
 
     InstrumentingMethodVisitor(MethodVisitor next, InstrumentingClassVisitor type, int access, String name,
             String descriptor) {
         super(OpenedClassReader.ASM_API, next);
         this.type = type;
-        this.methodName = name;
         this.isConstructor = "<init>".equals(name);
         this.isClassInitializer = "<clinit>".equals(name);
-        this.isSynchronized = (access & Opcodes.ACC_SYNCHRONIZED) != 0;
-        this.isStatic = (access & Opcodes.ACC_STATIC) != 0;
         this.facts = type.facts();
+        this.hooks = new HookEmitter(next);
+        this.accesses = new AccessReports(next, hooks);
+        this.sites = new MethodSites(type, name);
+        this.synchronizedMethod = new SynchronizedMethodReports(next, hooks, type, sites, access);
         this.thisInitialized = !isConstructor;
         this.releaseHandlers = new ReleaseHandlerCopies(next, type.version(), access, type.internalName(), name,
                 descriptor);
     }
 
-    // ---- synchronized methods ---------------------------------------------------------------------
+    // ---- the instruction stream -------------------------------------------------------------------
 
     @Override
     public void visitCode() {
         super.visitCode();
-        entryPending = isSynchronized;
-        if (isSynchronized) {
-            mv.visitLabel(methodStart);
-        }
+        synchronizedMethod.start();
     }
 
     /** Before an original instruction: lets {@link ReleaseHandlerCopies} count it, then the held reports. */
@@ -124,12 +117,9 @@ final class InstrumentingMethodVisitor extends MethodVisitor {
         }
         pendingRead = null;
         if (read.owner == null) {
-            reportedArrayRead(read.opcode, read.site, writtenBack ? "beforeArrayReadForUpdate" : "beforeArrayRead");
+            accesses.arrayRead(read.opcode, read.site, writtenBack);
         } else {
-            super.visitInsn(read.opcode == Opcodes.GETFIELD ? Opcodes.DUP : Opcodes.ACONST_NULL);
-            pushInt(read.site);
-            hook(writtenBack ? "beforeFieldReadForUpdate" : "beforeFieldRead", OWNER_SITE);
-            super.visitFieldInsn(read.opcode, read.owner, read.name, read.descriptor);
+            accesses.fieldRead(read.opcode, read.owner, read.name, read.descriptor, read.site, false, writtenBack);
         }
         for (Runnable instruction : afterPendingRead) {
             instruction.run();
@@ -137,51 +127,22 @@ final class InstrumentingMethodVisitor extends MethodVisitor {
         afterPendingRead.clear();
     }
 
-    /**
-     * Emits the entry report of a synchronized method before its first instruction. The labels, line
-     * number and frame that precede that instruction are held back until then, so that the report can
-     * name the method's first line and still sits before every label: a loop that jumps back to the top
-     * of the method does not report the entry again. The frame a held label carries stays valid: the
-     * report leaves locals and stack as it found them.
-     */
+    /** The reports that wait for an instruction: a block's acquire, then a synchronized method's entry. */
     private void beforeInstruction() {
         if (monitorEntryPending != 0) {
             int site = monitorEntryPending;
             monitorEntryPending = 0;
-            pushInt(site);
-            hook("afterMonitorEntered", SITE_ONLY);
+            hooks.hook("afterMonitorEntered", SITE_ONLY, site);
         }
-        if (!entryPending) {
-            return;
-        }
-        entryPending = false;
-        // The JVM already holds the monitor here: only the acquire is reported.
-        String monitor = isStatic ? type.className() + ".class" : type.className() + " (this)";
-        pushMethodMonitor();
-        pushInt(register(Event.MONITOR_ENTER, monitor, false));
-        hook("afterMonitorEnter", OWNER_SITE);
-        for (Runnable held : heldBeforeFirstInstruction) {
-            held.run();
-        }
-        heldBeforeFirstInstruction.clear();
-    }
-
-    private void pushMethodMonitor() {
-        if (!isStatic) {
-            super.visitVarInsn(Opcodes.ALOAD, 0);
-        } else if ((type.version() & 0xFFFF) >= Opcodes.V1_5) {
-            super.visitLdcInsn(Type.getObjectType(type.internalName()));
-        } else {
-            super.visitInsn(Opcodes.ACONST_NULL); // class literals need class file version 49
-        }
+        synchronizedMethod.reportEntry();
     }
 
     @Override
     public void visitLabel(Label label) {
         notAnInstruction();
         releaseHandlers.label(label);
-        if (entryPending) {
-            heldBeforeFirstInstruction.add(() -> super.visitLabel(label));
+        if (synchronizedMethod.entryPending()) {
+            synchronizedMethod.holdUntilEntry(() -> super.visitLabel(label));
             return;
         }
         super.visitLabel(label);
@@ -191,8 +152,8 @@ final class InstrumentingMethodVisitor extends MethodVisitor {
     public void visitFrame(int frameType, int numLocal, Object[] local, int numStack, Object[] stack) {
         notAnInstruction();
         releaseHandlers.frame(frameType, numLocal, local, numStack, stack);
-        if (entryPending) {
-            heldBeforeFirstInstruction.add(() -> super.visitFrame(frameType, numLocal, local, numStack, stack));
+        if (synchronizedMethod.entryPending()) {
+            synchronizedMethod.holdUntilEntry(() -> super.visitFrame(frameType, numLocal, local, numStack, stack));
             return;
         }
         super.visitFrame(frameType, numLocal, local, numStack, stack);
@@ -207,9 +168,9 @@ final class InstrumentingMethodVisitor extends MethodVisitor {
     @Override
     public void visitLineNumber(int line, Label start) {
         notAnInstruction();
-        this.line = line;
-        if (entryPending) {
-            heldBeforeFirstInstruction.add(() -> super.visitLineNumber(line, start));
+        sites.line(line);
+        if (synchronizedMethod.entryPending()) {
+            synchronizedMethod.holdUntilEntry(() -> super.visitLineNumber(line, start));
             return;
         }
         super.visitLineNumber(line, start);
@@ -228,7 +189,7 @@ final class InstrumentingMethodVisitor extends MethodVisitor {
     @Override
     public void visitVarInsn(int opcode, int varIndex) {
         beforeInstruction(opcode, varIndex);
-        storesLocalZero |= varIndex == 0 && opcode >= Opcodes.ISTORE && opcode <= Opcodes.ASTORE;
+        synchronizedMethod.localVariable(opcode, varIndex);
         if (held(opcode, null, () -> super.visitVarInsn(opcode, varIndex))) {
             return;
         }
@@ -321,17 +282,15 @@ final class InstrumentingMethodVisitor extends MethodVisitor {
                 arrayRead(opcode);
                 return; // the read itself is emitted, or held (see ReadForUpdate)
             case Opcodes.IASTORE:
+            case Opcodes.LASTORE:
             case Opcodes.FASTORE:
+            case Opcodes.DASTORE:
             case Opcodes.AASTORE:
             case Opcodes.BASTORE:
             case Opcodes.CASTORE:
             case Opcodes.SASTORE:
-                arrayWrite(opcode, false);
-                break;
-            case Opcodes.LASTORE:
-            case Opcodes.DASTORE:
-                arrayWrite(opcode, true);
-                break;
+                accesses.arrayWrite(opcode, register(Event.ARRAY_WRITE, AccessReports.arrayType(opcode), false));
+                return;
             case Opcodes.MONITORENTER:
                 monitorEnter();
                 return;
@@ -342,8 +301,7 @@ final class InstrumentingMethodVisitor extends MethodVisitor {
                 }
                 // ..., monitor -> ..., monitor, monitor, site
                 super.visitInsn(Opcodes.DUP);
-                pushInt(exitSite);
-                hook("beforeMonitorExit", OWNER_SITE);
+                hooks.hook("beforeMonitorExit", OWNER_SITE, exitSite);
                 break;
             case Opcodes.IRETURN:
             case Opcodes.LRETURN:
@@ -351,12 +309,7 @@ final class InstrumentingMethodVisitor extends MethodVisitor {
             case Opcodes.DRETURN:
             case Opcodes.ARETURN:
             case Opcodes.RETURN:
-                if (isSynchronized) {
-                    // Normal exits; an exception leaving the method is reported by reportThrowingExit.
-                    pushMethodMonitor();
-                    pushInt(register(Event.MONITOR_EXIT, null, false));
-                    hook("beforeMonitorExit", OWNER_SITE);
-                }
+                synchronizedMethod.beforeReturn();
                 break;
             default:
                 break;
@@ -366,41 +319,14 @@ final class InstrumentingMethodVisitor extends MethodVisitor {
 
     /** Reports and performs an array read, or holds it back when it may be read for update. */
     private void arrayRead(int opcode) {
-        int site = register(Event.ARRAY_READ, arrayType(opcode), false);
+        int site = register(Event.ARRAY_READ, AccessReports.arrayType(opcode), false);
         if (previousOpcode == Opcodes.DUP2) {
             pendingRead = ReadForUpdate.ofArray(opcode, site);
             if (pendingRead != null) {
                 return;
             }
         }
-        reportedArrayRead(opcode, site, "beforeArrayRead");
-    }
-
-    /** The read's hook, then the read itself. */
-    private void reportedArrayRead(int opcode, int site, String hookName) {
-        // ..., array, index -> ..., array, index, array, index, site
-        super.visitInsn(Opcodes.DUP2);
-        pushInt(site);
-        hook(hookName, ARRAY_INDEX_SITE);
-        super.visitInsn(opcode);
-    }
-
-    private void arrayWrite(int opcode, boolean wideValue) {
-        if (wideValue) {
-            // ..., array, index, value(2) -> value, array, index, value -> value, array, index
-            super.visitInsn(Opcodes.DUP2_X2);
-            super.visitInsn(Opcodes.POP2);
-            // -> array, index, value, array, index
-            super.visitInsn(Opcodes.DUP2_X2);
-        } else {
-            // ..., array, index, value -> value, array, index, value -> value, array, index
-            super.visitInsn(Opcodes.DUP_X2);
-            super.visitInsn(Opcodes.POP);
-            // -> array, index, value, array, index
-            super.visitInsn(Opcodes.DUP2_X1);
-        }
-        pushInt(register(Event.ARRAY_WRITE, arrayType(opcode), false));
-        hook("beforeArrayWrite", ARRAY_INDEX_SITE);
+        accesses.arrayRead(opcode, site, false);
     }
 
     /**
@@ -415,38 +341,9 @@ final class InstrumentingMethodVisitor extends MethodVisitor {
         int site = register(Event.MONITOR_ENTER, null, false);
         // ..., monitor -> ..., monitor, monitor, site
         super.visitInsn(Opcodes.DUP);
-        pushInt(site);
-        hook("beforeMonitorEnter", OWNER_SITE);
+        hooks.hook("beforeMonitorEnter", OWNER_SITE, site);
         super.visitInsn(Opcodes.MONITORENTER);
         monitorEntryPending = site;
-    }
-
-    private static String arrayType(int opcode) {
-        switch (opcode) {
-            case Opcodes.IALOAD:
-            case Opcodes.IASTORE:
-                return "int[]";
-            case Opcodes.LALOAD:
-            case Opcodes.LASTORE:
-                return "long[]";
-            case Opcodes.FALOAD:
-            case Opcodes.FASTORE:
-                return "float[]";
-            case Opcodes.DALOAD:
-            case Opcodes.DASTORE:
-                return "double[]";
-            case Opcodes.BALOAD:
-            case Opcodes.BASTORE:
-                return "byte[] or boolean[]"; // one opcode for both; telling them apart needs a type analysis
-            case Opcodes.CALOAD:
-            case Opcodes.CASTORE:
-                return "char[]";
-            case Opcodes.SALOAD:
-            case Opcodes.SASTORE:
-                return "short[]";
-            default:
-                return "Object[]";
-        }
     }
 
     // ---- fields -----------------------------------------------------------------------------------
@@ -464,41 +361,20 @@ final class InstrumentingMethodVisitor extends MethodVisitor {
             return;
         }
         boolean isVolatile = facts.field(owner, name) == TypeFacts.FieldKind.VOLATILE;
-        boolean wide = "J".equals(descriptor) || "D".equals(descriptor);
-        String member = owner.replace('/', '.') + "." + name;
-        switch (opcode) {
-            case Opcodes.GETFIELD:
-                instanceRead(owner, name, descriptor, member, isVolatile, wide);
-                break;
-            case Opcodes.GETSTATIC:
-                int readSite = register(Event.FIELD_READ, member, isVolatile);
-                if (!isVolatile) {
-                    pendingRead = ReadForUpdate.ofField(opcode, owner, name, descriptor, readSite);
-                    if (pendingRead != null) {
-                        return;
-                    }
-                }
-                super.visitInsn(Opcodes.ACONST_NULL);
-                pushInt(readSite);
-                hook("beforeFieldRead", OWNER_SITE);
-                super.visitFieldInsn(opcode, owner, name, descriptor);
-                if (isVolatile) {
-                    super.visitInsn(Opcodes.ACONST_NULL);
-                    pushInt(readSite);
-                    hook("afterVolatileRead", OWNER_SITE);
-                }
-                break;
-            case Opcodes.PUTFIELD:
-                instanceWrite(register(Event.FIELD_WRITE, member, isVolatile), wide);
-                super.visitFieldInsn(opcode, owner, name, descriptor);
-                break;
-            default: // PUTSTATIC
-                super.visitInsn(Opcodes.ACONST_NULL);
-                pushInt(register(Event.FIELD_WRITE, member, isVolatile));
-                hook("beforeFieldWrite", OWNER_SITE);
-                super.visitFieldInsn(opcode, owner, name, descriptor);
-                break;
+        String member = member(owner, name);
+        if (opcode == Opcodes.PUTFIELD || opcode == Opcodes.PUTSTATIC) {
+            accesses.fieldWrite(opcode, owner, name, descriptor, register(Event.FIELD_WRITE, member, isVolatile));
+            return;
         }
+        int site = register(Event.FIELD_READ, member, isVolatile);
+        // An instance read for update starts with DUP: the owner for the read, and one for the write-back.
+        if (!isVolatile && (opcode == Opcodes.GETSTATIC || previousOpcode == Opcodes.DUP)) {
+            pendingRead = ReadForUpdate.ofField(opcode, owner, name, descriptor, site);
+            if (pendingRead != null) {
+                return;
+            }
+        }
+        accesses.fieldRead(opcode, owner, name, descriptor, site, isVolatile, false);
     }
 
     private boolean instrumentsField(int opcode, String owner, String name) {
@@ -511,51 +387,6 @@ final class InstrumentingMethodVisitor extends MethodVisitor {
         // Final fields are not shared-memory races: reads see the value the constructor froze, and
         // the only writes (in constructors and initialisers) happen before the object is published.
         return facts.field(owner, name) != TypeFacts.FieldKind.FINAL;
-    }
-
-    private void instanceRead(String owner, String name, String descriptor, String member, boolean isVolatile,
-            boolean wide) {
-        int site = register(Event.FIELD_READ, member, isVolatile);
-        if (!isVolatile && previousOpcode == Opcodes.DUP) {
-            pendingRead = ReadForUpdate.ofField(Opcodes.GETFIELD, owner, name, descriptor, site);
-            if (pendingRead != null) {
-                return;
-            }
-        }
-        // ..., owner -> owner, owner, site
-        super.visitInsn(Opcodes.DUP);
-        if (isVolatile) {
-            super.visitInsn(Opcodes.DUP); // a second copy for afterVolatileRead
-        }
-        pushInt(site);
-        hook("beforeFieldRead", OWNER_SITE);
-        super.visitFieldInsn(Opcodes.GETFIELD, owner, name, descriptor);
-        if (isVolatile) {
-            // ..., owner, value -> ..., value, owner
-            if (wide) {
-                super.visitInsn(Opcodes.DUP2_X1);
-                super.visitInsn(Opcodes.POP2);
-            } else {
-                super.visitInsn(Opcodes.SWAP);
-            }
-            pushInt(site);
-            hook("afterVolatileRead", OWNER_SITE);
-        }
-    }
-
-    private void instanceWrite(int site, boolean wide) {
-        if (wide) {
-            // ..., owner, value(2) -> value, owner, value -> value, owner -> owner, value, owner
-            super.visitInsn(Opcodes.DUP2_X1);
-            super.visitInsn(Opcodes.POP2);
-            super.visitInsn(Opcodes.DUP_X2);
-        } else {
-            // ..., owner, value -> owner, value, owner, value -> owner, value, owner
-            super.visitInsn(Opcodes.DUP2);
-            super.visitInsn(Opcodes.POP);
-        }
-        pushInt(site);
-        hook("beforeFieldWrite", OWNER_SITE);
     }
 
     // ---- calls ------------------------------------------------------------------------------------
@@ -585,18 +416,16 @@ final class InstrumentingMethodVisitor extends MethodVisitor {
         HookedCall hooked = HookedCalls.replacing(opcode, owner, name, descriptor, facts);
         if (hooked != null) {
             // The hook performs the call itself, so the arguments stay on the stack; the site follows.
-            pushInt(register(hooked.event(), member(owner, name), false));
-            hook(hooked.hook(), hooked.hookDescriptor(descriptor));
+            hooks.hook(hooked.hook(), hooked.hookDescriptor(descriptor),
+                    register(hooked.event(), member(owner, name), false));
             return;
         }
         if (HookedCalls.synchronises(opcode, owner, name, descriptor, facts)) {
             int site = register(Event.SYNC_CALL, member(owner, name), false);
-            pushInt(site);
-            hook("beforeSyncCall", SITE_ONLY);
+            hooks.hook("beforeSyncCall", SITE_ONLY, site);
             super.visitMethodInsn(opcode, owner, name, descriptor, isInterface);
             // Normal returns only: reporting an exceptional one would need a handler (a branch).
-            pushInt(site);
-            hook("afterSyncCall", SITE_ONLY);
+            hooks.hook("afterSyncCall", SITE_ONLY, site);
             return;
         }
         super.visitMethodInsn(opcode, owner, name, descriptor, isInterface);
@@ -606,69 +435,18 @@ final class InstrumentingMethodVisitor extends MethodVisitor {
         return owner.replace('/', '.') + "." + name;
     }
 
-    // ---- helpers ----------------------------------------------------------------------------------
+    // ---- the end of the method --------------------------------------------------------------------
 
     @Override
     public void visitMaxs(int maxStack, int maxLocals) {
         notAnInstruction();
         beforeInstruction(); // a method without instructions cannot exist, but never drop held labels
-        releaseHandlers.finish(HOOKS, OWNER_SITE);
-        reportThrowingExit();
+        releaseHandlers.finish(hooks);
+        synchronizedMethod.finish();
         super.visitMaxs(maxStack + EXTRA_STACK, maxLocals);
     }
 
-    /**
-     * An exception leaving a synchronized method releases its monitor too, and the race detector must see
-     * that release: unreported, the next thread to take the monitor looks unordered with everything this
-     * one did under it, a race that is not there (a method that throws on bad input, say). So the whole
-     * method, the handler copies included, gets a last catch-all entry, after every other, leading to
-     * <pre>
-     *   H: push monitor; push site; invokestatic beforeMonitorExit; athrow
-     * </pre>
-     * after the last instruction. Its stack map frame holds only {@code this} (nothing for a static
-     * method), which every instruction's frame agrees with, unless the method stores into local 0: then
-     * the exit stays unreported, as before (javac never does that).
-     */
-    private void reportThrowingExit() {
-        if (!isSynchronized || (!isStatic && storesLocalZero)) {
-            return;
-        }
-        Label end = new Label();
-        Label handler = new Label();
-        mv.visitLabel(end);
-        mv.visitLabel(handler);
-        if ((type.version() & 0xFFFF) >= Opcodes.V1_6) {
-            Object[] locals = isStatic ? new Object[0] : new Object[] {type.internalName()};
-            mv.visitFrame(Opcodes.F_FULL, locals.length, locals, 1, new Object[] {"java/lang/Throwable"});
-        }
-        pushMethodMonitor();
-        pushInt(register(Event.MONITOR_EXIT, null, false));
-        hook("beforeMonitorExit", OWNER_SITE);
-        mv.visitInsn(Opcodes.ATHROW);
-        mv.visitTryCatchBlock(methodStart, end, handler, null);
-    }
-
     private int register(int kind, String member, boolean isVolatile) {
-        return Sites.register(kind, type.className(), methodName, type.sourceFile(), line, member, isVolatile);
-    }
-
-    private void hook(String name, String descriptor) {
-        super.visitMethodInsn(Opcodes.INVOKESTATIC, HOOKS, name, descriptor, false);
-    }
-
-    private void pushInt(int value) {
-        pushInt(mv, value);
-    }
-
-    static void pushInt(MethodVisitor target, int value) {
-        if (value >= -1 && value <= 5) {
-            target.visitInsn(Opcodes.ICONST_0 + value);
-        } else if (value >= Byte.MIN_VALUE && value <= Byte.MAX_VALUE) {
-            target.visitIntInsn(Opcodes.BIPUSH, value);
-        } else if (value >= Short.MIN_VALUE && value <= Short.MAX_VALUE) {
-            target.visitIntInsn(Opcodes.SIPUSH, value);
-        } else {
-            target.visitLdcInsn(value);
-        }
+        return sites.register(kind, member, isVolatile);
     }
 }

@@ -179,7 +179,7 @@ final class ReleaseHandlerCopies {
     }
 
     /** Writes the copies after the method's last instruction, then the exception table. */
-    void finish(String hooks, String descriptor) {
+    void finish(HookEmitter hooks) {
         settle();
         for (Copy copy : copies) {
             next.visitLabel(copy.start);
@@ -188,8 +188,7 @@ final class ReleaseHandlerCopies {
                         copy.frameStack);
             }
             next.visitVarInsn(Opcodes.ALOAD, copy.lock);
-            InstrumentingMethodVisitor.pushInt(next, copy.site);
-            next.visitMethodInsn(Opcodes.INVOKESTATIC, hooks, "beforeMonitorExit", descriptor, false);
+            hooks.hook("beforeMonitorExit", HookEmitter.OWNER_SITE, copy.site);
             next.visitVarInsn(Opcodes.ALOAD, copy.lock);
             next.visitInsn(Opcodes.MONITOREXIT);
             next.visitLabel(copy.released);

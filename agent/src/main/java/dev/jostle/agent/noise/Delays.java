@@ -1,7 +1,5 @@
 package dev.jostle.agent.noise;
 
-import dev.jostle.agent.runtime.ThreadState;
-
 /**
  * The perturbations noise is made of, and the clock plans read. Plans reach the real scheduler only
  * through this interface, so a test can record every decision (and advance a fake clock) instead of
@@ -18,14 +16,14 @@ public interface Delays {
     long nanoTime();
 
     /** Offers the core to another thread. */
-    void yieldNow(ThreadState thread);
+    void yieldNow(NoiseThread thread);
 
     /** Busy-waits for about {@code nanos} without giving up the core. */
-    void spin(ThreadState thread, long nanos);
+    void spin(NoiseThread thread, long nanos);
 
     /**
      * Parks for about {@code nanos}. An interrupt ends the park early and stays set, so that the user's own
      * code still sees it.
      */
-    void park(ThreadState thread, long nanos);
+    void park(NoiseThread thread, long nanos);
 }

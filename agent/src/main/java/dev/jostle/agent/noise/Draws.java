@@ -1,6 +1,5 @@
 package dev.jostle.agent.noise;
 
-import dev.jostle.agent.runtime.Seeds;
 import java.util.Locale;
 
 /**
@@ -12,12 +11,12 @@ final class Draws {
     private final long seed;
 
     Draws(long seed, long salt) {
-        this.seed = Seeds.mix(seed ^ Seeds.mix(salt));
+        this.seed = SplitMix.mix(seed ^ SplitMix.mix(salt));
     }
 
     /** The {@code n}-th draw, in [0, 1). */
     double unit(int n) {
-        return (Seeds.mix(seed + n * 0x9E3779B97F4A7C15L) >>> 11) * 0x1.0p-53;
+        return (SplitMix.mix(seed + n * 0x9E3779B97F4A7C15L) >>> 11) * 0x1.0p-53;
     }
 
     /** The {@code n}-th draw, an int in [lo, hi]. */

@@ -1,6 +1,5 @@
 package dev.jostle.agent.noise;
 
-import dev.jostle.agent.runtime.ThreadState;
 import java.util.Arrays;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -55,7 +54,7 @@ final class HaltOneNoise implements NoisePlan {
     }
 
     @Override
-    public void atPoint(ThreadState thread, int event, int site) {
+    public void atPoint(NoiseThread thread, int event, int site) {
         Victim victim = victim(thread);
         if (victim == null) {
             return;
@@ -73,12 +72,12 @@ final class HaltOneNoise implements NoisePlan {
     }
 
     /** The victim's state if this thread is the victim, else null; decided at the thread's first point. */
-    private Victim victim(ThreadState thread) {
-        Object state = thread.strategyState;
+    private Victim victim(NoiseThread thread) {
+        Object state = thread.planState();
         if (state == null) {
             boolean chosen = arrivals.getAndIncrement() == victimArrival;
             state = chosen ? new Victim() : Bystander.INSTANCE;
-            thread.strategyState = state;
+            thread.keepPlanState(state);
         }
         return state instanceof Victim ? (Victim) state : null;
     }

@@ -1,6 +1,5 @@
 package dev.jostle.agent.noise;
 
-import dev.jostle.agent.runtime.ThreadState;
 import java.util.Locale;
 
 /**
@@ -43,7 +42,7 @@ final class Jitter {
     }
 
     /** Perturbs the calling thread once and records it at {@code site}; nothing once the budget is spent. */
-    void perturb(ThreadState thread, int site) {
+    void perturb(NoiseThread thread, int site) {
         double kind = thread.nextDouble();
         double length = thread.nextDouble();
         if (kind < yieldWeight) {

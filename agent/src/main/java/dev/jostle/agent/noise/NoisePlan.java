@@ -1,7 +1,5 @@
 package dev.jostle.agent.noise;
 
-import dev.jostle.agent.runtime.ThreadState;
-
 /**
  * One round's noise: decides, at each scheduling point a bound thread reaches, whether to delay it and
  * how. A plan is made from (strategy, round seed) alone, so the same pair draws the same parameters, and a
@@ -14,14 +12,14 @@ import dev.jostle.agent.runtime.ThreadState;
  */
 public interface NoisePlan {
 
-    /** Called before a scheduling point. Record any injected noise with {@link ThreadState#noteNoise}. */
-    void atPoint(ThreadState thread, int event, int site);
+    /** Called before a scheduling point. Record any injected noise with {@link NoiseThread#noteNoise}. */
+    void atPoint(NoiseThread thread, int event, int site);
 
     /**
      * Called when a bound thread is about to start another, which will belong to the round under
      * {@code childPath}, before the start's own scheduling point. Most plans ignore it.
      */
-    default void threadStarting(ThreadState parent, long childPath) {
+    default void threadStarting(NoiseThread parent, long childPath) {
     }
 
     /** A short description with the drawn parameters, e.g. {@code random(p=0.05, max=2ms)}. */
@@ -30,7 +28,7 @@ public interface NoisePlan {
     /** The plan that never delays anything. */
     NoisePlan SILENT = new NoisePlan() {
         @Override
-        public void atPoint(ThreadState thread, int event, int site) {
+        public void atPoint(NoiseThread thread, int event, int site) {
         }
 
         @Override

@@ -1,39 +1,34 @@
 package dev.jostle.agent.noise;
 
-import dev.jostle.agent.runtime.Strategy;
 import java.util.BitSet;
 
-/** Makes the plan for one round from its strategy and seed. */
+/**
+ * Makes the plan for one round, one method per kind of noise. Each plan derives its parameters and every
+ * decision from the round seed; {@code delays} is how it waits ({@link Delays#SYSTEM}, or a test's record).
+ * Which kind a round runs under is the round's choice ({@code runtime.Strategy}).
+ */
 public final class NoisePlans {
 
     private NoisePlans() {
     }
 
-    /**
-     * @param strategy a concrete strategy (not {@link Strategy#MIXED}: the session resolves that first)
-     * @param seed     the round seed: the plan's parameters and every decision derive from it
-     * @param focus    for {@link Strategy#TARGETED}: the sites to perturb; ignored by the others
-     */
-    public static NoisePlan create(Strategy strategy, long seed, BitSet focus) {
-        return create(strategy, seed, focus, Delays.SYSTEM);
+    /** At a share of scheduling points, a yield, a short spin or a park. */
+    public static NoisePlan random(long seed, Delays delays) {
+        return RandomNoise.drawn(seed, delays);
     }
 
-    /** As {@link #create(Strategy, long, BitSet)}, with the given delays (tests record instead of waiting). */
-    public static NoisePlan create(Strategy strategy, long seed, BitSet focus, Delays delays) {
-        switch (strategy) {
-            case NONE:
-                return NoisePlan.SILENT;
-            case RANDOM:
-                return RandomNoise.drawn(seed, delays);
-            case PCT:
-                return PctNoise.drawn(seed, delays);
-            case HALT_ONE:
-                return HaltOneNoise.drawn(seed, delays);
-            case TARGETED:
-                return TargetedNoise.drawn(seed, focus == null ? new BitSet() : focus, delays);
-            default:
-                throw new IllegalArgumentException("strategy '" + strategy
-                        + "' is not concrete; the session resolves it to one of the others first");
-        }
+    /** Random thread priorities with a few priority-change points (PCT), approximated on real threads. */
+    public static NoisePlan pct(long seed, Delays delays) {
+        return PctNoise.drawn(seed, delays);
+    }
+
+    /** One thread stalled for long stretches. */
+    public static NoisePlan haltOne(long seed, Delays delays) {
+        return HaltOneNoise.drawn(seed, delays);
+    }
+
+    /** Noise only at the sites in {@code focus} (none: silent). */
+    public static NoisePlan targeted(long seed, BitSet focus, Delays delays) {
+        return TargetedNoise.drawn(seed, focus == null ? new BitSet() : focus, delays);
     }
 }

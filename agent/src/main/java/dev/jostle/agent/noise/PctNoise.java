@@ -1,8 +1,6 @@
 package dev.jostle.agent.noise;
 
 import dev.jostle.agent.bootstrap.Event;
-import dev.jostle.agent.runtime.Seeds;
-import dev.jostle.agent.runtime.ThreadState;
 import java.util.Arrays;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicIntegerArray;
@@ -82,11 +80,11 @@ final class PctNoise implements NoisePlan {
 
     /** A thread's initial priority: above every change-point priority (1 .. d - 1), from seed and path. */
     long initialPriority(long path) {
-        return (Seeds.mix(seed ^ Seeds.mix(path ^ 0x5052494FL)) >>> 8) | (1L << 55);
+        return (SplitMix.mix(seed ^ SplitMix.mix(path ^ 0x5052494FL)) >>> 8) | (1L << 55);
     }
 
     @Override
-    public void atPoint(ThreadState thread, int event, int site) {
+    public void atPoint(NoiseThread thread, int event, int site) {
         int slot = slot(thread);
         if (slot < 0) {
             return;
@@ -106,7 +104,7 @@ final class PctNoise implements NoisePlan {
         }
     }
 
-    private void hold(ThreadState thread, int slot, int site, long now) {
+    private void hold(NoiseThread thread, int slot, int site, long now) {
         long start = now;
         boolean noted = false;
         while (now - start < maxHoldNanos && higherActive(slot, now)) {
@@ -157,7 +155,7 @@ final class PctNoise implements NoisePlan {
      * slot (and counts as active) at once: a lower-priority thread already running waits for it.
      */
     @Override
-    public void threadStarting(ThreadState parent, long childPath) {
+    public void threadStarting(NoiseThread parent, long childPath) {
         int index = claim(childPath);
         if (index >= 0) {
             lastSeen.set(index, delays.nanoTime());
@@ -165,8 +163,8 @@ final class PctNoise implements NoisePlan {
     }
 
     /** The thread's slot in the table, found or claimed at its first point; -1 once the table is full. */
-    private int slot(ThreadState thread) {
-        Object state = thread.strategyState;
+    private int slot(NoiseThread thread) {
+        Object state = thread.planState();
         if (state instanceof Slot) {
             return ((Slot) state).index;
         }
@@ -177,7 +175,7 @@ final class PctNoise implements NoisePlan {
                 owned.set(index, 1);
             }
         }
-        thread.strategyState = new Slot(index);
+        thread.keepPlanState(new Slot(index));
         return index;
     }
 
@@ -208,8 +206,8 @@ final class PctNoise implements NoisePlan {
     }
 
     /** The current priority of a thread that has arrived, for tests and reports; -1 if not tracked. */
-    long priorityOf(ThreadState thread) {
-        Object state = thread.strategyState;
+    long priorityOf(NoiseThread thread) {
+        Object state = thread.planState();
         int index = state instanceof Slot ? ((Slot) state).index : -1;
         return index < 0 ? -1 : priorities.get(index);
     }

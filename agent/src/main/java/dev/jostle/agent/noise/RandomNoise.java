@@ -1,6 +1,5 @@
 package dev.jostle.agent.noise;
 
-import dev.jostle.agent.runtime.ThreadState;
 import java.util.Locale;
 
 /**
@@ -28,7 +27,7 @@ final class RandomNoise implements NoisePlan {
     }
 
     @Override
-    public void atPoint(ThreadState thread, int event, int site) {
+    public void atPoint(NoiseThread thread, int event, int site) {
         if (thread.nextDouble() < share) {
             jitter.perturb(thread, site);
         }

@@ -1,6 +1,5 @@
 package dev.jostle.agent.noise;
 
-import dev.jostle.agent.runtime.ThreadState;
 import java.util.concurrent.locks.LockSupport;
 
 /** {@link Delays} on the real scheduler and clock. */
@@ -12,12 +11,12 @@ final class SystemDelays implements Delays {
     }
 
     @Override
-    public void yieldNow(ThreadState thread) {
+    public void yieldNow(NoiseThread thread) {
         Thread.yield();
     }
 
     @Override
-    public void spin(ThreadState thread, long nanos) {
+    public void spin(NoiseThread thread, long nanos) {
         thread.delayStarts(nanos);
         long end = System.nanoTime() + nanos;
         while (System.nanoTime() - end < 0) {
@@ -27,7 +26,7 @@ final class SystemDelays implements Delays {
     }
 
     @Override
-    public void park(ThreadState thread, long nanos) {
+    public void park(NoiseThread thread, long nanos) {
         // parkNanos may return early (spuriously, or on unpark/interrupt): that only shortens the noise.
         thread.delayStarts(nanos);
         LockSupport.parkNanos(nanos);

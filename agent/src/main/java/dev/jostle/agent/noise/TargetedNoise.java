@@ -1,6 +1,5 @@
 package dev.jostle.agent.noise;
 
-import dev.jostle.agent.runtime.ThreadState;
 import java.util.BitSet;
 import java.util.Locale;
 
@@ -31,7 +30,7 @@ final class TargetedNoise implements NoisePlan {
     }
 
     @Override
-    public void atPoint(ThreadState thread, int event, int site) {
+    public void atPoint(NoiseThread thread, int event, int site) {
         if (site > 0 && focus.get(site) && thread.nextDouble() < share) {
             jitter.perturb(thread, site);
         }

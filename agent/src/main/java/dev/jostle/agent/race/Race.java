@@ -9,7 +9,7 @@ import java.util.List;
  *
  * @param variable what both touched, e.g. {@code com.acme.Counter.count} or {@code int[]}
  * @param earlier  the access seen first; its stack is gone when the race is found, so it carries the stack of
- *                 its thread's next access at the same site, if there was one (see {@code RaceDetector})
+ *                 its thread's next access at the same site, if there was one (see {@code RaceLog})
  * @param later    the access that completed the race, with a short stack
  */
 public record Race(String variable, Access earlier, Access later) {

@@ -1,16 +1,11 @@
 package dev.jostle.agent.race;
 
 import dev.jostle.agent.bootstrap.Event;
-import dev.jostle.agent.bootstrap.Probe;
-import dev.jostle.agent.bootstrap.ProbeBinding;
 import dev.jostle.agent.bootstrap.Site;
 import dev.jostle.agent.bootstrap.Sites;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Collections;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -25,11 +20,12 @@ import java.util.concurrent.atomic.AtomicInteger;
  * inside the JDK) are treated conservatively: before each event they acquire everything published through
  * {@code java.util.concurrent}, and after it they publish to it, so a hand-off through an executor, in
  * either direction, never looks like a race.
+ *
+ * <p>The round's probe drives it, each event with the calling thread's {@link ThreadClock}; what it finds
+ * goes to a {@link RaceLog}.
  */
-public final class RaceDetector implements Probe {
+public final class RaceDetector {
 
-    private static final int MAX_RACES = 64;
-    private static final int STACK_FRAMES = 6;
     private static final long NO_CONFLICT = Conflicts.NONE;
 
     private final ThreadLocal<ThreadClock> threads = new ThreadLocal<>();
@@ -43,80 +39,12 @@ public final class RaceDetector implements Probe {
     private final AtomicInteger nextFieldNumber = new AtomicInteger();
     /** Everything released through java.util.concurrent calls, whose receivers the hooks do not see. */
     private final VectorClock concurrentPackage = new VectorClock();
-    private final Set<Long> reportedSitePairs = ConcurrentHashMap.newKeySet();
-    private final List<Race> races = Collections.synchronizedList(new ArrayList<>());
-    /** For each race in {@link #races}, in order: the earlier access's thread and site ({@link #key}). */
-    private final List<Long> earlierAccesses = new ArrayList<>();
-    /**
-     * The earlier accesses of reported races whose stack is not seen yet, as {@link #key}s; null while there
-     * are none, so that a round without races pays one read of a null field per access. Copied on write:
-     * it holds a few entries, each dropped when its stack is taken.
-     */
-    private volatile long[] stacksWanted;
-    /** The stacks taken for earlier accesses, by {@link #key}. */
-    private final Map<Long, List<StackTraceElement>> earlierStacks = new ConcurrentHashMap<>();
+    private final RaceLog log = new RaceLog(this::threadName);
     private volatile boolean closed;
-    /** MAX_RACES reached: stop looking races up at all. */
-    private volatile boolean racesFull;
 
     /**
-     * A thread's clock and caches; touched only by that thread while it runs. A caller that keeps its own
-     * per-thread state holds on to it (see {@link #threadClock()}), saving a thread-local lookup per event.
-     */
-    public static final class ThreadClock {
-        private static final int CACHE = 256;
-
-        final int tid;
-        final String name;
-        final VectorClock clock;
-        final boolean conservative;
-        /**
-         * The shadows this thread touched last, direct-mapped by (object, slot): most accesses hit, and
-         * skip the shared map and its key allocation. A hit is checked through the shadow's weak reference to
-         * its object, so the cache never keeps an object alive that the program dropped.
-         */
-        final int[] cachedSlots = new int[CACHE];
-        final Shadow[] cachedShadows = new Shadow[CACHE];
-        /** The shadow of the monitor this thread entered or left last. */
-        Shadow lastMonitorShadow;
-        /** The element shadows of the array this thread touched last: loops over one array hit this. */
-        ElementShadows lastElements;
-        /** Field number per site, -1 until looked up. */
-        int[] fieldBySite = new int[0];
-        /** Site pairs this thread knows are reported, so that a race hit again costs no shared lookup. */
-        private final KnownPairs reported = new KnownPairs();
-
-        ThreadClock(int tid, String name, VectorClock clock, boolean conservative) {
-            this.tid = tid;
-            this.name = name;
-            this.clock = clock;
-            this.conservative = conservative;
-            this.epoch = Epochs.of(tid, clock.get(tid));
-        }
-
-        /** This thread's current epoch; only tick() changes this thread's own component. */
-        private long epoch;
-
-        long epoch() {
-            return epoch;
-        }
-
-        void tick() {
-            clock.increment(tid);
-            epoch = Epochs.of(tid, clock.get(tid));
-        }
-    }
-
-    @Override
-    public void on(int event, Object target, int index, int site) {
-        if (closed) {
-            return;
-        }
-        on(threadClock(), event, target, index, site);
-    }
-
-    /**
-     * {@link #on(int, Object, int, int)} for a caller that kept the current thread's {@link #threadClock()}.
+     * An event of the thread whose clock is {@code me} (which the caller keeps, see {@link #threadClock()}):
+     * an access is checked, a synchronisation's happens-before edge recorded.
      *
      * @param me the calling thread's clock; null (a thread the detector does not track) ignores the event
      */
@@ -151,20 +79,14 @@ public final class RaceDetector implements Probe {
     }
 
     /**
-     * A read for update (see {@link Probe#onReadForUpdate}): unchecked, since the write that follows checks
-     * everything this read's check would. Except in a conservative thread, whose clock grows at every event:
-     * there the write's larger clock could hide a race of the read's, so the read is checked as usual.
+     * A read for update (see {@link dev.jostle.agent.bootstrap.Probe#onReadForUpdate}): unchecked, since the
+     * write that follows checks everything this read's check would. Except in a conservative thread, whose
+     * clock grows at every event: there the write's larger clock could hide a race of the read's, so the
+     * read is checked as usual.
      */
     public void readForUpdate(ThreadClock me, int event, Object target, int index, int site) {
         if (me != null && me.conservative) {
             onAccess(me, event, target, index, site);
-        }
-    }
-
-    @Override
-    public void onReadForUpdate(ProbeBinding binding, int event, Object target, int index, int site) {
-        if (!closed) {
-            readForUpdate(threadClock(), event, target, index, site);
         }
     }
 
@@ -235,15 +157,7 @@ public final class RaceDetector implements Probe {
 
     /** The races found so far, each site pair once. */
     public List<Race> races() {
-        synchronized (races) {
-            List<Race> found = new ArrayList<>(races.size());
-            for (int i = 0; i < races.size(); i++) {
-                Race race = races.get(i);
-                List<StackTraceElement> stack = earlierStacks.get(earlierAccesses.get(i));
-                found.add(stack == null ? race : race.withEarlierStack(stack));
-            }
-            return List.copyOf(found);
-        }
+        return log.races();
     }
 
     /** Stops looking; threads the round left behind are ignored from now on. */
@@ -343,10 +257,7 @@ public final class RaceDetector implements Probe {
 
     /** FastTrack's read and write rules. */
     private void access(ThreadClock me, Shadow x, int site, boolean write) {
-        long[] wanted = stacksWanted;
-        if (wanted != null) {
-            takeStackIfWanted(me, site, wanted);
-        }
+        log.atAccess(me, site);
         long epoch = me.epoch();
         // FastTrack's common cases, before the lock: this thread already accessed x in this epoch. A stale
         // read of the shadow only sends us down the slow path.
@@ -372,7 +283,7 @@ public final class RaceDetector implements Probe {
         if (conflict != NO_CONFLICT) {
             int conflictTid = Conflicts.tid(conflict);
             if (conflictTid != me.tid) {
-                report(conflictTid, Conflicts.site(conflict), Conflicts.write(conflict), me, site, write);
+                log.report(conflictTid, Conflicts.site(conflict), Conflicts.write(conflict), me, site, write);
             }
         }
     }
@@ -431,105 +342,9 @@ public final class RaceDetector implements Probe {
         return conflict;
     }
 
-    /**
-     * Records a race unless its site pair is reported already. A racy variable is hit again and again, so
-     * the repeat must be nearly free: a thread-confined set answers it, the shared set only the first time.
-     */
-    private void report(int otherTid, int otherSite, boolean otherWrite, ThreadClock me, int site, boolean write) {
-        if (racesFull) {
-            return;
-        }
-        long pair = otherSite < site ? ((long) otherSite << 32) | site : ((long) site << 32) | otherSite;
-        if (!me.reported.add(pair) || !reportedSitePairs.add(pair)) {
-            return;
-        }
-        String otherName = threadName(otherTid);
-        Race race = new Race(memberOf(site),
-                new Race.Access(otherName, otherWrite, Sites.get(otherSite), List.of()),
-                new Race.Access(me.name, write, Sites.get(site), shortStack()));
-        long earlier = key(otherTid, otherSite);
-        synchronized (races) {
-            races.add(race);
-            earlierAccesses.add(earlier);
-            if (races.size() >= MAX_RACES) {
-                racesFull = true;
-            }
-        }
-        wantStack(earlier);
-    }
-
     /** The name of the thread numbered tid, as it was when the detector first met it. */
     String threadName(int tid) {
         return threadNames.getOrDefault(tid, "thread #" + tid);
-    }
-
-    /** A thread and a site as one long: the thread in the high half. */
-    private static long key(int tid, int site) {
-        return ((long) tid << 32) | (site & 0xFFFF_FFFFL);
-    }
-
-    /**
-     * The earlier access of a race is seen only as the site its shadow kept: its stack is gone by the time
-     * the later access finds the race. So the stack is taken at that thread's next access at the same site,
-     * the same call path in the loops where races live; one that never comes back leaves the site alone.
-     */
-    private synchronized void wantStack(long earlier) {
-        if (earlierStacks.containsKey(earlier)) {
-            return;
-        }
-        long[] wanted = stacksWanted;
-        if (wanted == null) {
-            stacksWanted = new long[] {earlier};
-            return;
-        }
-        for (long key : wanted) {
-            if (key == earlier) {
-                return;
-            }
-        }
-        long[] more = Arrays.copyOf(wanted, wanted.length + 1);
-        more[wanted.length] = earlier;
-        stacksWanted = more;
-    }
-
-    private void takeStackIfWanted(ThreadClock me, int site, long[] wanted) {
-        long key = key(me.tid, site);
-        for (long candidate : wanted) {
-            if (candidate == key) {
-                takeStack(key);
-                return;
-            }
-        }
-    }
-
-    private synchronized void takeStack(long key) {
-        long[] wanted = stacksWanted;
-        if (wanted == null || earlierStacks.containsKey(key)) {
-            return;
-        }
-        earlierStacks.put(key, shortStack());
-        long[] fewer = new long[wanted.length - 1];
-        int at = 0;
-        for (long candidate : wanted) {
-            if (candidate != key && at < fewer.length) {
-                fewer[at++] = candidate;
-            }
-        }
-        stacksWanted = fewer.length == 0 ? null : fewer;
-    }
-
-    private static List<StackTraceElement> shortStack() {
-        StackTraceElement[] frames = new Throwable().getStackTrace();
-        List<StackTraceElement> kept = new ArrayList<>(STACK_FRAMES);
-        for (StackTraceElement frame : frames) {
-            if (!frame.getClassName().startsWith("dev.jostle.agent.")) {
-                kept.add(frame);
-                if (kept.size() == STACK_FRAMES) {
-                    break;
-                }
-            }
-        }
-        return kept;
     }
 
     private static void acquire(ThreadClock me, Shadow sync) {
@@ -593,16 +408,6 @@ public final class RaceDetector implements Probe {
         }
         me.fieldBySite[site] = number;
         return number;
-    }
-
-    /** What a site touches, for a report: the field, or the array's element type. */
-    private static String memberOf(int site) {
-        Site described = Sites.get(site);
-        if (described == null || described.member == null) {
-            return "array element";
-        }
-        return described.kind == Event.ARRAY_READ || described.kind == Event.ARRAY_WRITE
-                ? described.member + " element" : described.member;
     }
 
     @Override

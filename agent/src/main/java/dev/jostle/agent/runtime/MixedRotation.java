@@ -1,5 +1,7 @@
 package dev.jostle.agent.runtime;
 
+import dev.jostle.agent.noise.SplitMix;
+
 /**
  * How a {@code mixed} session picks each round's strategy from the round seed: no single kind of noise
  * finds every bug, so the rounds rotate among them. Random and PCT get the largest shares (broad and
@@ -27,6 +29,6 @@ final class MixedRotation {
     /** The concrete strategy of the round with this seed. */
     static Strategy pick(long roundSeed, boolean haveFocus) {
         Strategy[] rotation = haveFocus ? WITH_FOCUS : WITHOUT_FOCUS;
-        return rotation[(int) Long.remainderUnsigned(Seeds.mix(roundSeed ^ 0x4D495845L), rotation.length)];
+        return rotation[(int) Long.remainderUnsigned(SplitMix.mix(roundSeed ^ 0x4D495845L), rotation.length)];
     }
 }

@@ -5,6 +5,7 @@ import dev.jostle.agent.bootstrap.Probe;
 import dev.jostle.agent.bootstrap.ProbeBinding;
 import dev.jostle.agent.bootstrap.Probes;
 import dev.jostle.agent.noise.NoisePlan;
+import dev.jostle.agent.noise.SplitMix;
 import dev.jostle.agent.race.Race;
 import dev.jostle.agent.race.RaceDetector;
 import java.util.Collections;
@@ -241,7 +242,7 @@ final class RoundProbe implements Probe {
     private long unseenPath(String name) {
         String shape = name.replaceAll("[0-9]+", "#");
         int nth = unseenByShape.computeIfAbsent(shape, s -> new AtomicInteger()).incrementAndGet();
-        return Seeds.mix(shape.hashCode() * 0x9E3779B97F4A7C15L + nth);
+        return SplitMix.mix(shape.hashCode() * 0x9E3779B97F4A7C15L + nth);
     }
 
     /** Whether the round needs the hooks armed at all: a quiet round ignores every event anyway. */

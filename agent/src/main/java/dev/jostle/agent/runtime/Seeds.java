@@ -1,16 +1,11 @@
 package dev.jostle.agent.runtime;
 
-/** Seed arithmetic shared by rounds, threads and strategies. */
+import dev.jostle.agent.noise.SplitMix;
+
+/** A session's seeds: its base seed, and each round's from it (mixing is {@link SplitMix}'s). */
 public final class Seeds {
 
     private Seeds() {
-    }
-
-    /** SplitMix64's finaliser: spreads any long over all 64 bits. */
-    public static long mix(long z) {
-        z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
-        z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
-        return z ^ (z >>> 31);
     }
 
     /**
@@ -23,6 +18,6 @@ public final class Seeds {
 
     /** A fresh base seed for a session that was given none. */
     public static long random() {
-        return mix(System.nanoTime() ^ Thread.currentThread().getId() * 0x9E3779B97F4A7C15L) & Long.MAX_VALUE;
+        return SplitMix.mix(System.nanoTime() ^ Thread.currentThread().getId() * 0x9E3779B97F4A7C15L) & Long.MAX_VALUE;
     }
 }

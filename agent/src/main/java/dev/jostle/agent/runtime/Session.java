@@ -2,7 +2,6 @@ package dev.jostle.agent.runtime;
 
 import dev.jostle.agent.noise.Delays;
 import dev.jostle.agent.noise.NoisePlan;
-import dev.jostle.agent.noise.NoisePlans;
 import java.util.BitSet;
 
 /**
@@ -82,7 +81,7 @@ public final class Session {
         long seed = Seeds.roundSeed(baseSeed, index);
         BitSet focus = focus();
         Strategy concrete = strategy == Strategy.MIXED ? MixedRotation.pick(seed, !focus.isEmpty()) : strategy;
-        NoisePlan plan = NoisePlans.create(concrete, seed, focus, delays);
+        NoisePlan plan = concrete.plan(seed, focus, delays);
         return new Round(this, index, seed, concrete, plan, recordSites, root);
     }
 

@@ -1,6 +1,10 @@
 package dev.jostle.agent.runtime;
 
+import dev.jostle.agent.noise.Delays;
+import dev.jostle.agent.noise.NoisePlan;
+import dev.jostle.agent.noise.NoisePlans;
 import java.util.Arrays;
+import java.util.BitSet;
 import java.util.Locale;
 import java.util.stream.Collectors;
 
@@ -47,6 +51,31 @@ public enum Strategy {
 
     public static String knownIds() {
         return Arrays.stream(values()).map(Strategy::id).collect(Collectors.joining(", "));
+    }
+
+    /**
+     * The plan of a round under this strategy.
+     *
+     * @param seed  the round seed: the plan's parameters and every decision derive from it
+     * @param focus for {@link #TARGETED}: the sites to perturb; ignored by the others
+     * @throws IllegalArgumentException for {@link #MIXED}, which the session resolves to another first
+     */
+    NoisePlan plan(long seed, BitSet focus, Delays delays) {
+        switch (this) {
+            case NONE:
+                return NoisePlan.SILENT;
+            case RANDOM:
+                return NoisePlans.random(seed, delays);
+            case PCT:
+                return NoisePlans.pct(seed, delays);
+            case HALT_ONE:
+                return NoisePlans.haltOne(seed, delays);
+            case TARGETED:
+                return NoisePlans.targeted(seed, focus, delays);
+            default:
+                throw new IllegalArgumentException("strategy '" + this
+                        + "' is not concrete; the session resolves it to one of the others first");
+        }
     }
 
     @Override

@@ -1,5 +1,8 @@
 package dev.jostle.agent.runtime;
 
+import dev.jostle.agent.noise.NoiseThread;
+import dev.jostle.agent.noise.SplitMix;
+
 /**
  * What a round knows about one of its threads. Only that thread touches it while the round runs, so
  * nothing here is synchronised; the round reads it after its threads are done.
@@ -9,7 +12,7 @@ package dev.jostle.agent.runtime;
  * derived from its parent's path and k. So the same program under the same seed makes the same
  * decisions in the same threads, whatever order the OS happens to run them in.
  */
-public final class ThreadState {
+public final class ThreadState implements NoiseThread {
 
     private static final int LAST_NOISE = 8;
 
@@ -28,7 +31,7 @@ public final class ThreadState {
     Object enteringMonitor;
 
     /** This thread's state in the round's race detector (null without one): kept here to look it up once. */
-    dev.jostle.agent.race.RaceDetector.ThreadClock raceClock;
+    dev.jostle.agent.race.ThreadClock raceClock;
 
     /**
      * Noise delays (parks and spins) this thread has waited out, and when the one under way ends
@@ -41,9 +44,8 @@ public final class ThreadState {
     /** Where a sleeping thread's view of the others' delays started: {@link #delayedNanos} per state. */
     long[] sleepStart = new long[0];
 
-    /** Free for the strategy: state that lives as long as the thread in this round. */
-    public long scratch;
-    public Object strategyState;
+    /** The round's noise plan's state for this thread (see {@link NoiseThread#keepPlanState}). */
+    private Object planState;
 
     /**
      * Made by the round for each thread at its first event; public so that a noise plan can be driven
@@ -53,14 +55,16 @@ public final class ThreadState {
         this.name = name;
         this.path = path;
         this.arrival = arrival;
-        this.rng = Seeds.mix(roundSeed ^ Seeds.mix(path));
+        this.rng = SplitMix.mix(roundSeed ^ SplitMix.mix(path));
     }
 
+    @Override
     public String name() {
         return name;
     }
 
     /** The thread's path (see the class comment). */
+    @Override
     public long path() {
         return path;
     }
@@ -80,13 +84,13 @@ public final class ThreadState {
     }
 
     long childPath() {
-        return Seeds.mix(path * 31 + (++childrenStarted));
+        return SplitMix.mix(path * 31 + (++childrenStarted));
     }
 
     /** The next pseudo-random long from this thread's own generator (SplitMix64). */
     public long nextLong() {
         rng += 0x9E3779B97F4A7C15L;
-        return Seeds.mix(rng);
+        return SplitMix.mix(rng);
     }
 
     /** A pseudo-random int in [0, bound). */
@@ -95,16 +99,19 @@ public final class ThreadState {
     }
 
     /** A pseudo-random double in [0, 1). */
+    @Override
     public double nextDouble() {
         return (nextLong() >>> 11) * 0x1.0p-53;
     }
 
     /** A noise delay of about {@code nanos} starts now (see {@link dev.jostle.agent.noise.Delays}). */
+    @Override
     public void delayStarts(long nanos) {
         delayEnds = System.nanoTime() + nanos;
     }
 
     /** The delay {@link #delayStarts} announced is over. */
+    @Override
     public void delayEnded(long nanos) {
         delayedNanos += nanos; // this thread is the only writer
         delayEnds = 0;
@@ -119,9 +126,22 @@ public final class ThreadState {
     }
 
     /** Records that noise was injected at a site, for the failure report. */
+    @Override
     public void noteNoise(int site) {
         noiseEvents++;
         lastNoise[lastNoiseNext++ % LAST_NOISE] = site;
+    }
+
+    @Override
+    public Object planState() {
+        return planState;
+    }
+
+    @Override
+    public void keepPlanState(Object state) {
+        if (planState == null) {
+            planState = state;
+        }
     }
 
     long noiseEvents() {

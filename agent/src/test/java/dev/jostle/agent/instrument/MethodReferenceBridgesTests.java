@@ -122,7 +122,7 @@ class MethodReferenceBridgesTests {
     /** The target each bridge method calls, in the order of the bridges. */
     private static List<String> bridgeCalls(byte[] classFile) {
         return bridges(classFile).stream().flatMap(bridge -> bridge.calls().stream())
-                .filter(call -> !call.startsWith(InstrumentingMethodVisitor.HOOKS + ".")).toList();
+                .filter(call -> !call.startsWith(HookEmitter.HOOKS + ".")).toList();
     }
 
     private static List<String> bridgeNames(byte[] classFile) {
@@ -131,7 +131,7 @@ class MethodReferenceBridgesTests {
 
     private static boolean callsHooks(byte[] classFile) {
         return methods(classFile).stream().flatMap(method -> method.calls().stream())
-                .anyMatch(call -> call.startsWith(InstrumentingMethodVisitor.HOOKS + "."));
+                .anyMatch(call -> call.startsWith(HookEmitter.HOOKS + "."));
     }
 
     private static byte[] classFile(String internalName) throws Exception {

@@ -3,8 +3,6 @@ package dev.jostle.agent.noise;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.jostle.agent.runtime.Strategy;
-import java.util.BitSet;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
@@ -15,7 +13,7 @@ class HaltOneNoiseTests {
     void threeThreads_run_exactlyOneThreadIsStalledForMillisecondsWithinTheCap() {
         for (long seed = 0; seed < 40; seed++) {
             RecordingDelays delays = new RecordingDelays();
-            NoisePlan plan = NoisePlans.create(Strategy.HALT_ONE, seed, new BitSet(), delays);
+            NoisePlan plan = NoisePlans.haltOne(seed, delays);
             new Simulation(3, seed).roundRobin(plan, 10_000, 1);
 
             Set<String> stalled = delays.decisions().stream().map(RecordingDelays.Decision::thread)
@@ -46,7 +44,7 @@ class HaltOneNoiseTests {
 
     private static RecordingDelays run(long seed) {
         RecordingDelays delays = new RecordingDelays();
-        new Simulation(3, seed).roundRobin(NoisePlans.create(Strategy.HALT_ONE, seed, new BitSet(), delays), 3_000, 1);
+        new Simulation(3, seed).roundRobin(NoisePlans.haltOne(seed, delays), 3_000, 1);
         return delays;
     }
 }

@@ -5,9 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.jostle.agent.bootstrap.Event;
-import dev.jostle.agent.runtime.Strategy;
 import dev.jostle.agent.runtime.ThreadState;
-import java.util.BitSet;
 import org.junit.jupiter.api.Test;
 
 class PctNoiseTests {
@@ -136,7 +134,7 @@ class PctNoiseTests {
 
     private static RecordingDelays runScenario(long seed) {
         RecordingDelays recording = new RecordingDelays();
-        NoisePlan plan = NoisePlans.create(Strategy.PCT, seed, new BitSet(), recording);
+        NoisePlan plan = NoisePlans.pct(seed, recording);
         new Simulation(3, seed).roundRobin(plan, 200, 1);
         return recording;
     }

@@ -4,8 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.jostle.agent.runtime.Strategy;
-import java.util.BitSet;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
@@ -14,7 +12,7 @@ class RandomNoiseTests {
 
     private static RecordingDelays run(long seed, int points) {
         RecordingDelays delays = new RecordingDelays();
-        NoisePlan plan = NoisePlans.create(Strategy.RANDOM, seed, new BitSet(), delays);
+        NoisePlan plan = NoisePlans.random(seed, delays);
         new Simulation(3, seed).roundRobin(plan, points, 1);
         return delays;
     }
@@ -34,7 +32,7 @@ class RandomNoiseTests {
         RecordingDelays delays = new RecordingDelays();
         // Summed over seeds, so that every kind and both ends of the duration range show up.
         for (long seed = 0; seed < 20; seed++) {
-            NoisePlan plan = NoisePlans.create(Strategy.RANDOM, seed, new BitSet(), delays);
+            NoisePlan plan = NoisePlans.random(seed, delays);
             new Simulation(2, seed).roundRobin(plan, 300, 1);
         }
         Set<String> kinds = delays.decisions().stream().map(RecordingDelays.Decision::kind).collect(Collectors.toSet());
@@ -66,9 +64,9 @@ class RandomNoiseTests {
 
     @Test
     void describe_namesTheDrawnParameters() {
-        String text = NoisePlans.create(Strategy.RANDOM, 5, new BitSet(), new RecordingDelays()).describe();
+        String text = NoisePlans.random(5, new RecordingDelays()).describe();
         assertTrue(text.startsWith("random(share="), text);
         assertTrue(text.contains("park=") && text.contains("cap=100ms"), text);
-        assertEquals(text, NoisePlans.create(Strategy.RANDOM, 5, new BitSet(), new RecordingDelays()).describe());
+        assertEquals(text, NoisePlans.random(5, new RecordingDelays()).describe());
     }
 }

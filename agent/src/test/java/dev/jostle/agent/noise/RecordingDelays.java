@@ -1,6 +1,5 @@
 package dev.jostle.agent.noise;
 
-import dev.jostle.agent.runtime.ThreadState;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
@@ -54,24 +53,24 @@ public final class RecordingDelays implements Delays {
     }
 
     @Override
-    public void yieldNow(ThreadState thread) {
+    public void yieldNow(NoiseThread thread) {
         record(thread, "yield", 0);
         tick(1_000);
     }
 
     @Override
-    public void spin(ThreadState thread, long nanos) {
+    public void spin(NoiseThread thread, long nanos) {
         record(thread, "spin", nanos);
         tick(nanos);
     }
 
     @Override
-    public void park(ThreadState thread, long nanos) {
+    public void park(NoiseThread thread, long nanos) {
         record(thread, "park", nanos);
         tick(nanos);
     }
 
-    private synchronized void record(ThreadState thread, String kind, long nanos) {
+    private synchronized void record(NoiseThread thread, String kind, long nanos) {
         decisions.add(new Decision(thread.name(), kind, nanos));
     }
 

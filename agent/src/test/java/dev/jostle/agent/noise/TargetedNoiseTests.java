@@ -3,7 +3,6 @@ package dev.jostle.agent.noise;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.jostle.agent.runtime.Strategy;
 import java.util.BitSet;
 import org.junit.jupiter.api.Test;
 
@@ -14,7 +13,7 @@ class TargetedNoiseTests {
         RecordingDelays delays = new RecordingDelays();
         BitSet focus = new BitSet();
         focus.set(7);
-        NoisePlan plan = NoisePlans.create(Strategy.TARGETED, 1, focus, delays);
+        NoisePlan plan = NoisePlans.targeted(1, focus, delays);
         Simulation sim = new Simulation(2, 1);
         sim.roundRobin(plan, 5_000, 3);
         sim.roundRobin(plan, 5_000, 8);
@@ -27,7 +26,7 @@ class TargetedNoiseTests {
         RecordingDelays delays = new RecordingDelays();
         BitSet focus = new BitSet();
         focus.set(7);
-        NoisePlan plan = NoisePlans.create(Strategy.TARGETED, 1, focus, delays);
+        NoisePlan plan = NoisePlans.targeted(1, focus, delays);
         new Simulation(2, 1).roundRobin(plan, 200, 7);
         assertTrue(delays.decisions().size() >= 400 * 0.2, delays.decisions().size() + " of 400 focus points delayed");
         assertTrue(plan.describe().startsWith("targeted(sites=1, share="), plan.describe());
@@ -36,7 +35,7 @@ class TargetedNoiseTests {
     @Test
     void emptyFocus_run_isSilentAndSaysSo() {
         RecordingDelays delays = new RecordingDelays();
-        NoisePlan plan = NoisePlans.create(Strategy.TARGETED, 1, new BitSet(), delays);
+        NoisePlan plan = NoisePlans.targeted(1, new BitSet(), delays);
         new Simulation(2, 1).roundRobin(plan, 1_000, 7);
         assertTrue(delays.decisions().isEmpty());
         assertTrue(plan.describe().contains("silent"), plan.describe());
@@ -49,8 +48,8 @@ class TargetedNoiseTests {
         focus.set(4);
         RecordingDelays first = new RecordingDelays();
         RecordingDelays second = new RecordingDelays();
-        new Simulation(2, 9).roundRobin(NoisePlans.create(Strategy.TARGETED, 9, focus, first), 500, 4);
-        new Simulation(2, 9).roundRobin(NoisePlans.create(Strategy.TARGETED, 9, focus, second), 500, 4);
+        new Simulation(2, 9).roundRobin(NoisePlans.targeted(9, focus, first), 500, 4);
+        new Simulation(2, 9).roundRobin(NoisePlans.targeted(9, focus, second), 500, 4);
         assertEquals(first.decisions(), second.decisions());
     }
 }

@@ -32,6 +32,7 @@ class RaceDetectorTests {
     private static final int ARRAY_WRITE = site(Event.ARRAY_WRITE, "fill", 50, "int[]", false);
 
     private final RaceDetector detector = new RaceDetector();
+    private final DetectorProbe probe = new DetectorProbe(detector);
     private final Object counter = new Object();
     private final Object box = new Object();
 
@@ -41,7 +42,7 @@ class RaceDetectorTests {
 
     @Test
     void twoThreadsIncrementWithoutALock_detector_reportsTheRaceWithBothSitesAndThreads() throws Exception {
-        detector.on(Event.FIELD_READ, null, 0, 0); // the round's first thread
+        probe.on(Event.FIELD_READ, null, 0, 0); // the round's first thread
         runInOrder(
                 () -> increment(false),
                 () -> increment(false));
@@ -63,14 +64,14 @@ class RaceDetectorTests {
      */
     @Test
     void objectsTheThreadTouchedThenDropped_detector_keepsNoneOfThemAlive() throws Exception {
-        detector.on(Event.FIELD_READ, null, 0, 0);
+        probe.on(Event.FIELD_READ, null, 0, 0);
         Object owner = new Object();
         Object monitor = new Object();
         int[] array = new int[4];
-        detector.on(Event.FIELD_WRITE, owner, 0, WRITE_COUNT);
-        detector.on(Event.AFTER_MONITOR_ENTER, monitor, 0, LOCK);
-        detector.on(Event.MONITOR_EXIT, monitor, 0, LOCK);
-        detector.on(Event.ARRAY_WRITE, array, 1, ARRAY_WRITE);
+        probe.on(Event.FIELD_WRITE, owner, 0, WRITE_COUNT);
+        probe.on(Event.AFTER_MONITOR_ENTER, monitor, 0, LOCK);
+        probe.on(Event.MONITOR_EXIT, monitor, 0, LOCK);
+        probe.on(Event.ARRAY_WRITE, array, 1, ARRAY_WRITE);
         List<java.lang.ref.WeakReference<Object>> dropped = List.of(new java.lang.ref.WeakReference<>(owner),
                 new java.lang.ref.WeakReference<>(monitor), new java.lang.ref.WeakReference<>(array));
         owner = null;
@@ -88,23 +89,23 @@ class RaceDetectorTests {
 
     @Test
     void earlierThreadComesBackToItsSite_detector_givesTheEarlierAccessThatStack() throws Exception {
-        detector.on(Event.FIELD_READ, null, 0, 0);
+        probe.on(Event.FIELD_READ, null, 0, 0);
         CountDownLatch wrote = new CountDownLatch(1);
         CountDownLatch raced = new CountDownLatch(1);
         CountDownLatch cameBack = new CountDownLatch(1);
         Thread first = new Thread(() -> {
-            detector.on(Event.FIELD_WRITE, counter, 0, WRITE_COUNT);
+            probe.on(Event.FIELD_WRITE, counter, 0, WRITE_COUNT);
             wrote.countDown();
             await(raced);
             // The same site, in the same thread, after the race was found.
-            Frames.callFromHere(() -> detector.on(Event.FIELD_WRITE, counter, 0, WRITE_COUNT));
+            Frames.callFromHere(() -> probe.on(Event.FIELD_WRITE, counter, 0, WRITE_COUNT));
             cameBack.countDown();
         }, "first");
-        detector.on(Event.THREAD_START, first, 0, START);
+        probe.on(Event.THREAD_START, first, 0, START);
         first.start();
         wrote.await(); // "second" must write after "first" for the race to be found when it writes
-        Thread second = new Thread(() -> detector.on(Event.FIELD_WRITE, counter, 0, WRITE_COUNT), "second");
-        detector.on(Event.THREAD_START, second, 0, START);
+        Thread second = new Thread(() -> probe.on(Event.FIELD_WRITE, counter, 0, WRITE_COUNT), "second");
+        probe.on(Event.THREAD_START, second, 0, START);
         second.start();
         second.join();
         List<StackTraceElement> before = detector.races().get(0).earlier().stack();
@@ -121,11 +122,11 @@ class RaceDetectorTests {
 
     @Test
     void earlierThreadNeverComesBack_detector_reportsItsSiteWithoutAStack() throws Exception {
-        detector.on(Event.FIELD_READ, null, 0, 0);
+        probe.on(Event.FIELD_READ, null, 0, 0);
         runInOrder(
-                () -> detector.on(Event.FIELD_WRITE, counter, 0, WRITE_COUNT),
-                () -> detector.on(Event.FIELD_WRITE, counter, 0, WRITE_COUNT),
-                () -> detector.on(Event.FIELD_WRITE, counter, 0, WRITE_COUNT)); // another thread, same site
+                () -> probe.on(Event.FIELD_WRITE, counter, 0, WRITE_COUNT),
+                () -> probe.on(Event.FIELD_WRITE, counter, 0, WRITE_COUNT),
+                () -> probe.on(Event.FIELD_WRITE, counter, 0, WRITE_COUNT)); // another thread, same site
 
         Race race = detector.races().get(0);
         assertEquals("first", race.earlier().thread());
@@ -143,7 +144,7 @@ class RaceDetectorTests {
 
     @Test
     void twoThreadsIncrementUnderOneLock_detector_reportsNothing() throws Exception {
-        detector.on(Event.FIELD_READ, null, 0, 0);
+        probe.on(Event.FIELD_READ, null, 0, 0);
         runInOrder(
                 () -> increment(true),
                 () -> increment(true));
@@ -153,16 +154,16 @@ class RaceDetectorTests {
 
     @Test
     void dataPublishedThroughAVolatileFlag_detector_reportsNothing() throws Exception {
-        detector.on(Event.FIELD_READ, null, 0, 0);
+        probe.on(Event.FIELD_READ, null, 0, 0);
         runInOrder(
                 () -> {
-                    detector.on(Event.FIELD_WRITE, box, 0, WRITE_DATA);
-                    detector.on(Event.FIELD_WRITE, box, 0, WRITE_READY);
+                    probe.on(Event.FIELD_WRITE, box, 0, WRITE_DATA);
+                    probe.on(Event.FIELD_WRITE, box, 0, WRITE_READY);
                 },
                 () -> {
-                    detector.on(Event.FIELD_READ, box, 0, READ_READY);
-                    detector.on(Event.AFTER_VOLATILE_READ, box, 0, READ_READY);
-                    detector.on(Event.FIELD_READ, box, 0, READ_DATA);
+                    probe.on(Event.FIELD_READ, box, 0, READ_READY);
+                    probe.on(Event.AFTER_VOLATILE_READ, box, 0, READ_READY);
+                    probe.on(Event.FIELD_READ, box, 0, READ_DATA);
                 });
 
         assertEquals(List.of(), detector.races());
@@ -170,15 +171,15 @@ class RaceDetectorTests {
 
     @Test
     void dataPublishedThroughAPlainFlag_detector_reportsBothRaces() throws Exception {
-        detector.on(Event.FIELD_READ, null, 0, 0);
+        probe.on(Event.FIELD_READ, null, 0, 0);
         runInOrder(
                 () -> {
-                    detector.on(Event.FIELD_WRITE, box, 0, WRITE_DATA);
-                    detector.on(Event.FIELD_WRITE, box, 0, WRITE_PLAIN_READY);
+                    probe.on(Event.FIELD_WRITE, box, 0, WRITE_DATA);
+                    probe.on(Event.FIELD_WRITE, box, 0, WRITE_PLAIN_READY);
                 },
                 () -> {
-                    detector.on(Event.FIELD_READ, box, 0, READ_PLAIN_READY);
-                    detector.on(Event.FIELD_READ, box, 0, READ_DATA);
+                    probe.on(Event.FIELD_READ, box, 0, READ_PLAIN_READY);
+                    probe.on(Event.FIELD_READ, box, 0, READ_DATA);
                 });
 
         assertEquals(2, detector.races().size(), detector.races().toString());
@@ -186,25 +187,25 @@ class RaceDetectorTests {
 
     @Test
     void childStartedAndJoined_detector_ordersParentAndChild() throws Exception {
-        detector.on(Event.FIELD_WRITE, box, 0, WRITE_DATA); // parent writes before start
+        probe.on(Event.FIELD_WRITE, box, 0, WRITE_DATA); // parent writes before start
         Thread child = new Thread(() -> {
-            detector.on(Event.FIELD_READ, box, 0, READ_DATA);
-            detector.on(Event.FIELD_WRITE, box, 0, WRITE_DATA);
+            probe.on(Event.FIELD_READ, box, 0, READ_DATA);
+            probe.on(Event.FIELD_WRITE, box, 0, WRITE_DATA);
         }, "child");
-        detector.on(Event.THREAD_START, child, 0, START);
+        probe.on(Event.THREAD_START, child, 0, START);
         child.start();
         child.join();
-        detector.on(Event.AFTER_THREAD_JOIN, child, 0, JOIN);
-        detector.on(Event.FIELD_READ, box, 0, READ_DATA); // parent reads after join
+        probe.on(Event.AFTER_THREAD_JOIN, child, 0, JOIN);
+        probe.on(Event.FIELD_READ, box, 0, READ_DATA); // parent reads after join
 
         assertEquals(List.of(), detector.races());
     }
 
     @Test
     void poolWorkerReceivesWorkThroughAQueue_detector_reportsNothing() throws Exception {
-        detector.on(Event.FIELD_WRITE, box, 0, WRITE_DATA); // the round's thread prepares a task
-        detector.on(Event.SYNC_CALL, null, 0, QUEUE);       // and hands it over
-        Thread worker = new Thread(() -> detector.on(Event.FIELD_READ, box, 0, READ_DATA), "pool-1-thread-1");
+        probe.on(Event.FIELD_WRITE, box, 0, WRITE_DATA); // the round's thread prepares a task
+        probe.on(Event.SYNC_CALL, null, 0, QUEUE);       // and hands it over
+        Thread worker = new Thread(() -> probe.on(Event.FIELD_READ, box, 0, READ_DATA), "pool-1-thread-1");
         worker.start(); // started by code the agent does not see, as a JDK executor would
         worker.join();
 
@@ -213,11 +214,11 @@ class RaceDetectorTests {
 
     @Test
     void readersShareThenAnUnorderedWriter_detector_reportsTheReadWriteRace() throws Exception {
-        detector.on(Event.FIELD_READ, null, 0, 0);
+        probe.on(Event.FIELD_READ, null, 0, 0);
         runInOrder(
-                () -> detector.on(Event.FIELD_READ, box, 0, READ_DATA),
-                () -> detector.on(Event.FIELD_READ, box, 0, READ_DATA),
-                () -> detector.on(Event.FIELD_WRITE, box, 0, WRITE_DATA));
+                () -> probe.on(Event.FIELD_READ, box, 0, READ_DATA),
+                () -> probe.on(Event.FIELD_READ, box, 0, READ_DATA),
+                () -> probe.on(Event.FIELD_WRITE, box, 0, WRITE_DATA));
 
         List<Race> races = detector.races();
         assertEquals(1, races.size(), races.toString());
@@ -226,7 +227,7 @@ class RaceDetectorTests {
 
     @Test
     void sameRacingSitesManyTimes_detector_reportsThePairOnce() throws Exception {
-        detector.on(Event.FIELD_READ, null, 0, 0);
+        probe.on(Event.FIELD_READ, null, 0, 0);
         runInOrder(
                 () -> { for (int i = 0; i < 100; i++) { increment(false); } },
                 () -> { for (int i = 0; i < 100; i++) { increment(false); } });
@@ -237,29 +238,29 @@ class RaceDetectorTests {
     @Test
     void differentElementsOfOneArray_detector_reportsNothing() throws Exception {
         int[] cells = new int[2];
-        detector.on(Event.FIELD_READ, null, 0, 0);
+        probe.on(Event.FIELD_READ, null, 0, 0);
         runInOrder(
-                () -> detector.on(Event.ARRAY_WRITE, cells, 0, ARRAY_WRITE),
-                () -> detector.on(Event.ARRAY_WRITE, cells, 1, ARRAY_WRITE));
+                () -> probe.on(Event.ARRAY_WRITE, cells, 0, ARRAY_WRITE),
+                () -> probe.on(Event.ARRAY_WRITE, cells, 1, ARRAY_WRITE));
         assertEquals(List.of(), detector.races());
 
-        runInOrder(() -> detector.on(Event.ARRAY_WRITE, cells, 1, ARRAY_WRITE));
+        runInOrder(() -> probe.on(Event.ARRAY_WRITE, cells, 1, ARRAY_WRITE));
         assertEquals(1, detector.races().size(), "the same element from another thread races");
     }
 
     @Test
     void sameElementInALaterChunkOfALargeArray_detector_reportsOnlyThatElement() throws Exception {
         int[] cells = new int[100_000];
-        detector.on(Event.FIELD_READ, null, 0, 0);
+        probe.on(Event.FIELD_READ, null, 0, 0);
         runInOrder(
-                () -> detector.on(Event.ARRAY_WRITE, cells, 99_999, ARRAY_WRITE),
+                () -> probe.on(Event.ARRAY_WRITE, cells, 99_999, ARRAY_WRITE),
                 () -> {
-                    detector.on(Event.ARRAY_WRITE, cells, 99_998, ARRAY_WRITE);
-                    detector.on(Event.ARRAY_WRITE, cells, 256, ARRAY_WRITE);
+                    probe.on(Event.ARRAY_WRITE, cells, 99_998, ARRAY_WRITE);
+                    probe.on(Event.ARRAY_WRITE, cells, 256, ARRAY_WRITE);
                 });
         assertEquals(List.of(), detector.races(), "neighbours, and an element in another chunk, do not race");
 
-        runInOrder(() -> detector.on(Event.ARRAY_WRITE, cells, 99_999, ARRAY_WRITE));
+        runInOrder(() -> probe.on(Event.ARRAY_WRITE, cells, 99_999, ARRAY_WRITE));
         assertEquals(1, detector.races().size(), "the last element from another thread races");
         assertEquals("int[] element", detector.races().get(0).variable());
     }
@@ -267,11 +268,11 @@ class RaceDetectorTests {
     @Test
     void indexOutOfBounds_detector_ignoresTheAccessWithoutThrowing() throws Exception {
         int[] cells = new int[3];
-        detector.on(Event.FIELD_READ, null, 0, 0);
+        probe.on(Event.FIELD_READ, null, 0, 0);
         runInOrder(
-                () -> detector.on(Event.ARRAY_WRITE, cells, 3, ARRAY_WRITE),
-                () -> detector.on(Event.ARRAY_WRITE, cells, -1, ARRAY_WRITE),
-                () -> detector.on(Event.ARRAY_WRITE, cells, 3, ARRAY_WRITE));
+                () -> probe.on(Event.ARRAY_WRITE, cells, 3, ARRAY_WRITE),
+                () -> probe.on(Event.ARRAY_WRITE, cells, -1, ARRAY_WRITE),
+                () -> probe.on(Event.ARRAY_WRITE, cells, 3, ARRAY_WRITE));
 
         assertEquals(List.of(), detector.races(), "an access that throws touched nothing");
     }
@@ -279,14 +280,14 @@ class RaceDetectorTests {
     @Test
     void arraysBecomeGarbage_detector_releasesTheirElementShadows() throws InterruptedException {
         for (int i = 0; i < 50_000; i++) {
-            detector.on(Event.ARRAY_WRITE, new int[16], 3, ARRAY_WRITE);
+            probe.on(Event.ARRAY_WRITE, new int[16], 3, ARRAY_WRITE);
         }
         assertGarbageCollectedDownToAThousandShadows();
     }
 
     @Test
     void racyFieldHitManyTimesByFourThreads_detector_reportsEachSitePairOnce() throws Exception {
-        detector.on(Event.FIELD_READ, null, 0, 0);
+        probe.on(Event.FIELD_READ, null, 0, 0);
         Thread[] threads = new Thread[4];
         for (int t = 0; t < threads.length; t++) {
             threads[t] = new Thread(() -> {
@@ -294,7 +295,7 @@ class RaceDetectorTests {
                     increment(false);
                 }
             }, "racer-" + t);
-            detector.on(Event.THREAD_START, threads[t], 0, START);
+            probe.on(Event.THREAD_START, threads[t], 0, START);
         }
         for (Thread thread : threads) {
             thread.start();
@@ -316,7 +317,7 @@ class RaceDetectorTests {
     @Test
     void objectsBecomeGarbage_detector_releasesTheirShadowState() throws InterruptedException {
         for (int i = 0; i < 50_000; i++) {
-            detector.on(Event.FIELD_WRITE, new Object(), 0, WRITE_DATA);
+            probe.on(Event.FIELD_WRITE, new Object(), 0, WRITE_DATA);
         }
         assertGarbageCollectedDownToAThousandShadows();
     }
@@ -337,7 +338,7 @@ class RaceDetectorTests {
 
     @Test
     void closedDetector_eventsFromLeftoverThreads_areIgnored() throws Exception {
-        detector.on(Event.FIELD_READ, null, 0, 0);
+        probe.on(Event.FIELD_READ, null, 0, 0);
         detector.close();
         runInOrder(() -> increment(false), () -> increment(false));
 
@@ -382,12 +383,12 @@ class RaceDetectorTests {
 
     private void increment(boolean locked) {
         if (locked) {
-            detector.on(Event.AFTER_MONITOR_ENTER, counter, 0, LOCK);
+            probe.on(Event.AFTER_MONITOR_ENTER, counter, 0, LOCK);
         }
-        detector.on(Event.FIELD_READ, counter, 0, READ_COUNT);
-        detector.on(Event.FIELD_WRITE, counter, 0, WRITE_COUNT);
+        probe.on(Event.FIELD_READ, counter, 0, READ_COUNT);
+        probe.on(Event.FIELD_WRITE, counter, 0, WRITE_COUNT);
         if (locked) {
-            detector.on(Event.MONITOR_EXIT, counter, 0, LOCK);
+            probe.on(Event.MONITOR_EXIT, counter, 0, LOCK);
         }
     }
 
@@ -405,7 +406,7 @@ class RaceDetectorTests {
                 action.run();
                 done.countDown();
             }, names[i]);
-            detector.on(Event.THREAD_START, thread, 0, START);
+            probe.on(Event.THREAD_START, thread, 0, START);
             thread.start();
             done.await();
         }

@@ -9,6 +9,7 @@ import dev.jostle.agent.bootstrap.Hooks;
 import dev.jostle.agent.bootstrap.Sites;
 import dev.jostle.agent.noise.Delays;
 import dev.jostle.agent.noise.NoisePlan;
+import dev.jostle.agent.noise.NoiseThread;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -31,7 +32,7 @@ class SleepOutlastsNoiseTests {
         long[] delayEnds = new long[1];
         NoisePlan holdTheWorker = new NoisePlan() {
             @Override
-            public void atPoint(ThreadState thread, int event, int site) {
+            public void atPoint(NoiseThread thread, int event, int site) {
                 if (thread.name().equals("worker")) {
                     delayEnds[0] = System.nanoTime() + HELD_NANOS; // no later than the delay's own end
                     holding.countDown();
@@ -66,7 +67,7 @@ class SleepOutlastsNoiseTests {
     void interruptedThread_sleepInANoisyRound_throwsAsThePlainSleepWould() {
         NoisePlan noisy = new NoisePlan() {
             @Override
-            public void atPoint(ThreadState thread, int event, int site) {
+            public void atPoint(NoiseThread thread, int event, int site) {
                 Delays.SYSTEM.park(thread, 1_000); // some noise, so that the sleep looks at the others
             }
 

@@ -1,30 +1,40 @@
-package dev.jostle.agent.noise;
+package dev.jostle.agent.runtime;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.jostle.agent.runtime.Strategy;
+import dev.jostle.agent.bootstrap.Event;
+import dev.jostle.agent.noise.Delays;
+import dev.jostle.agent.noise.NoisePlan;
+import dev.jostle.agent.noise.RecordingDelays;
 import java.util.BitSet;
 import org.junit.jupiter.api.Test;
 
-class NoisePlansTests {
+/** Each strategy's plan: the mapping from what a round runs under to the noise it gets. */
+class StrategyTests {
 
     @Test
     void none_run_injectsNothing() {
         RecordingDelays delays = new RecordingDelays();
-        NoisePlan plan = NoisePlans.create(Strategy.NONE, 1, new BitSet(), delays);
-        new Simulation(3, 1).roundRobin(plan, 10_000, 1);
+        NoisePlan plan = Strategy.NONE.plan(1, new BitSet(), delays);
+        ThreadState[] threads = {new ThreadState("t0", 100, 0, 1), new ThreadState("t1", 101, 1, 1),
+            new ThreadState("t2", 102, 2, 1)};
+        for (int round = 0; round < 10_000; round++) {
+            for (ThreadState thread : threads) {
+                plan.atPoint(thread, Event.FIELD_WRITE, 1);
+            }
+        }
         assertSame(NoisePlan.SILENT, plan);
         assertTrue(delays.decisions().isEmpty());
         assertEquals("none", plan.describe());
     }
 
     @Test
-    void mixed_create_isRefusedWithAMessage() {
+    void mixed_plan_isRefusedWithAMessage() {
         IllegalArgumentException refused = assertThrows(IllegalArgumentException.class,
-                () -> NoisePlans.create(Strategy.MIXED, 1, new BitSet()));
+                () -> Strategy.MIXED.plan(1, new BitSet(), Delays.SYSTEM));
         assertTrue(refused.getMessage().contains("'mixed' is not concrete"), refused.getMessage());
     }
 
@@ -36,9 +46,9 @@ class NoisePlansTests {
             if (strategy == Strategy.MIXED) {
                 continue;
             }
-            String first = NoisePlans.create(strategy, 77, focus).describe();
+            String first = strategy.plan(77, focus, Delays.SYSTEM).describe();
             assertTrue(first.startsWith(strategy.id()), first);
-            assertEquals(first, NoisePlans.create(strategy, 77, focus).describe());
+            assertEquals(first, strategy.plan(77, focus, Delays.SYSTEM).describe());
         }
     }
 }
