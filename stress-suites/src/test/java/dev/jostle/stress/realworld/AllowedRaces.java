@@ -1,7 +1,6 @@
 package dev.jostle.stress.realworld;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,22 +22,8 @@ final class AllowedRaces {
 
     static AllowedRaces read(Path file) throws IOException {
         List<Entry> entries = new ArrayList<>();
-        if (file == null || !Files.exists(file)) {
-            return new AllowedRaces(entries);
-        }
-        int number = 0;
-        for (String line : Files.readAllLines(file)) {
-            number++;
-            String trimmed = line.strip();
-            if (trimmed.isEmpty() || trimmed.startsWith("#")) {
-                continue;
-            }
-            String[] parts = trimmed.split("\\s+\\|\\s+", 4);
-            if (parts.length < 4 || parts[3].isBlank()) {
-                throw new IOException(file + ":" + number
-                        + ": expected 'field | site | other site | why', with a reason, but got: " + trimmed);
-            }
-            entries.add(new Entry(parts[0], parts[1], parts[2], parts[3]));
+        for (String[] fields : ListFile.read(file, 4, "field | site | other site | why")) {
+            entries.add(new Entry(fields[0], fields[1], fields[2], fields[3]));
         }
         return new AllowedRaces(entries);
     }

@@ -1,7 +1,6 @@
 package dev.jostle.stress.realworld;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -29,23 +28,9 @@ final class RealFailures {
 
     static RealFailures read(Path file) throws IOException {
         List<Entry> entries = new ArrayList<>();
-        if (file == null || !Files.exists(file)) {
-            return new RealFailures(entries);
-        }
-        int number = 0;
-        for (String line : Files.readAllLines(file)) {
-            number++;
-            String trimmed = line.strip();
-            if (trimmed.isEmpty() || trimmed.startsWith("#")) {
-                continue;
-            }
-            String[] parts = trimmed.split("\\s+\\|\\s+", 2);
-            if (parts.length < 2 || parts[1].isBlank() || parts[0].isBlank()) {
-                throw new IOException(file + ":" + number
-                        + ": expected 'evidence & evidence ... | why', with a reason, but got: " + trimmed);
-            }
-            entries.add(new Entry(Arrays.stream(parts[0].split("\\s+&\\s+")).map(String::strip).toList(),
-                    parts[1].strip()));
+        for (String[] fields : ListFile.read(file, 2, "evidence & evidence ... | why")) {
+            entries.add(new Entry(Arrays.stream(fields[0].split("\\s+&\\s+")).map(String::strip).toList(),
+                    fields[1]));
         }
         return new RealFailures(entries);
     }
