@@ -25,6 +25,11 @@ public final class HuntCommand {
         try {
             options = HuntArguments.parse(argv);
             program = Program.check(options.classPath(), options.main(), options.args(), options.assertions());
+            if (options.forks() > 0 && Forks.ownJar() == null) {
+                program.close();
+                throw new UsageException("--forks needs the hunt to run from its jar (java -jar jostle.jar hunt"
+                        + " ...): each fork runs that jar");
+            }
         } catch (HuntArguments.HelpRequested help) {
             out.println(HuntArguments.USAGE);
             return NOTHING_FOUND;

@@ -27,7 +27,8 @@ final class HuntReport {
         return "jostle hunt: " + options.main() + " under strategy " + options.strategy() + ", " + seed(options)
                 + ", budget " + Durations.format(options.time())
                 + (options.rounds() > 0 ? " or " + rounds(options.rounds()) : "") + ", round timeout "
-                + Durations.format(options.roundTimeout()) + ", " + options.parallel() + " at once";
+                + Durations.format(options.roundTimeout()) + ", " + (options.forks() > 0 ? options.forks()
+                + (options.forks() == 1 ? " fork" : " forks") : options.parallel() + " at once");
     }
 
     static String summary(HuntResult result) {

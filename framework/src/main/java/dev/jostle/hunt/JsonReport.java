@@ -27,6 +27,8 @@ final class JsonReport {
         json.put("shard", options.shard().isWhole() ? null : options.shard().toString());
         json.put("firstRoundSeed", options.firstSeed());
         json.put("rounds", campaign.rounds());
+        // Child JVMs the rounds ran in; 0: in the hunt's own JVM.
+        json.put("forks", options.forks());
         json.put("elapsedMillis", millis(campaign.elapsed()));
         json.put("timeToFirstFailureMillis", millis(campaign.timeToFirstFailure()));
         // Races are counted apart from failures: a hunt can find races in rounds that all passed.
