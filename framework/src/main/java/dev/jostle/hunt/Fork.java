@@ -53,15 +53,15 @@ final class Fork implements AutoCloseable {
      * Starts a fork that runs the program this command line names.
      *
      * @param command the fork's command line up to its port, then the arguments after it
+     * @param startup how long it may take to connect
      */
-    static Fork start(List<String> command, List<String> arguments) throws IOException {
+    static Fork start(List<String> command, List<String> arguments, Duration startup) throws IOException {
         // Under java.io.tmpdir, not the hunt's directory: that may be a source tree or read-only, and a fork
         // killed hard would leave its folder behind there.
         Path directory = Files.createTempDirectory("jostle-fork-");
         // Beside the directory, not in it: the program may list its working directory.
         Path errors = Files.createTempFile("jostle-fork-", ".err");
         try (ServerSocket server = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            server.setSoTimeout((int) STARTUP_LIMIT.toMillis());
             List<String> line = new ArrayList<>(command);
             line.add(Integer.toString(server.getLocalPort()));
             line.addAll(arguments);
@@ -75,7 +75,7 @@ final class Fork implements AutoCloseable {
                     .start();
             Socket socket;
             try {
-                socket = acceptFrom(server, process);
+                socket = acceptFrom(server, process, startup);
             } catch (IOException notConnected) {
                 process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
                 throw new IOException(notConnected.getMessage() + tail(errors), notConnected);
@@ -95,8 +95,8 @@ final class Fork implements AutoCloseable {
     }
 
     /** Accepts the fork's connection, or fails as soon as the fork has died without making it. */
-    private static Socket acceptFrom(ServerSocket server, Process process) throws IOException {
-        long until = System.nanoTime() + STARTUP_LIMIT.toNanos();
+    private static Socket acceptFrom(ServerSocket server, Process process, Duration startup) throws IOException {
+        long until = System.nanoTime() + startup.toNanos();
         server.setSoTimeout(200);
         while (true) {
             try {
@@ -107,7 +107,7 @@ final class Fork implements AutoCloseable {
                             + process.exitValue());
                 }
                 if (System.nanoTime() > until) {
-                    throw new IOException("the fork did not connect within " + Durations.format(STARTUP_LIMIT));
+                    throw new IOException("the fork did not connect within " + Durations.format(startup));
                 }
             }
         }

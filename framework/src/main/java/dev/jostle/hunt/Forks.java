@@ -30,7 +30,7 @@ import java.util.function.Function;
  */
 final class Forks implements Campaign.RoundTask, AutoCloseable {
 
-    static final int DEFAULT_ROUNDS_PER_FORK = 200;
+    static final int DEFAULT_ROUNDS_PER_FORK = 1000;
 
     /** Beyond the round's own limit: the fork's grace for a hung round's threads, and the trip over the socket. */
     private static final Duration MARGIN = Duration.ofSeconds(5);
@@ -46,6 +46,8 @@ final class Forks implements Campaign.RoundTask, AutoCloseable {
     private final Map<Long, String> failedOutput;
     private final LinkedBlockingQueue<Slot> idle = new LinkedBlockingQueue<>();
     private final List<Slot> slots = new ArrayList<>();
+    /** Forks being retired: each ends in a thread of its own, so the next round need not wait for it. */
+    private final List<Thread> retiring = new ArrayList<>();
 
     private Forks(List<String> command, List<String> arguments, int forks, int roundsPerFork,
             Map<Long, String> failedOutput) {
@@ -116,16 +118,22 @@ final class Forks implements Campaign.RoundTask, AutoCloseable {
                 session.recordsSites(), session.detectsRaces(), timeout.limit(), timeout.cut());
         Slot slot = idle.take();
         try {
+            long started = System.nanoTime();
             if (slot.fork == null) {
+                // Under a cut limit the hunt's time is nearly up: a fork must start within it, or not at all.
+                Duration startup = timeout.cut() && timeout.limit().compareTo(Fork.STARTUP_LIMIT) < 0
+                        ? timeout.limit() : Fork.STARTUP_LIMIT;
                 try {
-                    slot.fork = Fork.start(command, arguments);
+                    slot.fork = Fork.start(command, arguments, startup);
                 } catch (IOException cannotStart) {
+                    if (timeout.cut()) {
+                        return lostRound(asOpened, timeout, null, "", Duration.ofNanos(System.nanoTime() - started));
+                    }
                     throw new IllegalStateException("could not start a fork: " + cannotStart.getMessage(),
                             cannotStart);
                 }
             }
             Fork fork = slot.fork;
-            long started = System.nanoTime();
             ForkWire.Reply reply;
             try {
                 reply = fork.run(request, patience(timeout));
@@ -133,7 +141,7 @@ final class Forks implements Campaign.RoundTask, AutoCloseable {
                 slot.fork = null;
                 Integer status = fork.exitStatus();
                 String errors = fork.errors();
-                fork.close();
+                retire(fork);
                 return lostRound(asOpened, timeout, status, errors, Duration.ofNanos(System.nanoTime() - started));
             }
             RoundOutcome outcome = reply.outcome();
@@ -142,7 +150,7 @@ final class Forks implements Campaign.RoundTask, AutoCloseable {
             }
             if (!outcome.passed() || reply.exited() || fork.rounds() >= roundsPerFork) {
                 slot.fork = null;
-                fork.close();
+                retire(fork);
             }
             return outcome;
         } finally {
@@ -184,13 +192,39 @@ final class Forks implements Campaign.RoundTask, AutoCloseable {
         return new ForkedFailure(text, null);
     }
 
+    private void retire(Fork fork) {
+        Thread ending = new Thread(fork::close, "jostle-fork-retiring");
+        ending.setDaemon(true);
+        synchronized (retiring) {
+            retiring.add(ending);
+        }
+        ending.start();
+    }
+
     @Override
     public void close() {
         for (Slot slot : slots) {
             if (slot.fork != null) {
-                slot.fork.close();
+                retire(slot.fork);
                 slot.fork = null;
             }
+        }
+        List<Thread> ending;
+        synchronized (retiring) {
+            ending = new ArrayList<>(retiring);
+        }
+        boolean interrupted = false;
+        for (Thread thread : ending) {
+            while (thread.isAlive()) {
+                try {
+                    thread.join(); // bounded: a fork that does not stop is killed within seconds (Fork.close)
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                }
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
         }
     }
 }
