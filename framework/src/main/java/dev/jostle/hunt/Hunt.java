@@ -70,7 +70,7 @@ final class Hunt {
         Long seed = result.found() ? result.firstFailure().report().seed() : null;
         String programOutput = seed == null ? null : failedOutput.get(seed);
         return new HuntResult(options, launch, result, programOutput, replays,
-                seed == null ? null : program.methodFor(seed));
+                seed == null ? null : program.methodFor(seed), null);
     }
 
     RoundOutcome runRound(Function<Thread, Round> opener, RoundTimeout timeout) {

@@ -61,9 +61,15 @@ public final class HuntCommand {
         out.println(HuntReport.start(options));
         Campaign.Listener progress = Progress.forTerminal(err, options);
         HuntResult result;
+        // Forks and a single round at a time share nothing with another round: nothing to watch.
+        boolean shared = options.forks() == 0 && options.parallel() > 1;
         try (program; RoundOutput output = RoundOutput.install(options.failOnOutput());
-                ProgramExits exits = ProgramExits.install()) {
+                ProgramExits exits = ProgramExits.install();
+                SharedState state = shared ? SharedState.watch(launch.workingDirectory(), options.json()) : null) {
             result = new Hunt(options, launch, program, output, exits).run(progress);
+            if (result.found() && state != null) {
+                result = result.withCollisionHint(state.hint(options.parallel()));
+            }
         } catch (RuntimeException crash) {
             Progress.clear(progress);
             err.println("jostle hunt: a round could not be run: " + crash.getMessage());

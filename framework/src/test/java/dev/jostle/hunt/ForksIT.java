@@ -33,6 +33,9 @@ class ForksIT {
         // Not a bug of the program: two rounds in one directory at once.
         assertEquals(1, inProcess.status, inProcess.toString());
         assertTrue(inProcess.out.contains("FileAlreadyExistsException"), inProcess.toString());
+        assertTrue(inProcess.out.contains("jostle hunt: hint: rounds ran 2 at once in one JVM and wrote into the"
+                + " working directory (jostle-fixture.lock); if they collided there, this is no bug of the program:"
+                + " hunt with --forks 2"), inProcess.toString());
         assertEquals(0, forked.status, forked.toString());
         assertTrue(forked.out.contains("no failure in 40 rounds"), forked.toString());
         assertTrue(forked.out.contains(", 2 forks"), forked.toString());
