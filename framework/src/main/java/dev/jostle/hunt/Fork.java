@@ -152,6 +152,8 @@ final class Fork implements AutoCloseable {
             socket.setSoTimeout((int) Math.min(Integer.MAX_VALUE, Math.max(1, patience.toMillis())));
             ForkWire.writeRequest(out, request);
             return ForkWire.readReply(in);
+        } catch (ForkWire.CannotRun cannotRun) {
+            throw cannotRun; // the fork said so itself, and ends on its own
         } catch (IOException lost) {
             kill();
             throw lost;

@@ -74,13 +74,18 @@ public final class ForkChild {
             RoundTimeout timeout = timeout(asked);
             int exitsBefore = hunt.roundsExited();
             RoundOutcome outcome = null;
-            if (asked.observation() || session.wantsObservation()) {
-                // A fork aims its noise by what its own observation round saw, as the in-process hunt does by
-                // its one: a failure there, without noise, is the answer.
-                outcome = hunt.runRound(session::openObservationRound, timeout);
-            }
-            if (!asked.observation() && (outcome == null || outcome.passed())) {
-                outcome = hunt.runRound(root -> session.openRound(asked.index(), root), timeout);
+            try {
+                if (asked.observation() || session.wantsObservation()) {
+                    // A fork aims its noise by what its own observation round saw, as the in-process hunt does by
+                    // its one: a failure there, without noise, is the answer.
+                    outcome = hunt.runRound(session::openObservationRound, timeout);
+                }
+                if (!asked.observation() && (outcome == null || outcome.passed())) {
+                    outcome = hunt.runRound(root -> session.openRound(asked.index(), root), timeout);
+                }
+            } catch (RuntimeException | Error cannotRun) {
+                ForkWire.writeCannotRun(out, cannotRun);
+                return;
             }
             String text = outcome.passed() ? null : hunt.failedOutput(outcome.report().seed());
             ForkWire.writeReply(out, new ForkWire.Reply(outcome, text, hunt.roundsExited() != exitsBefore));

@@ -30,6 +30,9 @@ final class ForkWire {
     static final int STOP = 0;
     static final int ROUND = 1;
 
+    private static final int OUTCOME = 0;
+    private static final int CANNOT_RUN = 1;
+
     /**
      * One round to run: round {@code index} of the session of that strategy, base seed and recording, as the
      * parent opened it (-1: that session's observation round).
@@ -89,7 +92,26 @@ final class ForkWire {
                 in.readBoolean(), Duration.ofNanos(in.readLong()), in.readBoolean());
     }
 
+    /**
+     * The fork's harness could not run the round (as in-process, a harness failure is no finding): the parent
+     * treats it as it treats such a failure in its own JVM.
+     */
+    static final class CannotRun extends IOException {
+        private static final long serialVersionUID = 1L;
+
+        CannotRun(String why) {
+            super(why);
+        }
+    }
+
+    static void writeCannotRun(DataOutputStream out, Throwable why) throws IOException {
+        out.writeInt(CANNOT_RUN);
+        writeString(out, why.toString());
+        out.flush();
+    }
+
     static void writeReply(DataOutputStream out, Reply reply) throws IOException {
+        out.writeInt(OUTCOME);
         RoundOutcome outcome = reply.outcome();
         writeString(out, outcome.kind() == null ? null : outcome.kind().name());
         Throwable failure = outcome.failure();
@@ -105,7 +127,11 @@ final class ForkWire {
         out.flush();
     }
 
+    /** The fork's answer; {@link CannotRun} when its harness could not run the round. */
     static Reply readReply(DataInputStream in) throws IOException {
+        if (in.readInt() == CANNOT_RUN) {
+            throw new CannotRun(readString(in));
+        }
         String kind = readString(in);
         String failureText = readString(in);
         String stack = readString(in);

@@ -137,6 +137,11 @@ final class Forks implements Campaign.RoundTask, AutoCloseable {
             ForkWire.Reply reply;
             try {
                 reply = fork.run(request, patience(timeout));
+            } catch (ForkWire.CannotRun cannotRun) {
+                slot.fork = null;
+                retire(fork);
+                throw new IllegalStateException("a fork could not run the round: " + cannotRun.getMessage(),
+                        cannotRun);
             } catch (IOException lost) {
                 slot.fork = null;
                 Integer status = fork.exitStatus();
