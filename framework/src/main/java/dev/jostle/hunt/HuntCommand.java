@@ -52,6 +52,15 @@ public final class HuntCommand {
         }
     }
 
+    /** The hint, or none: a failure found stands whatever goes wrong in looking for one. */
+    private static String hint(SharedState state, int atOnce) {
+        try {
+            return state.hint(atOnce);
+        } catch (RuntimeException | LinkageError unseen) {
+            return null;
+        }
+    }
+
     private static int hunt(HuntOptions options, Launch launch, Program program, JsonOutput json, PrintStream out,
             PrintStream err) {
         if (!JostleRuntime.isInstalled()) {
@@ -68,7 +77,7 @@ public final class HuntCommand {
                 SharedState state = shared ? SharedState.watch(launch.workingDirectory(), options.json()) : null) {
             result = new Hunt(options, launch, program, output, exits).run(progress);
             if (result.found() && state != null) {
-                result = result.withCollisionHint(state.hint(options.parallel()));
+                result = result.withCollisionHint(hint(state, options.parallel()));
             }
         } catch (RuntimeException crash) {
             Progress.clear(progress);
