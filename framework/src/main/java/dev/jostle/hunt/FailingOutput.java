@@ -17,6 +17,13 @@ final class FailingOutput extends AssertionError {
         setStackTrace(new StackTraceElement[0]);
     }
 
+    /** As a fork reported it: its message and the line. */
+    FailingOutput(String message, String line) {
+        super(message);
+        this.line = line;
+        setStackTrace(new StackTraceElement[0]);
+    }
+
     /** The line as printed, without its line break. */
     String line() {
         return line;

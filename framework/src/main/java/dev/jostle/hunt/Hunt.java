@@ -15,6 +15,7 @@ import dev.jostle.engine.RoundTimeout;
 import dev.jostle.engine.SeedReplays;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
@@ -33,6 +34,8 @@ final class Hunt {
     /** By round seed: a replay of a failing round keeps the first run's output. */
     private final Map<Long, String> failedOutput = new ConcurrentHashMap<>();
     private final LoaderSweep sweep = new LoaderSweep();
+    /** Rounds in which the program asked to exit: a fork is recycled after one. */
+    private final AtomicInteger roundsExited = new AtomicInteger();
 
     Hunt(HuntOptions options, Launch launch, Program program, RoundOutput output, ProgramExits exits) {
         this.options = options;
@@ -51,21 +54,37 @@ final class Hunt {
         // failure there, a one-round hunt under none, runs exactly such a round (recording costs every access).
         boolean recordSites = options.strategy() == Strategy.NONE;
         CampaignSettings settings = new CampaignSettings(options.strategy(), options.firstSeed(), options.rounds(),
-                options.time(), options.parallel(), true, recordSites, options.races())
+                options.time(), options.atOnce(), true, recordSites, options.races())
                 .withRoundTimeout(options.roundTimeout());
         Deadline stopBy = options.time().isZero() ? Deadline.NONE
                 : Deadline.after(options.time().plus(options.roundTimeout()), System::nanoTime);
-        SeedReplays.Result replays = SeedReplays.search(settings, this::runRound, listener, options.replays(),
-                stopBy);
+        SeedReplays.Result replays;
+        if (options.forks() > 0) {
+            try (Forks forks = Forks.of(options, launch, Forks.ownJar(), failedOutput)) {
+                replays = SeedReplays.search(settings, forks, listener, options.replays(), stopBy);
+            }
+        } else {
+            replays = SeedReplays.search(settings, this::runRound, listener, options.replays(), stopBy);
+        }
         CampaignResult result = replays.campaign();
         Long seed = result.found() ? result.firstFailure().report().seed() : null;
         String programOutput = seed == null ? null : failedOutput.get(seed);
         return new HuntResult(options, launch, result, programOutput, replays,
-                seed == null ? null : program.methodFor(seed));
+                seed == null ? null : program.methodFor(seed), null);
     }
 
-    private RoundOutcome runRound(Function<Thread, Round> opener, RoundTimeout timeout) {
+    RoundOutcome runRound(Function<Thread, Round> opener, RoundTimeout timeout) {
         return sweep.round(() -> runRoundInFreshLoader(opener, timeout));
+    }
+
+    /** The output of the failing round under this seed, or null. */
+    String failedOutput(long seed) {
+        return failedOutput.get(seed);
+    }
+
+    /** How many rounds so far saw the program ask to exit. */
+    int roundsExited() {
+        return roundsExited.get();
     }
 
     private RoundOutcome runRoundInFreshLoader(Function<Thread, Round> opener, RoundTimeout timeout) {
@@ -104,6 +123,9 @@ final class Hunt {
         ProgramExits.Slot slot = exitSlot.get();
         if (slot != null) {
             slot.detach();
+            if (slot.exit() != null) {
+                roundsExited.incrementAndGet();
+            }
             outcome = withExit(outcome, slot);
         }
         RoundOutput.Capture kept = capture.get();

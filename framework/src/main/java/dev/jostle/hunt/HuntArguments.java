@@ -34,6 +34,10 @@ public final class HuntArguments {
             "  --shard K/N              search part K of N of the seed space, one CI job each (needs --seed)",
             "  --round-timeout DURATION a round running longer is a hang (default 5s)",
             "  --parallel N             rounds run at once (default: available processors)",
+"  --forks N                run the rounds in N child JVMs, each in a fresh temporary directory, N at once",
+            "                           (default 0: in this JVM); needs java -jar jostle.jar",
+            "  --fork-rounds K          a fork is replaced after K rounds, and at once after a failure (default "
+                    + Forks.DEFAULT_ROUNDS_PER_FORK + ")",
             "  --json FILE              also write the result as JSON to FILE",
             "  --disable-assertions     do not enable assert in the program's classes (enabled by default)",
             "  --no-races               do not look for data races (looked for by default; reported apart)",
@@ -62,6 +66,9 @@ public final class HuntArguments {
         Shard shard = Shard.WHOLE;
         Duration roundTimeout = HuntOptions.DEFAULT_ROUND_TIMEOUT;
         int parallel = Runtime.getRuntime().availableProcessors();
+        boolean parallelGiven = false;
+        int forks = 0;
+        Integer roundsPerFork = null;
         Path json = null;
         boolean assertions = true;
         boolean races = true;
@@ -136,6 +143,13 @@ public final class HuntArguments {
                     break;
                 case "--parallel":
                     parallel = positiveInt(name, value);
+                    parallelGiven = true;
+                    break;
+                case "--forks":
+                    forks = nonNegativeInt(name, value);
+                    break;
+                case "--fork-rounds":
+                    roundsPerFork = positiveInt(name, value);
                     break;
                 case "--json":
                     json = path(name, value);
@@ -163,8 +177,16 @@ public final class HuntArguments {
             throw new UsageException("--shard " + shard + " needs --seed: the shards must share a base seed to"
                     + " search disjoint seeds (in CI, the run's number, such as --seed $GITHUB_RUN_ID)");
         }
+        if (forks > 0 && parallelGiven) {
+            throw new UsageException("--parallel with --forks " + forks + ": with forks, one round runs in each fork"
+                    + " at a time, " + forks + " at once");
+        }
+        if (forks == 0 && roundsPerFork != null) {
+            throw new UsageException("--fork-rounds without --forks: rounds run in this JVM");
+        }
         return new HuntOptions(classPath, time, rounds, strategy, seed == null ? Seeds.random() : seed, shard,
-                roundTimeout, parallel, json, assertions, races, replays, failOnOutput, main, args);
+                roundTimeout, parallel, forks, roundsPerFork == null ? Forks.DEFAULT_ROUNDS_PER_FORK : roundsPerFork,
+                json, assertions, races, replays, failOnOutput, main, args);
     }
 
     private static boolean isValued(String name) {
@@ -178,6 +200,8 @@ public final class HuntArguments {
             case "--shard":
             case "--round-timeout":
             case "--parallel":
+            case "--forks":
+            case "--fork-rounds":
             case "--json":
             case "--replays":
             case "--fail-on-output":

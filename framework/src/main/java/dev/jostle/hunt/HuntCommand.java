@@ -25,6 +25,11 @@ public final class HuntCommand {
         try {
             options = HuntArguments.parse(argv);
             program = Program.check(options.classPath(), options.main(), options.args(), options.assertions());
+            if (options.forks() > 0 && Forks.ownJar() == null) {
+                program.close();
+                throw new UsageException("--forks needs the hunt to run from its jar (java -jar jostle.jar hunt"
+                        + " ...): each fork runs that jar");
+            }
         } catch (HuntArguments.HelpRequested help) {
             out.println(HuntArguments.USAGE);
             return NOTHING_FOUND;
@@ -47,6 +52,15 @@ public final class HuntCommand {
         }
     }
 
+    /** The hint, or none: a failure found stands whatever goes wrong in looking for one. */
+    private static String hint(SharedState state, int atOnce) {
+        try {
+            return state.hint(atOnce);
+        } catch (RuntimeException | LinkageError unseen) {
+            return null;
+        }
+    }
+
     private static int hunt(HuntOptions options, Launch launch, Program program, JsonOutput json, PrintStream out,
             PrintStream err) {
         if (!JostleRuntime.isInstalled()) {
@@ -56,9 +70,15 @@ public final class HuntCommand {
         out.println(HuntReport.start(options));
         Campaign.Listener progress = Progress.forTerminal(err, options);
         HuntResult result;
+        // Forks and a single round at a time share nothing with another round: nothing to watch.
+        boolean shared = options.forks() == 0 && options.parallel() > 1;
         try (program; RoundOutput output = RoundOutput.install(options.failOnOutput());
-                ProgramExits exits = ProgramExits.install()) {
+                ProgramExits exits = ProgramExits.install();
+                SharedState state = shared ? SharedState.watch(launch.workingDirectory(), options.json()) : null) {
             result = new Hunt(options, launch, program, output, exits).run(progress);
+            if (result.found() && state != null) {
+                result = result.withCollisionHint(hint(state, options.parallel()));
+            }
         } catch (RuntimeException crash) {
             Progress.clear(progress);
             err.println("jostle hunt: a round could not be run: " + crash.getMessage());

@@ -17,7 +17,9 @@ import java.util.regex.Pattern;
  * @param seed         the base seed: round {@code i} runs under {@code seed + i} (of its shard's first seed)
  * @param shard        the part of the seed space this hunt searches ({@link Shard#WHOLE} unless sharded)
  * @param roundTimeout a round running longer is a hang
- * @param parallel     rounds run at once
+ * @param parallel     rounds run at once (in-process; with forks, one per fork)
+ * @param forks        child JVMs the rounds run in; 0 to run them in this JVM
+ * @param roundsPerFork rounds a fork runs before it is replaced by a fresh one
  * @param json         where to write the result as JSON, or null
  * @param assertions   whether {@code assert} is enabled in the program's classes
  * @param races        whether every round looks for data races (reported apart from failures)
@@ -27,7 +29,7 @@ import java.util.regex.Pattern;
  * @param args         the program's arguments (only a main takes them)
  */
 public record HuntOptions(List<String> classPath, Duration time, int rounds, Strategy strategy, long seed,
-        Shard shard, Duration roundTimeout, int parallel, Path json, boolean assertions, boolean races, int replays,
+        Shard shard, Duration roundTimeout, int parallel, int forks, int roundsPerFork, Path json, boolean assertions, boolean races, int replays,
         Pattern failOnOutput, ProgramMain main, List<String> args) {
 
     public HuntOptions {
@@ -43,5 +45,10 @@ public record HuntOptions(List<String> classPath, Duration time, int rounds, Str
     /** The seed of this hunt's round 0: the base seed, moved to the start of its shard. */
     public long firstSeed() {
         return shard.firstSeed(seed);
+    }
+
+    /** Rounds that run at once: one per fork, or {@code --parallel} in-process. */
+    public int atOnce() {
+        return forks > 0 ? forks : parallel;
     }
 }

@@ -27,7 +27,8 @@ final class HuntReport {
         return "jostle hunt: " + options.main() + " under strategy " + options.strategy() + ", " + seed(options)
                 + ", budget " + Durations.format(options.time())
                 + (options.rounds() > 0 ? " or " + rounds(options.rounds()) : "") + ", round timeout "
-                + Durations.format(options.roundTimeout()) + ", " + options.parallel() + " at once";
+                + Durations.format(options.roundTimeout()) + ", " + (options.forks() > 0 ? options.forks()
+                + (options.forks() == 1 ? " fork" : " forks") : options.parallel() + " at once");
     }
 
     static String summary(HuntResult result) {
@@ -57,10 +58,14 @@ final class HuntReport {
         }
         if (result.observationFailed() && campaign.rounds() == 0) {
             return failure(result) + "\n\n" + "jostle hunt: no jostled round ran after the observation round failed"
-                    + " (" + seconds(campaign.elapsed()) + ")";
+                    + " (" + seconds(campaign.elapsed()) + ")" + hint(result);
         }
         return failure(result) + "\n\n" + "jostle hunt: " + rounds(campaign.rounds()) + " in "
-                + seconds(campaign.elapsed()) + " (" + rate + ")";
+                + seconds(campaign.elapsed()) + " (" + rate + ")" + hint(result);
+    }
+
+    private static String hint(HuntResult result) {
+        return result.collisionHint() == null ? "" : "\njostle hunt: " + result.collisionHint();
     }
 
     /** "seed 42", or for a shard "seed 42, shard 2/4 (round seeds from 1000000000000042)". */

@@ -13,9 +13,15 @@ import dev.jostle.engine.SeedReplays;
  * @param replays       how the reported round's seed replayed, and the first failing round's when another
  *                      was reported (see {@link SeedReplays})
  * @param method        the method the reported round called ({@code Class#method}, {@code Class#@Test}), or null
+ * @param collisionHint  for a failure found with rounds at once in one JVM that touched what they share, the
+ *                      line that says so (see {@link SharedState}); else null
  */
 record HuntResult(HuntOptions options, Launch launch, CampaignResult campaign, String programOutput,
-        SeedReplays.Result replays, String method) {
+        SeedReplays.Result replays, String method, String collisionHint) {
+
+    HuntResult withCollisionHint(String hint) {
+        return new HuntResult(options, launch, campaign, programOutput, replays, method, hint);
+    }
 
     boolean found() {
         return campaign.found();

@@ -27,6 +27,8 @@ final class JsonReport {
         json.put("shard", options.shard().isWhole() ? null : options.shard().toString());
         json.put("firstRoundSeed", options.firstSeed());
         json.put("rounds", campaign.rounds());
+        // Child JVMs the rounds ran in; 0: in the hunt's own JVM.
+        json.put("forks", options.forks());
         json.put("elapsedMillis", millis(campaign.elapsed()));
         json.put("timeToFirstFailureMillis", millis(campaign.timeToFirstFailure()));
         // Races are counted apart from failures: a hunt can find races in rounds that all passed.
@@ -57,11 +59,14 @@ final class JsonReport {
             json.put("replays", chosen == null ? 0 : chosen.replays());
             json.put("failedAgain", chosen == null ? 0 : chosen.failedAgain());
             // The line of a round that failed by printing it (kind "output"), as printed.
+            // Rounds at once in one JVM touched what they share: the failure may be a collision (see SharedState).
+            json.put("collisionHint", result.collisionHint());
             json.put("matchedLine", failure.failure() instanceof FailingOutput
                     ? ((FailingOutput) failure.failure()).line() : null);
         } else {
             json.put("kind", null);
             json.put("message", null);
+            json.put("collisionHint", null);
         }
         StringBuilder text = new StringBuilder("{");
         json.forEach((key, value) -> {

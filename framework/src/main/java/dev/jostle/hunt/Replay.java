@@ -40,7 +40,12 @@ final class Replay {
         words.add(Long.toString(round.seed()));
         words.add("--rounds");
         words.add("1");
-        words.add("--parallel");
+        if (options.forks() > 0) {
+            // In a fork, as the round ran: in a fresh JVM and directory, not beside the hunt's other rounds.
+            words.add("--forks");
+        } else {
+            words.add("--parallel");
+        }
         words.add("1");
         if (!options.roundTimeout().equals(HuntOptions.DEFAULT_ROUND_TIMEOUT)) {
             words.add("--round-timeout");

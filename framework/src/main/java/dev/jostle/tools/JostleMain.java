@@ -1,5 +1,6 @@
 package dev.jostle.tools;
 
+import dev.jostle.hunt.ForkChild;
 import dev.jostle.hunt.HuntCommand;
 import dev.jostle.hunt.MergeCommand;
 import java.util.Arrays;
@@ -33,6 +34,9 @@ public final class JostleMain {
                 return HuntCommand.run(rest, System.out, System.err);
             case "merge":
                 return MergeCommand.run(rest, System.out, System.err);
+            case "fork":
+                // Not listed: a hunt with --forks starts it (see ForkChild).
+                return ForkChild.run(rest, System.err);
             case "--help":
             case "-h":
             case "help":

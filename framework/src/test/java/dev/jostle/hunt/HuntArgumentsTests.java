@@ -29,7 +29,26 @@ class HuntArgumentsTests {
         assertNull(options.json());
         assertTrue(options.assertions());
         assertEquals(5, options.replays());
+        assertEquals(0, options.forks(), "rounds run in this JVM unless forks are asked for");
         assertEquals(List.of(), options.args());
+    }
+
+    @Test
+    void forks_parse_runOneRoundPerForkAtOnce() throws Exception {
+        HuntOptions options = HuntArguments.parse("--forks", "3", "--fork-rounds", "50", "Main");
+
+        assertEquals(3, options.forks());
+        assertEquals(3, options.atOnce());
+        assertEquals(50, options.roundsPerFork());
+        assertEquals(Forks.DEFAULT_ROUNDS_PER_FORK, HuntArguments.parse("--forks", "1", "Main").roundsPerFork());
+    }
+
+    @Test
+    void forksWithParallelOrForkRoundsAlone_parse_sayWhy() {
+        assertUsage("--parallel with --forks 2: with forks, one round runs in each fork at a time", "--forks", "2",
+                "--parallel", "4", "Main");
+        assertUsage("--fork-rounds without --forks", "--fork-rounds", "5", "Main");
+        assertUsage("--forks '-1': expected a whole number of at least 0", "--forks", "-1", "Main");
     }
 
     @Test

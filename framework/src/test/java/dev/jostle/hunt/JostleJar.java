@@ -41,16 +41,27 @@ final class JostleJar {
         return exec(command);
     }
 
+    /** Runs the jar with these arguments in the given working directory. */
+    static Result runIn(Path directory, List<String> args) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of(java(), "-jar", jar().toAbsolutePath().toString()));
+        command.addAll(args);
+        return exec(command, directory);
+    }
+
     static Result run(String... args) throws IOException, InterruptedException {
         return run(List.of(), List.of(args));
     }
 
     static Result exec(List<String> command) throws IOException, InterruptedException {
+        return exec(command, null);
+    }
+
+    static Result exec(List<String> command, Path directory) throws IOException, InterruptedException {
         Path out = Files.createTempFile("jostle-it-out", ".txt");
         Path err = Files.createTempFile("jostle-it-err", ".txt");
         try {
-            Process process = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile())
-                    .start();
+            Process process = new ProcessBuilder(command).directory(directory == null ? null : directory.toFile())
+                    .redirectOutput(out.toFile()).redirectError(err.toFile()).start();
             if (!process.waitFor(PATIENCE_SECONDS, TimeUnit.SECONDS)) {
                 process.destroyForcibly().waitFor();
                 throw new AssertionError("the hunt did not end within " + PATIENCE_SECONDS + " s: " + command

@@ -53,6 +53,11 @@ public final class Round {
         return index;
     }
 
+    /** The session that opened this round: a hunt's forks open the same round in a session of their own. */
+    public Session session() {
+        return session;
+    }
+
     public long seed() {
         return seed;
     }

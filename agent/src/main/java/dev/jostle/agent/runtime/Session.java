@@ -59,6 +59,11 @@ public final class Session {
         return baseSeed;
     }
 
+    /** Whether every round records per-site usage, not only observation rounds. */
+    public boolean recordsSites() {
+        return recordSites;
+    }
+
     /**
      * Whether the caller should run one observation round (see {@link #openObservationRound()}) before the
      * numbered rounds, because this session's noise is aimed by what such a round sees.

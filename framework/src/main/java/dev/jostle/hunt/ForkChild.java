@@ -1,0 +1,100 @@
+package dev.jostle.hunt;
+
+import dev.jostle.agent.runtime.JostleRuntime;
+import dev.jostle.agent.runtime.Session;
+import dev.jostle.engine.RoundOutcome;
+import dev.jostle.engine.RoundTimeout;
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.InetAddress;
+import java.net.Socket;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * {@code java -jar jostle.jar fork PORT [hunt options] MAIN [ARGS...]}: one of a hunt's forks (see
+ * {@link Forks}). Connects back to the hunt on PORT, then runs the rounds it is sent, one at a time, and answers
+ * each with its outcome, until told to stop. Not a user's command: the hunt starts it.
+ */
+public final class ForkChild {
+
+    private ForkChild() {
+    }
+
+    /** Returns the fork's exit status: 0 when the parent stopped it, 2 when it could not serve it. */
+    public static int run(String[] argv, PrintStream err) {
+        if (argv.length < 1) {
+            err.println("jostle fork: needs the hunt's port");
+            return HuntCommand.USAGE_ERROR;
+        }
+        int port;
+        HuntOptions options;
+        Program program;
+        try {
+            port = Integer.parseInt(argv[0]);
+            options = HuntArguments.parse(java.util.Arrays.copyOfRange(argv, 1, argv.length));
+            program = Program.check(options.classPath(), options.main(), options.args(), options.assertions());
+        } catch (NumberFormatException | UsageException | HuntArguments.HelpRequested bad) {
+            err.println("jostle fork: " + bad.getMessage());
+            return HuntCommand.USAGE_ERROR;
+        }
+        // The socket, not stdout, carries the outcomes: the program's own writes to the console cannot corrupt it.
+        try (program; Socket socket = new Socket(InetAddress.getLoopbackAddress(), port);
+                RoundOutput output = RoundOutput.install(options.failOnOutput());
+                ProgramExits exits = ProgramExits.install()) {
+            socket.setTcpNoDelay(true);
+            DataInputStream in = new DataInputStream(new BufferedInputStream(socket.getInputStream()));
+            DataOutputStream out = new DataOutputStream(new BufferedOutputStream(socket.getOutputStream()));
+            serve(new Hunt(options, Launch.current(), program, output, exits), in, out);
+            return HuntCommand.NOTHING_FOUND;
+        } catch (IOException | RuntimeException lost) {
+            err.println("jostle fork: " + lost);
+            return HuntCommand.USAGE_ERROR;
+        }
+    }
+
+    private static void serve(Hunt hunt, DataInputStream in, DataOutputStream out) throws IOException {
+        Map<String, Session> sessions = new HashMap<>();
+        ForkWire.Request request;
+        while ((request = ForkWire.readRequest(in)) != null) {
+            ForkWire.Request asked = request;
+            String key = asked.strategy().id() + "/" + asked.baseSeed() + "/" + asked.recordSites() + "/"
+                    + asked.races();
+            if (asked.observation()) {
+                // The parent observes once per session it opens: so does the fork, in a session as fresh.
+                sessions.remove(key);
+            }
+            Session session = sessions.computeIfAbsent(key,
+                    k -> JostleRuntime.newSession(asked.strategy(), asked.baseSeed(), asked.recordSites())
+                            .detectRaces(asked.races()));
+            RoundTimeout timeout = timeout(asked);
+            int exitsBefore = hunt.roundsExited();
+            RoundOutcome outcome = null;
+            try {
+                if (asked.observation() || session.wantsObservation()) {
+                    // A fork aims its noise by what its own observation round saw, as the in-process hunt does by
+                    // its one: a failure there, without noise, is the answer.
+                    outcome = hunt.runRound(session::openObservationRound, timeout);
+                }
+                if (!asked.observation() && (outcome == null || outcome.passed())) {
+                    outcome = hunt.runRound(root -> session.openRound(asked.index(), root), timeout);
+                }
+            } catch (RuntimeException | Error cannotRun) {
+                ForkWire.writeCannotRun(out, cannotRun);
+                return;
+            }
+            String text = outcome.passed() ? null : hunt.failedOutput(outcome.report().seed());
+            ForkWire.writeReply(out, new ForkWire.Reply(outcome, text, hunt.roundsExited() != exitsBefore));
+        }
+    }
+
+    /** The parent's limit; cut when the parent's was, so that running out of it is no hang here either. */
+    private static RoundTimeout timeout(ForkWire.Request request) {
+        RoundTimeout set = RoundTimeout.fixed(request.limit());
+        return request.cut() ? set.cutTo(request.limit()) : set;
+    }
+}
