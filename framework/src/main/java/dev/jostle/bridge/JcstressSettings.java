@@ -56,8 +56,13 @@ public final class JcstressSettings {
      * expression found anywhere in the fully qualified name), with the defaults.
      */
     public static JcstressSettings forTests(String testsRegex) {
-        return new JcstressSettings(checkRegex("tests", testsRegex), "quick", 2, 1, "-Xmx256m", null,
+        return new JcstressSettings(checkRegex("tests", testsRegex), "quick", allCores(), 1, "-Xmx256m", null,
                 Paths.get("target", "jcstress"), Duration.ofMinutes(10));
+    }
+
+    /** jcstress's {@code -c} by default: every core the JVM sees, as the mission says, and never fewer than two. */
+    static int allCores() {
+        return Math.max(2, Runtime.getRuntime().availableProcessors());
     }
 
     /**
@@ -226,7 +231,8 @@ public final class JcstressSettings {
 
     @Override
     public String toString() {
-        return "jcstress -t " + tests + " -m " + mode + " -c " + cpus + " -f " + forks + " -jvmArgs \"" + jvmArgs
+        return "jcstress -t " + tests + " -m " + mode + " -c " + cpus + " (of "
+                + Runtime.getRuntime().availableProcessors() + " cores) -f " + forks + " -jvmArgs \"" + jvmArgs
                 + "\"" + (agentJar == null ? "" : " -jvmArgsPrepend \"-javaagent:" + agentJar + "\"");
     }
 

@@ -18,8 +18,17 @@ class JcstressSettingsTests {
     @Test
     void defaults_buildCheapestCommandThatCatchesTheSamples() {
         List<String> args = JcstressSettings.forTests("^com\\.acme\\.").mainArguments(Paths.get("/r"));
-        assertEquals(List.of("-t", "^com\\.acme\\.", "-m", "quick", "-c", "2", "-f", "1", "-sc", "false",
+        String allCores = String.valueOf(Math.max(2, Runtime.getRuntime().availableProcessors()));
+        assertEquals(List.of("-t", "^com\\.acme\\.", "-m", "quick", "-c", allCores, "-f", "1", "-sc", "false",
                 "-jvmArgs", "-Xmx256m", "-r", "/r"), args);
+    }
+
+    @Test
+    void description_saysHowManyOfTheCoresTheRunUses() {
+        String described = JcstressSettings.forTests("x").cpus(2).toString();
+
+        assertTrue(described.contains(" -c 2 (of " + Runtime.getRuntime().availableProcessors() + " cores) "),
+                described);
     }
 
     @Test
