@@ -21,8 +21,9 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
- * What rounds running at once in one JVM share and may collide over: the working directory (its entries, as
- * the file system reports their creation, change or removal while the hunt runs) and JVM-wide defaults (system
+ * What rounds running at once in one JVM share and may collide over: the working directory (its entries, those
+ * that differ from a listing taken at the start, and those the file system reports created, changed or removed
+ * meanwhile, which catches a file made and deleted again) and JVM-wide defaults (system
  * properties, the default locale, time zone, authenticator, proxy selector and cookie handler, compared at the
  * start and the end). Seen before and after, not per round: rounds at once cannot be told apart there. A
  * failure then gets a hint that it may be a collision, not a bug.
@@ -34,6 +35,7 @@ final class SharedState implements AutoCloseable {
     private final Path directory;
     private final Path ownFile;
     private final WatchService watcher;
+    private final Map<String, String> listing;
     private final Map<String, String> properties;
     private final List<Object> defaults;
 
@@ -41,6 +43,7 @@ final class SharedState implements AutoCloseable {
         this.directory = directory;
         this.ownFile = ownFile;
         this.watcher = watcher;
+        this.listing = listing(directory);
         // Defaults first: reading the default time zone sets user.timezone, the first time it is read.
         this.defaults = defaults();
         this.properties = properties();
@@ -89,6 +92,19 @@ final class SharedState implements AutoCloseable {
 
     private TreeSet<String> entriesWritten() {
         TreeSet<String> names = new TreeSet<>();
+        // The listing first: the file system's reports come a moment late, and not always in one batch.
+        Map<String, String> now = listing(directory);
+        for (Map.Entry<String, String> entry : now.entrySet()) {
+            if (!entry.getValue().equals(listing.get(entry.getKey()))) {
+                names.add(entry.getKey());
+            }
+        }
+        for (String name : listing.keySet()) {
+            if (!now.containsKey(name)) {
+                names.add(name);
+            }
+        }
+        names.removeIf(this::isOwnFile);
         if (watcher == null) {
             return names;
         }
@@ -104,13 +120,35 @@ final class SharedState implements AutoCloseable {
             for (WatchEvent<?> event : key.pollEvents()) {
                 if (event.kind() == StandardWatchEventKinds.OVERFLOW) {
                     names.add("many entries");
-                } else if (!directory.resolve((Path) event.context()).toAbsolutePath().normalize().equals(ownFile)) {
+                } else if (!isOwnFile(event.context().toString())) {
                     names.add(event.context().toString());
                 }
             }
             key.reset();
         }
         return names;
+    }
+
+    private boolean isOwnFile(String name) {
+        return directory.resolve(name).toAbsolutePath().normalize().equals(ownFile);
+    }
+
+    /** The directory's entries, each with its modification time and size; empty when it cannot be listed. */
+    private static Map<String, String> listing(Path directory) {
+        Map<String, String> entries = new TreeMap<>();
+        try (java.util.stream.Stream<Path> paths = java.nio.file.Files.list(directory)) {
+            paths.forEach(path -> {
+                try {
+                    entries.put(path.getFileName().toString(), java.nio.file.Files.getLastModifiedTime(path) + " "
+                            + java.nio.file.Files.size(path));
+                } catch (IOException | RuntimeException gone) {
+                    // removed as it was listed: the next listing tells
+                }
+            });
+        } catch (IOException | RuntimeException unlistable) {
+            entries.clear();
+        }
+        return entries;
     }
 
     private TreeSet<String> propertiesChanged() {
