@@ -255,11 +255,18 @@ public final class OverheadBenchmark {
 
     /** The shaded agent jar this JVM took the agent's classes from: the one the children measure. */
     private static String agentJar() throws URISyntaxException {
-        File location = codeSource(JostleRuntime.class);
+        String usage = "put the agent jar first on the class path (java -cp "
+                + "agent/target/jostle-agent.jar:agent/target/test-classes ...)";
+        Class<?> runtime;
+        try {
+            runtime = Class.forName("dev.jostle.agent.runtime.JostleRuntime", false,
+                    OverheadBenchmark.class.getClassLoader());
+        } catch (ClassNotFoundException missing) {
+            throw new IllegalArgumentException(usage + "; the agent's classes are not on it");
+        }
+        File location = codeSource(runtime);
         if (!location.isFile()) {
-            throw new IllegalStateException("put the agent jar first on the class path (java -cp "
-                    + "agent/target/jostle-agent.jar:agent/target/test-classes ...); the agent's classes came from "
-                    + location);
+            throw new IllegalArgumentException(usage + "; the agent's classes came from " + location);
         }
         return location.getAbsolutePath();
     }

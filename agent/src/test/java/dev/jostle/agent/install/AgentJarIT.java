@@ -165,6 +165,15 @@ class AgentJarIT {
         assertTrue(run.output().contains("round, strategy none"), run.output());
     }
 
+    @Test
+    void overheadBenchmark_withoutTheAgentJarOnTheClassPath_exits2SayingWhatToPutThere() throws Exception {
+        Run run = launch(List.of(), TEST_CLASSES, "dev.jostle.bench.OverheadBenchmark", "--runs", "1");
+        assertEquals(2, run.status(), run.output());
+        assertEquals("OverheadBenchmark: put the agent jar first on the class path (java -cp "
+                + "agent/target/jostle-agent.jar:agent/target/test-classes ...); the agent's classes are not on it\n",
+                run.output());
+    }
+
     /**
      * Drops the one line the JVM itself prints (JDK 25 with its default CDS archive) when an agent appends
      * to the boot class path, as Jostle must for its hooks. Everything else printed is asserted.
