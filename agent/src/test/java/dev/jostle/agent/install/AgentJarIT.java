@@ -130,6 +130,50 @@ class AgentJarIT {
         }
     }
 
+    @Test
+    void shadedJar_holdsOnlyTheAgentItsRelocatedByteBuddyAndTheirNotices() throws Exception {
+        // Anything else is either a tool that belongs to the build (benchmarks, the demo) or a third-party
+        // class the relocation missed, such as Byte Buddy's multi-release classes under META-INF/versions.
+        try (JarFile jar = new JarFile(AGENT_JAR)) {
+            List<String> strays = Collections.list(jar.entries()).stream().map(JarEntry::getName)
+                    .filter(name -> !name.endsWith("/"))
+                    .filter(name -> !name.startsWith("dev/jostle/agent/"))
+                    .filter(name -> !name.equals("META-INF/MANIFEST.MF") && !name.startsWith("META-INF/licenses/"))
+                    .toList();
+            assertEquals(List.of(), strays);
+        }
+    }
+
+    @Test
+    void lostUpdateDemo_documentedCommand_runsBothSidesUnderTheAgent() throws Exception {
+        // docs/performance.md: java -javaagent:agent/target/jostle-agent.jar -cp agent/target/test-classes ...
+        Run run = launch(List.of("-javaagent:" + AGENT_JAR), TEST_CLASSES, "dev.jostle.demo.LostUpdateDemo",
+                "--rounds", "5", "--seconds", "20");
+        assertEquals(0, run.status(), run.output());
+        assertTrue(run.output().contains("without jostling: "), run.output());
+        assertTrue(run.output().contains("with jostling (mixed): "), run.output());
+    }
+
+    @Test
+    void overheadBenchmark_documentedCommand_measuresEachConfigurationInAChildJvm() throws Exception {
+        // docs/performance.md: java -cp agent/target/jostle-agent.jar:agent/target/test-classes ...; the children
+        // need both entries too, the plain one without the agent and the others with it.
+        Run run = launch(List.of(), AGENT_JAR + File.pathSeparator + TEST_CLASSES, "dev.jostle.bench.OverheadBenchmark",
+                "--runs", "1", "--threads", "2", "--steps", "1000", "--configurations", "plain,none");
+        assertEquals(0, run.status(), run.output());
+        assertTrue(run.output().contains("plain (no agent)"), run.output());
+        assertTrue(run.output().contains("round, strategy none"), run.output());
+    }
+
+    @Test
+    void overheadBenchmark_withoutTheAgentJarOnTheClassPath_exits2SayingWhatToPutThere() throws Exception {
+        Run run = launch(List.of(), TEST_CLASSES, "dev.jostle.bench.OverheadBenchmark", "--runs", "1");
+        assertEquals(2, run.status(), run.output());
+        assertEquals("OverheadBenchmark: put the agent jar first on the class path (java -cp "
+                + "agent/target/jostle-agent.jar:agent/target/test-classes ...); the agent's classes are not on it\n",
+                run.output());
+    }
+
     /**
      * Drops the one line the JVM itself prints (JDK 25 with its default CDS archive) when an agent appends
      * to the boot class path, as Jostle must for its hooks. Everything else printed is asserted.

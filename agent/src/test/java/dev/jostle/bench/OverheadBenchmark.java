@@ -31,11 +31,13 @@ import java.util.concurrent.TimeUnit;
  * again) so that drift in the machine's load hits every configuration alike. Each child warms up, times
  * several iterations and reports their median; the table shows the median over runs and its ratio to plain.
  *
- * <p>Run (after {@code mvn -B -q package -pl agent}) from the repository root:
+ * <p>Run (after {@code mvn -B -q package -pl agent -DskipTests}) from the repository root, with the agent jar
+ * first on the class path and the agent's test classes, where the benchmark lives, after it:
  * <pre>
- * java -cp agent/target/jostle-agent.jar dev.jostle.bench.OverheadBenchmark [--runs 3] [--threads 4] [--steps 1000000] [--locks yes|no]
- *     [--work 0] [--configurations plain,none,races] [--baseline OTHER-AGENT.jar]
+ * java -cp agent/target/jostle-agent.jar:agent/target/test-classes dev.jostle.bench.OverheadBenchmark [--runs 3] [--threads 4]
+ *     [--steps 1000000] [--locks yes|no] [--work 0] [--configurations plain,none,races] [--baseline OTHER-AGENT.jar]
  * </pre>
+ * Each child JVM gets the agent jar as {@code -javaagent} and the same two entries as its class path.
  * {@code --baseline} runs every configuration but plain a second time with another build of the agent jar,
  * interleaved with this one's, so that a change is measured side by side under the same load.
  * It takes one to a few minutes on 2 cores. {@code --locks no} leaves out the {@code synchronized} block.
@@ -69,7 +71,8 @@ public final class OverheadBenchmark {
         }
         int runs = intOption(options, "--runs", 3, 1);
         List<String> configurations = configurations(options);
-        String jar = ownJar();
+        String jar = agentJar();
+        String benchmarkClasses = benchmarkClasses();
         String baseline = baseline(options);
         // Each measured row: {label, configuration, jar}.
         List<String[]> rows = new ArrayList<>();
@@ -99,7 +102,7 @@ public final class OverheadBenchmark {
             for (int i = 0; i < rows.size(); i++) {
                 // Rotate the starting configuration so that none always runs right after a JVM of one kind.
                 String[] row = rows.get((i + run) % rows.size());
-                long[] result = runChild(java, row[2], row[1], shape);
+                long[] result = runChild(java, row[2], benchmarkClasses, row[1], shape);
                 millis.get(row[0]).add(result[0] / 1e6);
                 sites.put(row[0], (int) result[1]);
             }
@@ -170,14 +173,15 @@ public final class OverheadBenchmark {
     }
 
     /** Returns {median nanos, instrumented sites} as the child reported them. */
-    private static long[] runChild(String java, String jar, String configuration, Workload.Shape shape)
+    private static long[] runChild(String java, String jar, String benchmarkClasses, String configuration,
+            Workload.Shape shape)
             throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of(java, "-Xmx256m"));
         if (!configuration.equals("plain")) {
             command.add("-javaagent:" + jar);
         }
-        command.addAll(List.of("-cp", jar, OverheadBenchmark.class.getName(), "--child", configuration,
-                "--threads", String.valueOf(shape.threads()), "--steps", String.valueOf(shape.steps()), "--locks",
+        command.addAll(List.of("-cp", jar + File.pathSeparator + benchmarkClasses, OverheadBenchmark.class.getName(),
+                "--child", configuration, "--threads", String.valueOf(shape.threads()), "--steps", String.valueOf(shape.steps()), "--locks",
                 shape.locks() ? "yes" : "no", "--work", String.valueOf(shape.work())));
         Process child = new ProcessBuilder(command).redirectErrorStream(true).start();
         List<String> output = new ArrayList<>();
@@ -249,13 +253,31 @@ public final class OverheadBenchmark {
         System.out.println("RESULT " + nanos[MEASURED / 2] + " " + sites + " " + (checksum & 1));
     }
 
-    private static String ownJar() throws URISyntaxException {
-        File location = new File(OverheadBenchmark.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+    /** The shaded agent jar this JVM took the agent's classes from: the one the children measure. */
+    private static String agentJar() throws URISyntaxException {
+        String usage = "put the agent jar first on the class path (java -cp "
+                + "agent/target/jostle-agent.jar:agent/target/test-classes ...)";
+        Class<?> runtime;
+        try {
+            runtime = Class.forName("dev.jostle.agent.runtime.JostleRuntime", false,
+                    OverheadBenchmark.class.getClassLoader());
+        } catch (ClassNotFoundException missing) {
+            throw new IllegalArgumentException(usage + "; the agent's classes are not on it");
+        }
+        File location = codeSource(runtime);
         if (!location.isFile()) {
-            throw new IllegalStateException("run the benchmark from the agent jar (java -cp "
-                    + "agent/target/jostle-agent.jar ...), not from " + location);
+            throw new IllegalArgumentException(usage + "; the agent's classes came from " + location);
         }
         return location.getAbsolutePath();
+    }
+
+    /** Where the benchmark's own classes are (the agent's test classes): the children need them too. */
+    private static String benchmarkClasses() throws URISyntaxException {
+        return codeSource(OverheadBenchmark.class).getAbsolutePath();
+    }
+
+    private static File codeSource(Class<?> type) throws URISyntaxException {
+        return new File(type.getProtectionDomain().getCodeSource().getLocation().toURI());
     }
 
     private static double median(List<Double> values) {

@@ -15,9 +15,10 @@ import java.util.Locale;
  * does its 50 increments in well under a microsecond, long before the other has even started. Under
  * Jostle's noise the same code loses updates in a good share of rounds.
  *
- * <p>Run it (after {@code mvn -B -q package -pl agent}):
+ * <p>Run it (after {@code mvn -B -q package -pl agent -DskipTests}; the demo lives in the agent's test classes,
+ * not in the jar):
  * <pre>
- * java -javaagent:agent/target/jostle-agent.jar -cp agent/target/jostle-agent.jar dev.jostle.demo.LostUpdateDemo
+ * java -javaagent:agent/target/jostle-agent.jar -cp agent/target/test-classes dev.jostle.demo.LostUpdateDemo
  * </pre>
  * Options: {@code --rounds N} (default 1000 per side), {@code --seconds S} (time limit per side, default 20),
  * {@code --strategy S} (default mixed), {@code --seed N}, {@code --threads N} (2), {@code --increments N} (50).
