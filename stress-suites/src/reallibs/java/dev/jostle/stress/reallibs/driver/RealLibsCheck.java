@@ -32,7 +32,8 @@ public final class RealLibsCheck {
 
     public static void main(String[] args) throws Exception {
         if (!new RealLibsCheck().run()) {
-            throw new IllegalStateException("hunt raised a false failure on a real library (FALSE FAILURE lines above)");
+            throw new IllegalStateException(
+                    "hunt raised a false failure on a real library (FALSE FAILURE lines above)");
         }
     }
 
@@ -40,7 +41,8 @@ public final class RealLibsCheck {
         Files.createDirectories(out);
         List<String> falseFailures = new ArrayList<>();
         StringBuilder table = new StringBuilder()
-                .append("| program | bug | hunt found | hunt median first failure | plain loop found | plain median first failure | false failures |\n")
+                .append("| program | bug | hunt found | hunt median first failure | plain loop found"
+                        + " | plain median first failure | false failures |\n")
                 .append("|---|---|---|---|---|---|---|\n");
         for (RealLibProgram program : RealLibProgram.ALL) {
             List<Long> huntTimes = new ArrayList<>();
@@ -60,7 +62,8 @@ public final class RealLibsCheck {
                     .append(" | ").append(programFalse.size()).append(" |\n");
         }
         System.out.println();
-        System.out.println("Real libraries: hunt --time " + budgetMillis + "ms against a plain loop, " + runs + " runs each");
+        System.out.println("Real libraries: hunt --time " + budgetMillis + "ms against a plain loop, " + runs
+                + " runs each");
         System.out.print(table);
         Files.writeString(out.resolve("table.md"), table);
         falseFailures.forEach(f -> System.out.println("FALSE FAILURE " + f));

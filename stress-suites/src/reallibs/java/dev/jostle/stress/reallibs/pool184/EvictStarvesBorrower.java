@@ -69,8 +69,8 @@ public final class EvictStarvesBorrower {
                 } catch (NoSuchElementException timedOut) {
                     int idle = pool.getNumIdle();
                     if (idle > 0) {
-                        seen.compareAndSet(null, "POOL-184: borrowObject waited " + MAX_WAIT_MILLIS + " ms and timed out"
-                                + " while " + idle + " object was idle");
+                        seen.compareAndSet(null, "POOL-184: borrowObject waited " + MAX_WAIT_MILLIS
+                                + " ms and timed out while " + idle + " object was idle");
                         return;
                     }
                     continue;
