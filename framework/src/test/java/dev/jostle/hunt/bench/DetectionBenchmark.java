@@ -10,8 +10,11 @@ import dev.jostle.programs.buggy.LostSignal;
 import dev.jostle.programs.buggy.LostUpdateTen;
 import dev.jostle.programs.buggy.LostUpdateTwo;
 import dev.jostle.programs.buggy.LostWakeUp;
+import dev.jostle.programs.buggy.OvertakeHundred;
+import dev.jostle.programs.buggy.OvertakeTen;
 import dev.jostle.programs.buggy.PhilosophersDeadlock;
 import dev.jostle.programs.buggy.ReadBeforeJoin;
+import dev.jostle.programs.buggy.ThreeStepOrder;
 import dev.jostle.programs.buggy.UseBeforeInit;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -60,7 +63,10 @@ public final class DetectionBenchmark {
             new Object[] {LockOrderDeadlock.class, "deadlock, 2 threads, narrow, 5 ms margin"},
             new Object[] {PhilosophersDeadlock.class, "deadlock, 5 threads, narrow"},
             new Object[] {LostWakeUp.class, "lost wake-up, 2 threads, narrow, 5 ms margin"},
-            new Object[] {LostSignal.class, "lost wake-up, 3 threads, wide"});
+            new Object[] {LostSignal.class, "lost wake-up, 3 threads, wide"},
+            new Object[] {OvertakeTen.class, "atomicity, one thread overtakes 10, narrow"},
+            new Object[] {OvertakeHundred.class, "atomicity, one thread overtakes 100, narrow"},
+            new Object[] {ThreeStepOrder.class, "ordering, three steps in one order, 2 threads, 5 ms margin"});
 
     private DetectionBenchmark() {
     }
