@@ -126,8 +126,9 @@ final class Forks implements Campaign.RoundTask, AutoCloseable {
                 try {
                     slot.fork = Fork.start(command, arguments, startup);
                 } catch (IOException cannotStart) {
-                    if (startup.compareTo(Fork.STARTUP_LIMIT) < 0) {
-                        // The hunt's time is nearly up: a fork must start within it, or not at all.
+                    if (left(timeout, started).isZero()) {
+                        // A fork must start within the hunt's time, or not at all; one that failed otherwise
+                        // (a bad JVM option, say) fails the same way in every round.
                         return unfinished(asOpened, "the hunt's time ran out before a fork started", started);
                     }
                     throw new IllegalStateException("could not start a fork: " + cannotStart.getMessage(),
