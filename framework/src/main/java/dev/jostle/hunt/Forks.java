@@ -112,6 +112,15 @@ final class Forks implements Campaign.RoundTask, AutoCloseable {
 
     @Override
     public RoundOutcome run(Function<Thread, Round> opener, RoundTimeout timeout) throws Exception {
+        return run(opener, timeout, false);
+    }
+
+    /** These forks, each round in a fork that runs it alone, as a replay line's {@code --forks 1} does. */
+    Campaign.RoundTask inFreshForks() {
+        return (opener, timeout) -> run(opener, timeout, true);
+    }
+
+    private RoundOutcome run(Function<Thread, Round> opener, RoundTimeout timeout, boolean alone) throws Exception {
         long started = System.nanoTime();
         // Opened here only to learn which round of which session this is; it runs in the fork.
         Round opened = opener.apply(new Thread(() -> { }, "jostle-forked-round"));
@@ -121,6 +130,10 @@ final class Forks implements Campaign.RoundTask, AutoCloseable {
                 session.recordsSites(), session.detectsRaces(), timeout.limit(), timeout.cut(), timeout.budget());
         Slot slot = idle.take();
         try {
+            if (alone && slot.fork != null && slot.fork.rounds() > 0) {
+                retire(slot.fork);
+                slot.fork = null;
+            }
             if (slot.fork == null) {
                 Duration startup = min(Fork.STARTUP_LIMIT, left(timeout, started));
                 try {
@@ -166,7 +179,7 @@ final class Forks implements Campaign.RoundTask, AutoCloseable {
             if (!outcome.passed() && reply.output() != null) {
                 failedOutput.putIfAbsent(outcome.report().seed(), reply.output());
             }
-            if (!outcome.passed() || reply.exited() || fork.rounds() >= roundsPerFork) {
+            if (alone || !outcome.passed() || reply.exited() || fork.rounds() >= roundsPerFork) {
                 slot.fork = null;
                 retire(fork);
             }

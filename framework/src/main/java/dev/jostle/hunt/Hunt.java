@@ -63,7 +63,10 @@ final class Hunt {
         if (options.forks() > 0) {
             try (Forks forks = Forks.of(options, launch, Forks.ownJar(), failedOutput)) {
                 unfinished = new UnfinishedRounds(forks);
-                replays = SeedReplays.search(settings, unfinished, listener, options.replays(), stopBy);
+                // Each replay in a fresh fork, as its replay line runs it: a sibling fork that ran other rounds
+                // may hold what hides the failure, or what brings it back.
+                replays = SeedReplays.search(settings, unfinished, unfinished.through(forks.inFreshForks()),
+                        listener, options.replays(), stopBy);
             }
         } else {
             unfinished = new UnfinishedRounds(this::runRound);

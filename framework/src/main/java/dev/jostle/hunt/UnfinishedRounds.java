@@ -16,11 +16,22 @@ import java.util.function.Function;
 final class UnfinishedRounds implements Campaign.RoundTask {
 
     private final Campaign.RoundTask task;
-    private final AtomicInteger rounds = new AtomicInteger();
-    private final AtomicInteger loading = new AtomicInteger();
+    private final AtomicInteger rounds;
+    private final AtomicInteger loading;
 
     UnfinishedRounds(Campaign.RoundTask task) {
+        this(task, new AtomicInteger(), new AtomicInteger());
+    }
+
+    private UnfinishedRounds(Campaign.RoundTask task, AtomicInteger rounds, AtomicInteger loading) {
         this.task = task;
+        this.rounds = rounds;
+        this.loading = loading;
+    }
+
+    /** Another task's rounds, counted with this one's. */
+    Campaign.RoundTask through(Campaign.RoundTask other) {
+        return new UnfinishedRounds(other, rounds, loading);
     }
 
     @Override
