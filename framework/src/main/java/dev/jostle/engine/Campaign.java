@@ -145,9 +145,12 @@ public final class Campaign {
                 timeout);
     }
 
-    /** A round that timed out under a limit cut short by the search's deadline: no evidence of a hang. */
-    static boolean ranOutOfTheSearch(RoundOutcome outcome, RoundTimeout limit) {
-        return limit.cut() && outcome.kind() != null && outcome.kind().outOfTime();
+    /**
+     * A round that the search's deadline stopped, or that timed out under a limit it cut short: no evidence of
+     * a hang.
+     */
+    public static boolean ranOutOfTheSearch(RoundOutcome outcome, RoundTimeout limit) {
+        return outcome.unfinished() || limit.cut() && outcome.kind() != null && outcome.kind().outOfTime();
     }
 
     private static IllegalStateException cannotRun(Throwable crash) {

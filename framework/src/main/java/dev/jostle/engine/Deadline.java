@@ -55,14 +55,23 @@ public final class Deadline {
         return left > 0 && (left == Long.MAX_VALUE || left >= expected.toNanos());
     }
 
-    /** The timeout a round starting now may run under: the given one, or what is left of the deadline. */
+    /**
+     * The timeout a round starting now may run under: the given one, or what is left of the deadline; within
+     * what is left of the deadline in either case ({@link RoundTimeout#budget()}), so that nothing the round is
+     * given on top of its limit (class loading time) carries it past the deadline.
+     */
     public RoundTimeout limit(RoundTimeout timeout) {
         long left = left();
-        long full = timeout.limit().toNanos();
-        if (left == Long.MAX_VALUE || left - AFTER_TIMEOUT.toNanos() >= full) {
+        if (left == Long.MAX_VALUE) {
             return timeout;
         }
-        return timeout.cutTo(Duration.ofNanos(Math.max(Math.min(left, full), Duration.ofMillis(1).toNanos())));
+        long full = timeout.limit().toNanos();
+        Duration budget = Duration.ofNanos(Math.max(left, 0));
+        if (left - AFTER_TIMEOUT.toNanos() >= full) {
+            return timeout.within(budget);
+        }
+        return timeout.cutTo(Duration.ofNanos(Math.max(Math.min(left, full), Duration.ofMillis(1).toNanos())))
+                .within(budget);
     }
 
     private long left() {

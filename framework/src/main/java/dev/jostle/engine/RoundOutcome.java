@@ -12,9 +12,18 @@ import java.time.Duration;
  * @param thread  the name of the thread that failed, when one did
  * @param details extra evidence: the lock cycle and stacks of a deadlock, the stacks of a hang
  * @param report  what the agent saw in the round
+ * @param unfinished the search's deadline stopped the round before it ended or ran out of its own time (its
+ *                   limit cut, or class loading time it would have got back denied): it proves nothing, and
+ *                   counts neither as a round run nor as a failure
  */
 public record RoundOutcome(FailureKind kind, Throwable failure, String thread, String details,
-        RoundReport report, Duration elapsed) {
+        RoundReport report, Duration elapsed, boolean unfinished) {
+
+    /** A round that ran to its end or its own timeout. */
+    public RoundOutcome(FailureKind kind, Throwable failure, String thread, String details, RoundReport report,
+            Duration elapsed) {
+        this(kind, failure, thread, details, report, elapsed, false);
+    }
 
     public boolean passed() {
         return kind == null;

@@ -91,6 +91,7 @@ public final class RoundRunner {
         Throwable failure = null;
         String thread = null;
         String details = null;
+        boolean unfinished = false;
         try {
             root.start();
             long deadline = start + limit.limit().toNanos();
@@ -146,7 +147,8 @@ public final class RoundRunner {
                 failure = new AssertionError("the round returned while threads it started were still running: "
                         + names(stillRunning));
             }
-            if (kind != null && kind.outOfTime() && limit.cut()) {
+            unfinished = kind != null && kind.outOfTime() && (limit.cut() || loadingDenied(limit));
+            if (unfinished) {
                 // The search's time is up, not the round's: nothing to wait for, nothing to report.
                 stillRunning.forEach(Thread::interrupt);
                 round[0].abandon();
@@ -165,15 +167,33 @@ public final class RoundRunner {
         } finally {
             report = round[0].end();
         }
-        return new RoundOutcome(kind, failure, thread, details, report, Duration.ofNanos(System.nanoTime() - start));
+        return new RoundOutcome(kind, failure, thread, details, report, Duration.ofNanos(System.nanoTime() - start),
+                unfinished);
     }
 
-    /** Loading time the round gets back on top of its limit: none for a cut limit, at most the set bound. */
+    /**
+     * Loading time the round gets back on top of its limit: none for a cut limit, at most the set bound, and
+     * never so much that the round and the grace its threads may need run past the limit's budget.
+     */
     private long uncounted(RoundTimeout limit) {
         if (loadingTime == null || limit.cut()) {
             return 0;
         }
-        return Math.min(loadingTime.nanos(), loadingAtMost.toNanos());
+        return Math.min(loadingTime.nanos(), allowance(limit));
+    }
+
+    private long allowance(RoundTimeout limit) {
+        long most = loadingAtMost.toNanos();
+        if (limit.budget() == null) {
+            return most;
+        }
+        long spare = limit.budget().minus(limit.limit()).minus(Deadline.AFTER_TIMEOUT).toNanos();
+        return Math.max(0, Math.min(most, spare));
+    }
+
+    /** Whether the budget denied the round loading time it would otherwise have got back. */
+    private boolean loadingDenied(RoundTimeout limit) {
+        return loadingTime != null && Math.min(loadingTime.nanos(), loadingAtMost.toNanos()) > allowance(limit);
     }
 
     /** Waits for the root thread; returns a deadlock description if one forms first. */

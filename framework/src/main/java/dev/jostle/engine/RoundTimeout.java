@@ -44,12 +44,14 @@ public final class RoundTimeout {
     private final Source source;
     /** The limit this one was cut from by a {@link Deadline}; null when it was not cut. */
     private final RoundTimeout uncut;
+    /** The most the round may take in all, before the search's deadline; null when the search has none. */
+    private final Duration budget;
 
     private RoundTimeout(Duration limit, Duration normal, Source source) {
-        this(limit, normal, source, null);
+        this(limit, normal, source, null, null);
     }
 
-    private RoundTimeout(Duration limit, Duration normal, Source source, RoundTimeout uncut) {
+    private RoundTimeout(Duration limit, Duration normal, Source source, RoundTimeout uncut, Duration budget) {
         if (limit == null || limit.isNegative() || limit.isZero()) {
             throw new IllegalArgumentException("round timeout must be positive: " + limit);
         }
@@ -57,6 +59,7 @@ public final class RoundTimeout {
         this.normal = normal;
         this.source = source;
         this.uncut = uncut;
+        this.budget = budget == null || !budget.isNegative() ? budget : Duration.ZERO;
     }
 
     /** A limit the user set: used as given. */
@@ -86,7 +89,24 @@ public final class RoundTimeout {
     /** This limit, shorter: what is left of a search's {@link Deadline}. */
     public RoundTimeout cutTo(Duration shorter) {
         RoundTimeout original = uncut == null ? this : uncut;
-        return new RoundTimeout(shorter, normal, source, original);
+        return new RoundTimeout(shorter, normal, source, original, budget);
+    }
+
+    /**
+     * This limit, for a round that must be over within {@code most} of its start, whatever else it is given:
+     * the class loading time a {@link RoundRunner} gives back is cut to fit, and a fork that has not answered
+     * by then is killed.
+     */
+    public RoundTimeout within(Duration most) {
+        return new RoundTimeout(limit, normal, source, uncut, most);
+    }
+
+    /**
+     * The most the round may take in all, from its start: what is left of the search's {@link Deadline} when it
+     * starts; null when the search has no deadline.
+     */
+    public Duration budget() {
+        return budget;
     }
 
     /**

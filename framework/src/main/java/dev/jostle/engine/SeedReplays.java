@@ -124,6 +124,16 @@ public final class SeedReplays {
      */
     public static Result search(CampaignSettings settings, Campaign.RoundTask task, Campaign.Listener listener,
             int replays, Deadline stopBy) {
+        return search(settings, task, task, listener, replays, stopBy);
+    }
+
+    /**
+     * As {@link #search(CampaignSettings, Campaign.RoundTask, Campaign.Listener, int, Deadline)}, with the
+     * replays run by {@code replayTask}: one that runs a round as its replay line would, where that differs from
+     * how the search runs its rounds (a fresh fork for each, where the search's rounds share forks).
+     */
+    public static Result search(CampaignSettings settings, Campaign.RoundTask task, Campaign.RoundTask replayTask,
+            Campaign.Listener listener, int replays, Deadline stopBy) {
         long started = System.nanoTime();
         CampaignResult first = Campaign.run(settings, task, listener, stopBy);
         if (!first.found() || replays <= 0 || !replayable(first.firstFailure())) {
@@ -131,8 +141,8 @@ public final class SeedReplays {
         }
         // Replays and further rounds run under the limit the first campaign used (measured once, not again).
         Duration timeout = first.roundTimeout().limit();
-        Check best = check(first.firstFailure(), first.firstFailure().round(), settings, task, replays, timeout,
-                stopBy);
+        Check best = check(first.firstFailure(), first.firstFailure().round(), settings, replayTask, replays,
+                timeout, stopBy);
         if (best == null) {
             return new Result(first, null, null, 0);
         }
@@ -161,8 +171,8 @@ public final class SeedReplays {
             if (!more.found() || !replayable(more.firstFailure()) || more.firstFailure().round() < 0) {
                 break;
             }
-            Check next = check(more.firstFailure(), offset + more.firstFailure().round(), settings, task, replays,
-                    timeout, stopBy);
+            Check next = check(more.firstFailure(), offset + more.firstFailure().round(), settings, replayTask,
+                    replays, timeout, stopBy);
             if (next == null) {
                 break; // found with no time left to replay it: the seed already judged is the better evidence
             }

@@ -12,6 +12,7 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.net.InetAddress;
 import java.net.Socket;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -21,6 +22,9 @@ import java.util.Map;
  * each with its outcome, until told to stop. Not a user's command: the hunt starts it.
  */
 public final class ForkChild {
+
+    /** Kept back from the parent's budget for the answer to reach it: the parent kills a fork that is late. */
+    private static final Duration ANSWER = Duration.ofMillis(250);
 
     private ForkChild() {
     }
@@ -71,17 +75,18 @@ public final class ForkChild {
             Session session = sessions.computeIfAbsent(key,
                     k -> JostleRuntime.newSession(asked.strategy(), asked.baseSeed(), asked.recordSites())
                             .detectRaces(asked.races()));
-            RoundTimeout timeout = timeout(asked);
+            long received = System.nanoTime();
             int exitsBefore = hunt.roundsExited();
             RoundOutcome outcome = null;
             try {
                 if (asked.observation() || session.wantsObservation()) {
                     // A fork aims its noise by what its own observation round saw, as the in-process hunt does by
                     // its one: a failure there, without noise, is the answer.
-                    outcome = hunt.runRound(session::openObservationRound, timeout);
+                    outcome = hunt.runRound(session::openObservationRound, timeout(asked, received));
                 }
                 if (!asked.observation() && (outcome == null || outcome.passed())) {
-                    outcome = hunt.runRound(root -> session.openRound(asked.index(), root), timeout);
+                    outcome = hunt.runRound(root -> session.openRound(asked.index(), root),
+                            timeout(asked, received));
                 }
             } catch (RuntimeException | Error cannotRun) {
                 ForkWire.writeCannotRun(out, cannotRun);
@@ -92,9 +97,16 @@ public final class ForkChild {
         }
     }
 
-    /** The parent's limit; cut when the parent's was, so that running out of it is no hang here either. */
-    private static RoundTimeout timeout(ForkWire.Request request) {
+    /**
+     * The parent's limit; cut when the parent's was, so that running out of it is no hang here either; within
+     * what is left of the parent's budget for this request, less the answer's way back.
+     */
+    private static RoundTimeout timeout(ForkWire.Request request, long received) {
         RoundTimeout set = RoundTimeout.fixed(request.limit());
-        return request.cut() ? set.cutTo(request.limit()) : set;
+        RoundTimeout limit = request.cut() ? set.cutTo(request.limit()) : set;
+        if (request.budget() == null) {
+            return limit;
+        }
+        return limit.within(request.budget().minus(ANSWER).minusNanos(System.nanoTime() - received));
     }
 }

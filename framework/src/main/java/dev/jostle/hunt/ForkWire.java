@@ -35,10 +35,11 @@ final class ForkWire {
 
     /**
      * One round to run: round {@code index} of the session of that strategy, base seed and recording, as the
-     * parent opened it (-1: that session's observation round).
+     * parent opened it (-1: that session's observation round), under the parent's limit; {@code budget} is the
+     * most the fork may take to answer (null: no deadline), so its rounds fit the hunt's time too.
      */
     record Request(Strategy strategy, long baseSeed, int index, boolean recordSites, boolean races,
-            Duration limit, boolean cut) {
+            Duration limit, boolean cut, Duration budget) {
 
         boolean observation() {
             return index < 0;
@@ -69,6 +70,7 @@ final class ForkWire {
         out.writeBoolean(request.races());
         out.writeLong(request.limit().toNanos());
         out.writeBoolean(request.cut());
+        out.writeLong(request.budget() == null ? -1 : request.budget().toNanos());
         out.flush();
     }
 
@@ -88,8 +90,16 @@ final class ForkWire {
         if (kind == STOP) {
             return null;
         }
-        return new Request(Strategy.fromId(in.readUTF()), in.readLong(), in.readInt(), in.readBoolean(),
-                in.readBoolean(), Duration.ofNanos(in.readLong()), in.readBoolean());
+        Strategy strategy = Strategy.fromId(in.readUTF());
+        long baseSeed = in.readLong();
+        int index = in.readInt();
+        boolean recordSites = in.readBoolean();
+        boolean races = in.readBoolean();
+        Duration limit = Duration.ofNanos(in.readLong());
+        boolean cut = in.readBoolean();
+        long budget = in.readLong();
+        return new Request(strategy, baseSeed, index, recordSites, races, limit, cut,
+                budget < 0 ? null : Duration.ofNanos(budget));
     }
 
     /**
@@ -121,6 +131,7 @@ final class ForkWire {
         writeString(out, outcome.thread());
         writeString(out, outcome.details());
         out.writeLong(outcome.elapsed().toNanos());
+        out.writeBoolean(outcome.unfinished());
         writeReport(out, outcome.report());
         writeString(out, reply.output());
         out.writeBoolean(reply.exited());
@@ -145,9 +156,10 @@ final class ForkWire {
         String thread = readString(in);
         String details = readString(in);
         Duration elapsed = Duration.ofNanos(in.readLong());
+        boolean unfinished = in.readBoolean();
         RoundReport report = readReport(in);
         RoundOutcome outcome = new RoundOutcome(kind == null ? null : FailureKind.valueOf(kind), failure, thread,
-                details, report, elapsed);
+                details, report, elapsed, unfinished);
         return new Reply(outcome, readString(in), in.readBoolean());
     }
 

@@ -9,10 +9,12 @@ import dev.jostle.engine.RoundOutcome;
 import dev.jostle.engine.RoundTimeout;
 import java.io.File;
 import java.io.IOException;
+import java.net.SocketTimeoutException;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.security.CodeSource;
 import java.time.Duration;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.List;
@@ -110,50 +112,74 @@ final class Forks implements Campaign.RoundTask, AutoCloseable {
 
     @Override
     public RoundOutcome run(Function<Thread, Round> opener, RoundTimeout timeout) throws Exception {
+        return run(opener, timeout, false);
+    }
+
+    /** These forks, each round in a fork that runs it alone, as a replay line's {@code --forks 1} does. */
+    Campaign.RoundTask inFreshForks() {
+        return (opener, timeout) -> run(opener, timeout, true);
+    }
+
+    private RoundOutcome run(Function<Thread, Round> opener, RoundTimeout timeout, boolean alone) throws Exception {
+        long started = System.nanoTime();
         // Opened here only to learn which round of which session this is; it runs in the fork.
         Round opened = opener.apply(new Thread(() -> { }, "jostle-forked-round"));
         Session session = opened.session();
         RoundReport asOpened = opened.end();
         ForkWire.Request request = new ForkWire.Request(session.strategy(), session.baseSeed(), asOpened.index(),
-                session.recordsSites(), session.detectsRaces(), timeout.limit(), timeout.cut());
+                session.recordsSites(), session.detectsRaces(), timeout.limit(), timeout.cut(), timeout.budget());
         Slot slot = idle.take();
         try {
-            long started = System.nanoTime();
+            if (alone && slot.fork != null && slot.fork.rounds() > 0) {
+                retire(slot.fork);
+                slot.fork = null;
+            }
             if (slot.fork == null) {
-                // Under a cut limit the hunt's time is nearly up: a fork must start within it, or not at all.
-                Duration startup = timeout.cut() && timeout.limit().compareTo(Fork.STARTUP_LIMIT) < 0
-                        ? timeout.limit() : Fork.STARTUP_LIMIT;
+                Duration startup = min(Fork.STARTUP_LIMIT, left(timeout, started));
                 try {
                     slot.fork = Fork.start(command, arguments, startup);
                 } catch (IOException cannotStart) {
-                    if (timeout.cut()) {
-                        return lostRound(asOpened, timeout, null, "", Duration.ofNanos(System.nanoTime() - started));
+                    if (left(timeout, started).isZero()) {
+                        // A fork must start within the hunt's time, or not at all; one that failed otherwise
+                        // (a bad JVM option, say) fails the same way in every round.
+                        return unfinished(asOpened, "the hunt's time ran out before a fork started", started);
                     }
                     throw new IllegalStateException("could not start a fork: " + cannotStart.getMessage(),
                             cannotStart);
                 }
             }
             Fork fork = slot.fork;
+            Duration patience = min(patience(timeout), left(timeout, started));
             ForkWire.Reply reply;
             try {
-                reply = fork.run(request, patience(timeout));
+                reply = fork.run(request, patience);
             } catch (ForkWire.CannotRun cannotRun) {
                 slot.fork = null;
                 retire(fork);
                 throw new IllegalStateException("a fork could not run the round: " + cannotRun.getMessage(),
                         cannotRun);
+            } catch (SocketTimeoutException silent) {
+                slot.fork = null;
+                String errors = fork.errors();
+                retire(fork);
+                if (timeout.cut() || patience.compareTo(patience(timeout)) < 0) {
+                    return unfinished(asOpened, "the hunt's time ran out before the fork answered; it was killed"
+                            + errors, started);
+                }
+                return lostRound(asOpened, FailureKind.TIMEOUT, "the fork did not answer within "
+                        + Durations.format(patience) + " and was killed" + errors, started);
             } catch (IOException lost) {
                 slot.fork = null;
                 Integer status = fork.exitStatus();
                 String errors = fork.errors();
                 retire(fork);
-                return lostRound(asOpened, timeout, status, errors, Duration.ofNanos(System.nanoTime() - started));
+                return died(asOpened, status, errors, started);
             }
             RoundOutcome outcome = reply.outcome();
             if (!outcome.passed() && reply.output() != null) {
                 failedOutput.putIfAbsent(outcome.report().seed(), reply.output());
             }
-            if (!outcome.passed() || reply.exited() || fork.rounds() >= roundsPerFork) {
+            if (alone || !outcome.passed() || reply.exited() || fork.rounds() >= roundsPerFork) {
                 slot.fork = null;
                 retire(fork);
             }
@@ -164,32 +190,56 @@ final class Forks implements Campaign.RoundTask, AutoCloseable {
     }
 
     /**
-     * How long to wait for a fork's answer: a fork's own round returns by its limit, the class loading time it
-     * gets back, and a grace; twice that, since a fork may run its own observation round first.
+     * How long to wait for a fork's answer when the hunt's time allows: a fork's own round returns by its limit,
+     * the class loading time it gets back, and a grace; twice that, since a fork may run its own observation round
+     * first.
      */
     private static Duration patience(RoundTimeout timeout) {
         Duration loading = timeout.cut() ? Duration.ZERO : RoundTimeout.OBSERVATION_LIMIT;
         return timeout.limit().plus(loading).plus(MARGIN).multipliedBy(2);
     }
 
-    /**
-     * A round whose fork died or stopped answering. Under a limit cut by the hunt's deadline, that is the
-     * hunt's time running out (the campaign drops such a round); otherwise a JVM that ended is the program's
-     * doing (a crash, {@code Runtime.halt}, a kill), and one that went silent is hung.
-     */
-    private static RoundOutcome lostRound(RoundReport asOpened, RoundTimeout timeout, Integer status,
-            String errors, Duration elapsed) {
-        RoundReport report = new RoundReport(asOpened.index(), asOpened.seed(), asOpened.strategy(),
-                asOpened.plan(), 0, Map.of(), List.of(), new BitSet(), List.of());
-        if (status != null && !timeout.cut()) {
-            if (status == 0) {
-                return new RoundOutcome(null, null, null, null, report, elapsed);
-            }
-            return new RoundOutcome(FailureKind.EXIT, said("the fork's JVM ended during the round with exit status "
-                    + status + " (a crash, or killed)" + errors), null, null, report, elapsed);
+    /** What is left of the round's budget, the hunt's time, since it started; unbounded without a deadline. */
+    private static Duration left(RoundTimeout timeout, long started) {
+        if (timeout.budget() == null) {
+            return ChronoUnit.FOREVER.getDuration();
         }
-        return new RoundOutcome(FailureKind.TIMEOUT, said("the fork did not answer within "
-                + Durations.format(patience(timeout)) + " and was killed" + errors), null, null, report, elapsed);
+        Duration left = timeout.budget().minusNanos(System.nanoTime() - started);
+        return left.isNegative() ? Duration.ZERO : left;
+    }
+
+    private static Duration min(Duration a, Duration b) {
+        return a.compareTo(b) <= 0 ? a : b;
+    }
+
+    /** A round the end of the hunt's time stopped in its fork: it proves nothing, and the campaign drops it. */
+    private static RoundOutcome unfinished(RoundReport asOpened, String why, long started) {
+        return new RoundOutcome(FailureKind.TIMEOUT, said(why), null, null, emptyReport(asOpened),
+                Duration.ofNanos(System.nanoTime() - started), true);
+    }
+
+    /** A round whose fork's JVM ended: the program's doing (a crash, {@code Runtime.halt}, a kill). */
+    private static RoundOutcome died(RoundReport asOpened, Integer status, String errors, long started) {
+        if (status != null && status == 0) {
+            return new RoundOutcome(null, null, null, null, emptyReport(asOpened),
+                    Duration.ofNanos(System.nanoTime() - started));
+        }
+        if (status == null) {
+            return lostRound(asOpened, FailureKind.TIMEOUT, "the fork stopped answering and was killed" + errors,
+                    started);
+        }
+        return lostRound(asOpened, FailureKind.EXIT, "the fork's JVM ended during the round with exit status "
+                + status + " (a crash, or killed)" + errors, started);
+    }
+
+    private static RoundOutcome lostRound(RoundReport asOpened, FailureKind kind, String why, long started) {
+        return new RoundOutcome(kind, said(why), null, null, emptyReport(asOpened),
+                Duration.ofNanos(System.nanoTime() - started));
+    }
+
+    private static RoundReport emptyReport(RoundReport asOpened) {
+        return new RoundReport(asOpened.index(), asOpened.seed(), asOpened.strategy(), asOpened.plan(), 0, Map.of(),
+                List.of(), new BitSet(), List.of());
     }
 
     /** A failure told, not thrown: the hunt's own stack would say nothing about the program. */

@@ -59,18 +59,24 @@ final class Hunt {
         Deadline stopBy = options.time().isZero() ? Deadline.NONE
                 : Deadline.after(options.time().plus(options.roundTimeout()), System::nanoTime);
         SeedReplays.Result replays;
+        UnfinishedRounds unfinished;
         if (options.forks() > 0) {
             try (Forks forks = Forks.of(options, launch, Forks.ownJar(), failedOutput)) {
-                replays = SeedReplays.search(settings, forks, listener, options.replays(), stopBy);
+                unfinished = new UnfinishedRounds(forks);
+                // Each replay in a fresh fork, as its replay line runs it: a sibling fork that ran other rounds
+                // may hold what hides the failure, or what brings it back.
+                replays = SeedReplays.search(settings, unfinished, unfinished.through(forks.inFreshForks()),
+                        listener, options.replays(), stopBy);
             }
         } else {
-            replays = SeedReplays.search(settings, this::runRound, listener, options.replays(), stopBy);
+            unfinished = new UnfinishedRounds(this::runRound);
+            replays = SeedReplays.search(settings, unfinished, listener, options.replays(), stopBy);
         }
         CampaignResult result = replays.campaign();
         Long seed = result.found() ? result.firstFailure().report().seed() : null;
         String programOutput = seed == null ? null : failedOutput.get(seed);
         return new HuntResult(options, launch, result, programOutput, replays,
-                seed == null ? null : program.methodFor(seed), null);
+                seed == null ? null : program.methodFor(seed), null, unfinished);
     }
 
     RoundOutcome runRound(Function<Thread, Round> opener, RoundTimeout timeout) {

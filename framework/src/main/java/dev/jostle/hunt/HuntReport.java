@@ -32,7 +32,8 @@ final class HuntReport {
     }
 
     static String summary(HuntResult result) {
-        return verdict(result) + races(result.campaign());
+        String unfinished = result.unfinished().describe();
+        return verdict(result) + (unfinished == null ? "" : "\njostle hunt: " + unfinished) + races(result.campaign());
     }
 
     /** Races are evidence of their own, counted apart: they do not change the exit status. */

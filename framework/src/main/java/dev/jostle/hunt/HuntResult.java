@@ -15,12 +15,13 @@ import dev.jostle.engine.SeedReplays;
  * @param method        the method the reported round called ({@code Class#method}, {@code Class#@Test}), or null
  * @param collisionHint  for a failure found with rounds at once in one JVM that touched what they share, the
  *                      line that says so (see {@link SharedState}); else null
+ * @param unfinished    the rounds the end of the hunt's time stopped, which the campaign does not count
  */
 record HuntResult(HuntOptions options, Launch launch, CampaignResult campaign, String programOutput,
-        SeedReplays.Result replays, String method, String collisionHint) {
+        SeedReplays.Result replays, String method, String collisionHint, UnfinishedRounds unfinished) {
 
     HuntResult withCollisionHint(String hint) {
-        return new HuntResult(options, launch, campaign, programOutput, replays, method, hint);
+        return new HuntResult(options, launch, campaign, programOutput, replays, method, hint, unfinished);
     }
 
     boolean found() {

@@ -35,6 +35,11 @@ import java.util.List;
 record HuntResultFile(Path file, JsonObject json, boolean found, long rounds, String mainClass, String strategy,
         long seed, Shard shard, long firstRoundSeed, long elapsedMillis, List<String> raceReports) {
 
+    /** The hunt's {@code --fail-on-output} pattern; null when it had none (or its result predates the field). */
+    String failOnOutput() {
+        return text("failOnOutput");
+    }
+
     static HuntResultFile read(Path file) throws UsageException {
         String text;
         try {

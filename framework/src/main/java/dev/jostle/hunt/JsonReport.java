@@ -27,6 +27,8 @@ final class JsonReport {
         json.put("shard", options.shard().isWhole() ? null : options.shard().toString());
         json.put("firstRoundSeed", options.firstSeed());
         json.put("rounds", campaign.rounds());
+        // Rounds the end of the budget stopped before they ended or ran out of their own timeout: not in rounds.
+        json.put("unfinished", result.unfinished().count());
         // Child JVMs the rounds ran in; 0: in the hunt's own JVM.
         json.put("forks", options.forks());
         json.put("elapsedMillis", millis(campaign.elapsed()));

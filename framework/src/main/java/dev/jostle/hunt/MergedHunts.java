@@ -81,6 +81,10 @@ final class MergedHunts {
                 throw new UsageException(result.file() + " ran under strategy " + result.strategy() + " but "
                         + model.file() + " under " + model.strategy() + ": the shards of one hunt share --strategy");
             }
+            if (!Objects.equals(result.failOnOutput(), model.failOnOutput())) {
+                throw new UsageException(result.file() + " " + failingOutput(result) + " but " + model.file() + " "
+                        + failingOutput(model) + ": the shards of one hunt share --fail-on-output");
+            }
             HuntResultFile twin = byIndex[result.shard().index()];
             if (twin != null) {
                 throw new UsageException(twin.file() + " and " + result.file() + " are both shard " + result.shard()
@@ -99,6 +103,11 @@ final class MergedHunts {
                     + " --json?): without it, part of the seeds went unsearched and the verdict would say more"
                     + " than was looked at");
         }
+    }
+
+    private static String failingOutput(HuntResultFile result) {
+        return result.failOnOutput() == null ? "had no --fail-on-output"
+                : "failed rounds on output matching '" + result.failOnOutput() + "'";
     }
 
     private static void checkDistinctSearches(List<HuntResultFile> results) throws UsageException {
@@ -146,19 +155,26 @@ final class MergedHunts {
         text.append(sharded ? " shards" : results.size() == 1 ? " hunt" : " hunts").append(" of ")
                 .append(first.mainClass()).append(", ").append(rounds(rounds())).append(" in all");
         if (sharded) {
-            text.append(" (strategy ").append(first.strategy()).append(", seed ").append(first.seed()).append(')');
+            text.append(" (strategy ").append(first.strategy()).append(", seed ").append(first.seed());
+            if (first.failOnOutput() != null) {
+                text.append(", --fail-on-output '").append(first.failOnOutput()).append('\'');
+            }
+            text.append(')');
         }
         text.append('\n');
         for (HuntResultFile result : results) {
             text.append("  ").append(label(result)).append(": ");
+            // Unsharded hunts may each have had their own pattern: a pass means less without the one it had.
+            String output = sharded || result.failOnOutput() == null ? ""
+                    : ", --fail-on-output '" + result.failOnOutput() + "'";
             if (!result.found()) {
                 text.append("no failure in ").append(rounds(result.rounds())).append(" (round seeds from ")
-                        .append(result.firstRoundSeed()).append(")\n");
+                        .append(result.firstRoundSeed()).append(output).append(")\n");
                 continue;
             }
             text.append("FAILED, ").append(result.text("kind")).append(": ").append(result.text("message"))
                     .append(" (round ").append(result.text("round")).append(", seed ").append(result.text("roundSeed"))
-                    .append(")\n");
+                    .append(output).append(")\n");
             String replay = result.text("replay");
             if (replay != null) {
                 text.append("    replay: ").append(replay).append('\n');
@@ -192,6 +208,9 @@ final class MergedHunts {
         // Shared by every result (always so for shards), else null.
         json.addProperty("strategy", shared(HuntResultFile::strategy));
         json.addProperty("seed", shared(HuntResultFile::seed));
+        // As hunt writes it: a round that printed a line matching it failed. Shared (shards always share it).
+        json.addProperty("failOnOutput", results.stream().map(HuntResultFile::failOnOutput).distinct().count() == 1
+                ? first.failOnOutput() : null);
         json.addProperty("rounds", rounds());
         // The hunts ran side by side: the whole took as long as the slowest.
         json.addProperty("elapsedMillis", results.stream().mapToLong(HuntResultFile::elapsedMillis).max().orElse(0));
@@ -224,6 +243,7 @@ final class MergedHunts {
             entry.addProperty("seed", result.seed());
             entry.addProperty("firstRoundSeed", result.firstRoundSeed());
             entry.addProperty("strategy", result.strategy());
+            entry.addProperty("failOnOutput", result.failOnOutput());
             merged.add(entry);
         }
         json.add("merged", merged);

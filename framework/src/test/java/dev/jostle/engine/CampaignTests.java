@@ -52,6 +52,21 @@ class CampaignTests {
     }
 
     @Test
+    void roundTheSearchsDeadlineStopped_run_countsItNeitherAsARoundNorAsAFailure() {
+        CampaignSettings settings = new CampaignSettings(Strategy.NONE, 0, 5, Duration.ZERO, 1, true, false);
+
+        CampaignResult result = Campaign.run(settings, (opener, timeout) -> {
+            RoundOutcome ran = runner.run(opener, () -> { });
+            // As a round whose class loading the deadline cut short: out of time under a limit not itself cut.
+            return new RoundOutcome(FailureKind.LOADING_TIMEOUT, new AssertionError("still loading classes"), null,
+                    null, ran.report(), ran.elapsed(), true);
+        }, Campaign.Listener.NONE);
+
+        assertFalse(result.found(), "no evidence of a hang: " + result.firstFailure());
+        assertEquals(0, result.rounds());
+    }
+
+    @Test
     void failingRounds_runCountingFailures_runsTheWholeBudget() {
         CampaignSettings settings = new CampaignSettings(Strategy.NONE, 0, 20, Duration.ZERO, 1, false, false);
 

@@ -19,8 +19,22 @@ class DeadlineTests {
     void plentyOfTimeLeft_limit_isTheRoundTimeoutAsSet() {
         Deadline deadline = Deadline.after(Duration.ofSeconds(60), nanos::get);
 
-        assertSame(fiveSeconds, deadline.limit(fiveSeconds));
+        RoundTimeout limit = deadline.limit(fiveSeconds);
+
+        assertEquals(fiveSeconds.limit(), limit.limit());
+        assertFalse(limit.cut());
         assertTrue(deadline.allowsRound());
+    }
+
+    @Test
+    void anyLimit_carriesWhatIsLeftOfTheDeadline_asTheMostTheRoundMayTakeInAll() {
+        Deadline deadline = Deadline.after(Duration.ofSeconds(60), nanos::get);
+        advance(Duration.ofSeconds(10));
+
+        assertEquals(Duration.ofSeconds(50).minus(Deadline.RESERVE), deadline.limit(fiveSeconds).budget());
+        advance(Duration.ofSeconds(47));
+        assertEquals(Duration.ofSeconds(3).minus(Deadline.RESERVE), deadline.limit(fiveSeconds).budget());
+        assertEquals(null, Deadline.NONE.limit(fiveSeconds).budget(), "no deadline, no budget");
     }
 
     @Test

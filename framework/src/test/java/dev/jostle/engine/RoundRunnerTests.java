@@ -1,6 +1,7 @@
 package dev.jostle.engine;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -53,6 +54,49 @@ class RoundRunnerTests {
 
         assertEquals(FailureKind.LOADING_TIMEOUT, outcome.kind(), outcome.headline());
         assertTrue(outcome.failure().getMessage().contains("was still loading classes"), outcome.headline());
+    }
+
+    @Test
+    void bodyStillLoadingWhenTheSearchsBudgetEnds_run_isUnfinished_notALoadingTimeoutFailure() {
+        LoadingTime loading = new LoadingTime();
+        RoundRunner counting = RoundRunner.builder().loadingTime(loading, Duration.ofMinutes(2)).build();
+        // Room for the limit and a hang's grace, and a little more: far less than the two minutes of loading
+        // the runner gives back when the search has time for them.
+        RoundTimeout limit = RoundTimeout.fixed(Duration.ofMillis(300))
+                .within(Duration.ofMillis(500).plus(Deadline.AFTER_TIMEOUT));
+
+        RoundOutcome outcome = counting.run(root -> session.openRound(0, root), () -> {
+            loading.enter();
+            try {
+                new CountDownLatch(1).await(); // a load that does not end (until the round interrupts it)
+            } finally {
+                loading.exit();
+            }
+        }, limit);
+
+        assertTrue(outcome.unfinished(), outcome.headline());
+        assertEquals(FailureKind.LOADING_TIMEOUT, outcome.kind(), outcome.headline());
+        assertTrue(Campaign.ranOutOfTheSearch(outcome, limit), "the campaign drops it: " + outcome.headline());
+    }
+
+    @Test
+    void bodyHangsAfterLoadingLessThanTheBudgetLeaves_run_isATimeout() {
+        LoadingTime loading = new LoadingTime();
+        RoundRunner counting = RoundRunner.builder().loadingTime(loading, Duration.ofMinutes(2)).build();
+        RoundTimeout limit = RoundTimeout.fixed(Duration.ofMillis(300)).within(Duration.ofMinutes(1));
+
+        RoundOutcome outcome = counting.run(root -> session.openRound(0, root), () -> {
+            loading.enter();
+            try {
+                Thread.sleep(200);
+            } finally {
+                loading.exit();
+            }
+            new CountDownLatch(1).await();
+        }, limit);
+
+        assertEquals(FailureKind.TIMEOUT, outcome.kind(), outcome.headline());
+        assertFalse(outcome.unfinished(), "it had all its loading time back, and hung: " + outcome.headline());
     }
 
     @Test

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
+import dev.jostle.programs.fixtures.FailsFirstInItsJvmAtSeed;
 import dev.jostle.programs.fixtures.FailsOncePerJvm;
 import dev.jostle.programs.fixtures.KillsItsJvm;
 import dev.jostle.programs.fixtures.RecordsSeed;
@@ -82,6 +83,23 @@ class ForksIT {
         JostleJar.Result replayed = JostleJar.runLine(replay);
 
         assertEquals(1, replayed.status, "the replay line runs the round in a fork, as it ran: " + replayed);
+    }
+
+    @Test
+    void roundThatFailsOnlyInAFreshJvm_twoForks_everyReplayRunsInAFreshForkAsTheRoundDid(@TempDir Path dir)
+            throws Exception {
+        Path json = dir.resolve("result.json");
+
+        // Round 0 fails in the fork it starts; the other fork runs round 1 meanwhile, and lives on with that.
+        JostleJar.Result run = JostleJar.runIn(dir, hunt(FailsFirstInItsJvmAtSeed.class, "--forks", "2",
+                "--rounds", "20", "--replays", "3", "--json", json.toString(), "100"));
+
+        JsonObject result = JsonParser.parseString(Files.readString(json)).getAsJsonObject();
+        assertEquals(1, run.status, run.toString());
+        assertEquals(100, result.get("roundSeed").getAsLong(), result.toString());
+        assertEquals(3, result.get("replays").getAsInt(), result.toString());
+        assertEquals(3, result.get("failedAgain").getAsInt(), "no replay ran in the fork other rounds had used: "
+                + result);
     }
 
     @Test

@@ -71,6 +71,25 @@ class MergeCommandTests {
     }
 
     @Test
+    void shardsHuntedWithFailOnOutput_merge_carriesThePatternIntoTheVerdictAndTheJson() throws Exception {
+        Path out = dir.resolve("merged.json");
+        JsonObject first = hunt("1/2", 42, 10);
+        first.addProperty("failOnOutput", "VERDICT: (FAIL|LOST)");
+        JsonObject second = hunt("2/2", 42, 10);
+        second.addProperty("failOnOutput", "VERDICT: (FAIL|LOST)");
+
+        Run run = merge("--json", out.toString(), List.of(write("s1.json", first), write("s2.json", second)));
+
+        assertEquals(0, run.status, run.toString());
+        assertTrue(run.out.startsWith("jostle merge: no failure in 2 shards of com.acme.Main, 20 rounds in all"
+                + " (strategy mixed, seed 42, --fail-on-output 'VERDICT: (FAIL|LOST)')"), run.out);
+        JsonObject json = JsonParser.parseString(Files.readString(out)).getAsJsonObject();
+        assertEquals("VERDICT: (FAIL|LOST)", json.get("failOnOutput").getAsString(), json.toString());
+        assertEquals("VERDICT: (FAIL|LOST)", json.getAsJsonArray("merged").get(1).getAsJsonObject()
+                .get("failOnOutput").getAsString(), json.toString());
+    }
+
+    @Test
     void twoShardsFound_merge_listsBothFailures() throws Exception {
         Path out = dir.resolve("merged.json");
         List<String> files = List.of(found(shard(2, 2, 3), 1_000_000_000_000_044L), found(shard(1, 2, 5), 46));
@@ -164,6 +183,11 @@ class MergeCommandTests {
         JsonObject pct = hunt("2/2", 42, 10);
         pct.addProperty("strategy", "pct");
         assertRefused("ran under strategy pct but", "share --strategy", shard(1, 2, 10), write("pct.json", pct));
+
+        JsonObject output = hunt("2/2", 42, 10);
+        output.addProperty("failOnOutput", "FAIL");
+        assertRefused("failed rounds on output matching 'FAIL' but", "the shards of one hunt share --fail-on-output",
+                shard(1, 2, 10), write("output.json", output));
 
         assertRefused("are both shard 2/2", "its rounds would count twice", shard(2, 2, 10),
                 write("again.json", hunt("2/2", 42, 10)));
