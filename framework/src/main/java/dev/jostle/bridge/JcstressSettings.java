@@ -18,7 +18,7 @@ import org.apiguardian.api.API;
  * How to run one batch of jcstress tests: which tests, in which mode, with how many CPUs and forks, which
  * JVM arguments the forked test VMs get, and where the report goes.
  *
- * <p>Defaults are the cheapest settings measured to still catch the broken samples: mode {@code quick},
+ * <p>Defaults are the cheapest settings that still catch the broken samples: mode {@code quick},
  * 2 CPUs, 1 fork, no split compilation, {@code -Xmx256m} (which also switches off jcstress's slow JVM
  * flag auto-detection).
  *
@@ -154,7 +154,7 @@ public final class JcstressSettings {
 
     /**
      * jcstress's {@code -jvmArgs}: the forked test VMs' arguments, space-separated. Giving any switches
-     * off jcstress's JVM flag auto-detection (measured: about 44 s per test instead of 10 s).
+     * off jcstress's JVM flag auto-detection, which costs several times a quick test's own run.
      */
     public JcstressSettings jvmArgs(String newJvmArgs) {
         if (newJvmArgs == null || newJvmArgs.isBlank()) {

@@ -87,8 +87,7 @@ public final class LincheckBridge {
      * Runs {@code block} under Lincheck's general API ({@code Lincheck.runConcurrentTest}), which explores
      * interleavings of arbitrary code and the threads it starts. Guarded by its own canary: on a JDK where
      * that API misses a plain lost update this throws {@link LincheckBlindSpotError} instead of running, so
-     * nothing ever passes there. (Measured with Lincheck 3.7: it missed the canary on Temurin 25.0.3, and in
-     * this build on Debian OpenJDK 17.0.15 as well, so today the method refuses on both.)
+     * nothing ever passes there. Where it misses it (docs/performance.md, "Canaries"), the method refuses.
      */
     public static void runConcurrent(int invocations, Runnable block) {
         Optional<String> blind = generalApiCanaryVerdict();

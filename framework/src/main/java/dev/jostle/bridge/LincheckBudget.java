@@ -8,8 +8,8 @@ import org.apiguardian.api.API;
 
 /**
  * How much work Lincheck does per check. Lincheck's defaults (100 scenarios of 10,000 invocations) take
- * tens of seconds for a two-method counter; the quick budget is what was measured to still catch every broken
- * sample while keeping a check around a second.
+ * tens of seconds for a two-method counter; the quick budget is the least that still catches every broken
+ * sample, so that a check takes around a second.
  *
  * @since 0.1
  */

@@ -61,8 +61,8 @@ public final class LincheckCanary {
 
     /**
      * The general API's canary: two threads increment a plain field once each; a lost update throws. Its
-     * counter class is used nowhere else, so no earlier declarative run has loaded it. (Measured in this
-     * build: missed on Debian OpenJDK 17.0.15 and on Temurin 25.0.3, in a fresh JVM too; cause not found.)
+     * counter class is used nowhere else, so no earlier declarative run has loaded it. On which JDKs it is
+     * missed: docs/performance.md, "Canaries".
      */
     static void lostUpdate() {
         GeneralApiCounter counter = new GeneralApiCounter();

@@ -26,7 +26,7 @@ public final class RoundTimeout {
     /**
      * The least a derived limit can be. A test that takes milliseconds plainly still meets noise whose stalls
      * are drawn in milliseconds to a second or two, and a garbage collection or class loading burst of a
-     * second must not read as a hang. It is also the fixed limit used before limits were derived.
+     * second must not read as a hang.
      */
     public static final Duration FLOOR = Duration.ofSeconds(5);
 

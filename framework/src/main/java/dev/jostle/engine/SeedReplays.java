@@ -16,19 +16,19 @@ import java.time.Duration;
  *
  * <p>A seed counts as replaying only when every replay failed again; at the first replay that passes, the
  * search goes on within what is left of the budget and keeps the failing round whose seed replays best: a
- * seed that reproduces its failure is the evidence a user can work with. "Most replays failed" was too weak
- * a test: with 5 replays, stopping at the third failure, a seed that fails one run in two passes it half the
- * time, and one that fails one run in four a tenth of the time (on JDK 25, 2 cores, such seeds of the
- * lost-update test passed it at 3 of 4 and then failed 3 to 6 of 20 fresh replays).
+ * seed that reproduces its failure is the evidence a user can work with. "Most replays failed" would be too
+ * weak a test: with 5 replays, stopping at the third failure, a seed that fails one run in two passes it half
+ * the time, and one that fails one run in four a tenth of the time (figures: docs/performance.md, "Replaying a
+ * seed").
  */
 public final class SeedReplays {
 
     /**
      * Failing rounds to weigh at most: the first, and up to seven more while the best so far replays poorly.
-     * Each costs at most {@code replays} rounds, and the budget bounds the search anyway. Three were too few:
-     * consecutive seeds can all miss the bug by themselves (once, under halt-one, 21 rounds drew victims that
-     * stalled only before reads), so every failure came from a lucky time slice and a seed that does not
-     * replay was reported with most of the budget unspent.
+     * Each costs at most {@code replays} rounds, and the budget bounds the search anyway. Fewer would be too
+     * few: consecutive seeds can all miss the bug by themselves (under halt-one, a run of victims that stall
+     * only before reads), so that every failure comes from a lucky time slice, and a seed that does not replay
+     * would be reported with most of the budget unspent.
      */
     static final int MAX_CANDIDATES = 8;
 

@@ -6,6 +6,7 @@
  *
  * <p>Several test JVMs (Surefire forks) may write into one folder at once: each file is written to a temporary
  * file and moved into place, and the index is rebuilt from every JSON file in the folder under a file lock.
- * This package is never instrumented (see the agent's default exclusions).
+ * It runs in the test JVM once a test's rounds are over, and is never instrumented (see the agent's default
+ * exclusions).
  */
 package dev.jostle.report;

@@ -23,8 +23,8 @@ import org.junit.jupiter.params.provider.ValueSource;
  * Every program of the detection benchmark is a real bug, and the default strategy finds each one through
  * {@code java -jar jostle.jar hunt}, as a user would run it. The benchmark measures how fast and how often;
  * this only holds the line: a bug {@code mixed} stops finding fails the build. The budget is about six
- * times the slowest median the benchmark has measured (4.8 s, the five-philosopher deadlock), room for a
- * busy machine; a found bug ends its hunt at once.
+ * times the slowest median in the benchmark's table (the five-philosopher deadlock's, in
+ * docs/performance.md), room for a busy machine; a found bug ends its hunt at once.
  */
 class BuggyProgramsIT {
 

@@ -74,17 +74,17 @@ class JostledNoiseTests {
     /**
      * Halt-one noise is used because its seeds mostly split on this test. A seed that stalls a worker between
      * its read and its write of {@code count} while the other worker runs fails every time; most others fail
-     * only when the threads happen to overlap. Of 30 seeds, each run 10 times fresh (JDK 25, 2 cores), 5
-     * failed 10 of 10, 21 failed 0 to 3, and 4 failed 4 to 7. So a seed that fails on replay most of the
-     * time is replaying, not getting lucky. The seed is the one the report offers after its own replay check (a seed that did not fail every replay is passed
-     * over for one that does), and each replay here is a fresh run from its replay line.
+     * only when the threads happen to overlap (docs/performance.md, "Replaying a seed"). So a seed that fails
+     * on replay most of the time is replaying, not getting lucky. The seed is the one the report offers after
+     * its own replay check (a seed that did not fail every replay is passed over for one that does), and each
+     * replay here is a fresh run from its replay line.
      *
      * <p>Several searches, and most of their seeds must replay: a seed fixes the noise, not the operating
      * system, and one kind of seed replays in the report's check yet not always afterwards. When the stalled
      * thread is the second worker to get going, its stall bites only while the first is still running, and
      * the check's replays, run back to back, may start the workers closer together than fresh runs do (a
-     * guess, not measured). Seeds that failed all 5 checks failed 2 and 5 of 20 fresh runs in 2 of 24
-     * searches on JDK 17 and 25.
+     * guess). Such a seed can pass all 5 checks and then fail only a few of 20 fresh runs, so one search alone
+     * proves too little.
      */
     @Test
     void failingSeeds_replayedAsTheOnlyRound_mostFailAgainMostOfTheTime() {
@@ -157,10 +157,9 @@ class JostledNoiseTests {
      * Increments per thread in the tests that count failures without noise. Without noise the update is lost
      * when the two threads leave the barrier within one loop's length of each other (a failing run loses a
      * whole loop: with 10 increments, "expected: <20> but was: <10>"), and how often the barrier releases
-     * them that closely depends on the machine. Measured in this test's JVM on an AMD EPYC, as plain runs
-     * failed of 100: 100 increments 11 (one CI run), 10 increments 2 to 9 (8 runs), 3 increments 0 to 5
-     * (6 runs). The comparison's rounds without jostling failed 0 to 3 of 1,000 with 3 increments, and noise
-     * still found the bug within 17 rounds.
+     * them that closely depends on the machine. The fewer the increments, the fewer plain runs fail, while
+     * noise still finds the bug within a few rounds (figures: docs/performance.md, "Counting failures without
+     * noise").
      */
     private static final int NARROW = 3;
 

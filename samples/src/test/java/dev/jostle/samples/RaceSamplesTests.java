@@ -23,7 +23,7 @@ class RaceSamplesTests {
 
     /**
      * Single rounds to try for a passing one that reports the race. Most broken samples race in every
-     * round; Escape_01_Broken in about 1 passing round in 7 (6 of 40, 2026-12-03), as its sensor often sends
+     * round; Escape_01_Broken in about 1 passing round in 7 (docs/performance.md), as its sensor often sends
      * every reading before the thermometer has registered: 200 tries leave it a chance of about 1e-13 to
      * miss by bad luck (0.86^200), and stop at the first success.
      */

@@ -11,7 +11,7 @@ import java.lang.ref.Reference;
  *
  * <p>Why not {@code synchronized}: a racy variable is hit by every thread, and a contended monitor
  * inflates and parks its waiters. With more threads than cores the holder is often descheduled, and the
- * parked waiters queue up behind it for whole time slices (JFR measured waits of 20 to 90 ms each). A
+ * parked waiters queue up behind it for whole time slices (tens of milliseconds each). A
  * waiter that spins briefly and then yields hands the core back to the holder instead.
  */
 final class Shadow {

@@ -162,7 +162,7 @@ class LambdaDesugaringTests {
     void interfaceMethodNamedAndTypedLikeTheFactory_desugared_doesNotClashWithIt() throws Exception {
         // SelfMaking.create() returns a SelfMaking, as the factory of a lambda class that captures nothing does;
         // Chain.create(String) returns a Chain, as the factory of one that captures a String does. A factory
-        // named create was then a second method of the same name and type: a ClassFormatError.
+        // named create would be a second method of the same name and type: a ClassFormatError.
         Class<?> desugared = Class.forName(FIXTURE, true, loader);
         assertEquals("true true true", call(desugared, "samShapedLikeAFactory"));
     }

@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
 /**
  * Commons Pool 2.12.1 instrumented whole, with its fixture: its LinkedBlockingDeque locks through
  * {@code InterruptibleReentrantLock extends ReentrantLock}, and its fields ({@code first}, {@code last},
- * {@code count}, {@code Node.item/prev/next}) were reported as races while every access is under that lock.
+ * {@code count}, {@code Node.item/prev/next}) must not be reported as races: every access is under that lock.
  */
 class CommonsPoolRaceTests {
 

@@ -348,8 +348,8 @@ class RaceDetectorTests {
     /**
      * Threads that first meet the detector at the same moment each get a number, and a race names the
      * earlier access's thread by that number: the name filed under it must be that thread's own, whatever
-     * order the threads were numbered and filed in. (Filing names in arrival order swapped them: a race
-     * reported the updater's access as the reader's.)
+     * order the threads were numbered and filed in. (Filing names in arrival order would swap them: a race
+     * would report the updater's access as the reader's.)
      */
     @Test
     void threadsMeetingTheDetectorAtOnce_eachNumber_namesItsOwnThread() throws Exception {

@@ -46,8 +46,8 @@ final class JostledRounds {
         if (configuration.compareWithoutNoise() && !(result.found() && result.firstFailure().round() < 0)) {
             // Same budget, every round counted: how often the test fails without Jostle. Without noise and
             // without race detection, which arms the hooks and slows every shared access several times over,
-            // widening a race's window as noise would (a lost update of 10 increments a thread failed 10 to 14%
-            // of such rounds with detection on, 0 to 0.5% with it off). The jostled rounds detect the races.
+            // widening a race's window as noise would (docs/performance.md, "Counting failures without noise").
+            // The jostled rounds detect the races.
             // Run after the jostled rounds so that it takes their round timeout, measured once; skipped when
             // the round without noise that measured it failed already (a stronger result than any count).
             CampaignSettings withoutJostling = settings.withStrategy(Strategy.NONE).withStopAtFirstFailure(false)

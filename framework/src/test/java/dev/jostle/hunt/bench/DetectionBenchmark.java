@@ -38,7 +38,7 @@ import java.util.Locale;
  * {@code mvn -B -q -pl framework exec:java -Dexec.classpathScope=test
  * -Dexec.mainClass=dev.jostle.hunt.bench.DetectionBenchmark -Dexec.args="SECONDS HUNTS [PROGRAM [STRATEGIES]]"}
  * (defaults 10 s, 3 hunts per program and column; at most about 50 minutes, far less as found bugs end
- * their hunts early: 16 minutes on 2026-11-23). PROGRAM keeps the programs whose name contains it;
+ * their hunts early). PROGRAM keeps the programs whose name contains it;
  * STRATEGIES is a comma-separated subset of the columns.
  */
 public final class DetectionBenchmark {

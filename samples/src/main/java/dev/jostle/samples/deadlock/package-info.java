@@ -1,0 +1,7 @@
+/**
+ * Deadlocks: lock order in a bank transfer ({@code Transfer_*}) and the dining philosophers ({@code
+ * Philosophers_*}): the broken variant, its fixes, the small contract they share and the scenario that drives them.
+ * The code under test: it runs inside the sample runner's JVM (or a test's), instrumented by the agent. Each
+ * numbered file opens with its story.
+ */
+package dev.jostle.samples.deadlock;

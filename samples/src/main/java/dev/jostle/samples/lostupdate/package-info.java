@@ -1,0 +1,6 @@
+/**
+ * The lost update: two bakers counting cakes into one box ({@code LostUpdate_*}): the broken variant, its fixes,
+ * the small contract they share and the scenario that drives them. The code under test: it runs inside the sample
+ * runner's JVM (or a test's), instrumented by the agent. Each numbered file opens with its story.
+ */
+package dev.jostle.samples.lostupdate;

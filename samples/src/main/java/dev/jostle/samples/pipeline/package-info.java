@@ -1,0 +1,6 @@
+/**
+ * A pipeline whose stages share a plain work list, shelf and done flag ({@code Pipeline_*}): the broken variant,
+ * its fixes, the small contract they share and the scenario that drives them. The code under test: it runs inside
+ * the sample runner's JVM (or a test's), instrumented by the agent. Each numbered file opens with its story.
+ */
+package dev.jostle.samples.pipeline;

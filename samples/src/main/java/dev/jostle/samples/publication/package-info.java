@@ -1,0 +1,7 @@
+/**
+ * Unsafe publication: an object used before it is finished ({@code HalfBuilt_*}) and {@code this} escaping its
+ * constructor ({@code Escape_*}): the broken variant, its fixes, the small contract they share and the scenario
+ * that drives them. The code under test: it runs inside the sample runner's JVM (or a test's), instrumented by the
+ * agent. Each numbered file opens with its story.
+ */
+package dev.jostle.samples.publication;
