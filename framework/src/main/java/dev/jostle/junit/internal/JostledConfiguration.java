@@ -2,15 +2,13 @@ package dev.jostle.junit.internal;
 
 import dev.jostle.agent.runtime.Seeds;
 import dev.jostle.agent.runtime.Strategy;
+import dev.jostle.engine.Durations;
 import dev.jostle.engine.Shard;
 import dev.jostle.junit.Jostled;
 import java.time.Duration;
-import java.time.format.DateTimeParseException;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Function;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.extension.ExtensionConfigurationException;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
@@ -73,8 +71,6 @@ record JostledConfiguration(int rounds, Duration time, long seed, boolean seedGi
     static final String REPLAYS = "jostle.replays";
     static final String MIN_ROUNDS = "jostle.minRounds";
     static final String SHARD = "jostle.shard";
-
-    private static final Pattern DURATION = Pattern.compile("(\\d+)\\s*(ms|s|m|h)?");
 
     static JostledConfiguration resolve(Jostled annotation, ExtensionContext context) {
         Sources sources = new Sources(annotation, context);
@@ -248,43 +244,13 @@ record JostledConfiguration(int rounds, Duration time, long seed, boolean seedGi
             }
         }
 
-        /** "2s", "500ms", "1m", "1h", a plain number of seconds, or ISO-8601 ("PT2S"). */
+        /** A duration in the engine's grammar ({@link Durations}): "2s", "500ms", "1m", "1h", "2", "PT2S". */
         Duration parseDuration(boolean zeroMeansUnlimited) {
-            Duration parsed = null;
-            Matcher matcher = DURATION.matcher(value.toLowerCase(Locale.ROOT));
-            if (value.startsWith("-")) {
-                throw bad(attribute + " must not be negative");
+            try {
+                return zeroMeansUnlimited ? Durations.parse(value) : Durations.parsePositive(value);
+            } catch (Durations.BadDuration problem) {
+                throw bad(attribute + " " + problem.getMessage());
             }
-            if (matcher.matches()) {
-                long amount = Long.parseLong(matcher.group(1));
-                String unit = matcher.group(2) == null ? "s" : matcher.group(2);
-                switch (unit) {
-                    case "ms":
-                        parsed = Duration.ofMillis(amount);
-                        break;
-                    case "m":
-                        parsed = Duration.ofMinutes(amount);
-                        break;
-                    case "h":
-                        parsed = Duration.ofHours(amount);
-                        break;
-                    default:
-                        parsed = Duration.ofSeconds(amount);
-                }
-            } else {
-                try {
-                    parsed = Duration.parse(value);
-                } catch (DateTimeParseException e) {
-                    throw bad(attribute + " must be a duration such as \"2s\", \"500ms\" or \"1m\", not '" + value + "'");
-                }
-            }
-            if (parsed.isNegative()) {
-                throw bad(attribute + " must not be negative");
-            }
-            if (parsed.isZero() && !zeroMeansUnlimited) {
-                throw bad(attribute + " must be positive");
-            }
-            return parsed;
         }
     }
 }
