@@ -12,9 +12,31 @@ import java.time.Duration;
  * @param thread  the name of the thread that failed, when one did
  * @param details extra evidence: the lock cycle and stacks of a deadlock, the stacks of a hang
  * @param report  what the agent saw in the round
+ * @param elapsed how long the round took
  */
 public record RoundOutcome(FailureKind kind, Throwable failure, String thread, String details,
         RoundReport report, Duration elapsed) {
+
+    public static RoundOutcome passed(RoundReport report, Duration elapsed) {
+        return new RoundOutcome(null, null, null, null, report, elapsed);
+    }
+
+    /** A failure not tied to a thread, without details; see {@link #inThread} and {@link #withDetails}. */
+    public static RoundOutcome failed(FailureKind kind, Throwable failure, RoundReport report, Duration elapsed) {
+        return new RoundOutcome(kind, failure, null, null, report, elapsed);
+    }
+
+    public RoundOutcome inThread(String name) {
+        return new RoundOutcome(kind, failure, name, details, report, elapsed);
+    }
+
+    public RoundOutcome withDetails(String evidence) {
+        return new RoundOutcome(kind, failure, thread, evidence, report, elapsed);
+    }
+
+    public RoundOutcome withElapsed(Duration took) {
+        return new RoundOutcome(kind, failure, thread, details, report, took);
+    }
 
     public boolean passed() {
         return kind == null;

@@ -183,13 +183,13 @@ final class Forks implements Campaign.RoundTask, AutoCloseable {
                 asOpened.plan(), 0, Map.of(), List.of(), new BitSet(), List.of());
         if (status != null && !timeout.cut()) {
             if (status == 0) {
-                return new RoundOutcome(null, null, null, null, report, elapsed);
+                return RoundOutcome.passed(report, elapsed);
             }
-            return new RoundOutcome(FailureKind.EXIT, said("the fork's JVM ended during the round with exit status "
-                    + status + " (a crash, or killed)" + errors), null, null, report, elapsed);
+            return RoundOutcome.failed(FailureKind.EXIT, said("the fork's JVM ended during the round with exit status "
+                    + status + " (a crash, or killed)" + errors), report, elapsed);
         }
-        return new RoundOutcome(FailureKind.TIMEOUT, said("the fork did not answer within "
-                + Durations.format(patience(timeout)) + " and was killed" + errors), null, null, report, elapsed);
+        return RoundOutcome.failed(FailureKind.TIMEOUT, said("the fork did not answer within "
+                + Durations.format(patience(timeout)) + " and was killed" + errors), report, elapsed);
     }
 
     /** A failure told, not thrown: the hunt's own stack would say nothing about the program. */
