@@ -6,35 +6,21 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /** The one grammar: hunt's forms (500ms, 10s, 2m, 1h) and @Jostled's (a bare number of seconds, ISO-8601). */
 class DurationsTests {
 
-    @Test
-    void eachUnit_parse_givesTheDuration() {
-        assertEquals(Duration.ofMillis(500), Durations.parse("500ms"));
-        assertEquals(Duration.ofSeconds(10), Durations.parse("10s"));
-        assertEquals(Duration.ofMinutes(2), Durations.parse("2m"));
-        assertEquals(Duration.ofHours(1), Durations.parse("1h"));
-    }
+    private static final String NEGATIVE = " | must not be negative";
+    private static final String MALFORMED = " | must be a duration such as 500ms, 10s, 2m or 1h";
+    private static final String TOO_LONG = " | is too long: at most 106751 days";
 
-    @Test
-    void bareNumber_parse_countsSeconds() {
-        assertEquals(Duration.ofSeconds(10), Durations.parse("10"));
-    }
-
-    @Test
-    void spaceCaseAndPadding_parse_areAllowed() {
-        assertEquals(Duration.ofSeconds(10), Durations.parse("10 s"));
-        assertEquals(Duration.ofSeconds(10), Durations.parse("10S"));
-        assertEquals(Duration.ofMillis(250), Durations.parse(" 250MS "));
-    }
-
-    @Test
-    void isoForm_parse_givesTheDuration() {
-        assertEquals(Duration.ofSeconds(2), Durations.parse("PT2S"));
-        assertEquals(Duration.ofMinutes(90), Durations.parse("PT1H30M"));
+    /** hunt's forms (a unit), then those @Jostled read too: a bare number of seconds, space, case, ISO-8601. */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {"500ms | 500", "10s | 10000", "2m | 120000", "1h | 3600000",
+        "10 | 10000", "10 s | 10000", "10S | 10000", "' 250MS ' | 250", "PT2S | 2000", "PT1H30M | 5400000"})
+    void everyForm_parse_givesTheDuration(String text, long millis) {
+        assertEquals(Duration.ofMillis(millis), Durations.parse(text));
     }
 
     @Test
@@ -46,34 +32,23 @@ class DurationsTests {
         assertEquals("must be positive", zero.getMessage());
     }
 
+    /** Too long: the engine counts deadlines in nanoseconds, where a longer duration would overflow mid-run. */
     @ParameterizedTest
-    @ValueSource(strings = {"-1s", "-0", "PT-2S", "-PT2S"})
-    void negative_parse_failsSayingSo(String value) {
+    @CsvSource(delimiter = '|', value = {
+        "-1s" + NEGATIVE, "-0" + NEGATIVE, "PT-2S" + NEGATIVE, "-PT2S" + NEGATIVE,
+        "ten" + MALFORMED, "1.5s" + MALFORMED, "s" + MALFORMED, "''" + MALFORMED, "5sec" + MALFORMED,
+        "2d" + MALFORMED, "10 sec" + MALFORMED,
+        "99999999999999999999s" + TOO_LONG, "999999999h" + TOO_LONG, "9223372036854775807h" + TOO_LONG,
+        "PT9999999999H" + TOO_LONG})
+    void badText_parse_failsSayingWhy(String value, String problem) {
         Durations.BadDuration bad = assertThrows(Durations.BadDuration.class, () -> Durations.parse(value));
 
-        assertEquals("must not be negative", bad.getMessage());
-    }
-
-    @ParameterizedTest
-    @ValueSource(strings = {"ten", "1.5s", "s", "", "5sec", "10 sec", "2d", "soon"})
-    void malformed_parse_failsWithTheForms(String value) {
-        Durations.BadDuration bad = assertThrows(Durations.BadDuration.class, () -> Durations.parse(value));
-
-        assertEquals("must be a duration such as 500ms, 10s, 2m or 1h", bad.getMessage());
+        assertEquals(problem, bad.getMessage());
     }
 
     @Test
     void missing_parse_failsAsMalformed() {
         assertThrows(Durations.BadDuration.class, () -> Durations.parse(null));
-    }
-
-    /** The engine counts deadlines in nanoseconds: a longer duration would overflow there, mid-run. */
-    @ParameterizedTest
-    @ValueSource(strings = {"99999999999999999999s", "999999999h", "9223372036854775807h", "PT9999999999H"})
-    void beyondNanoseconds_parse_failsAsTooLong(String value) {
-        Durations.BadDuration bad = assertThrows(Durations.BadDuration.class, () -> Durations.parse(value));
-
-        assertEquals("is too long: at most 106751 days", bad.getMessage());
     }
 
     @Test
