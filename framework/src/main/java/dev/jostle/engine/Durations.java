@@ -28,8 +28,24 @@ public final class Durations {
     public static final class BadDuration extends IllegalArgumentException {
         private static final long serialVersionUID = 1L;
 
-        BadDuration(String problem) {
+        private final boolean malformed;
+
+        private BadDuration(String problem, boolean malformed) {
             super(problem);
+            this.malformed = malformed;
+        }
+
+        static BadDuration notADuration() {
+            return new BadDuration("must be a duration such as 500ms, 10s, 2m or 1h", true);
+        }
+
+        static BadDuration outOfRange(String problem) {
+            return new BadDuration(problem, false);
+        }
+
+        /** Whether the text is no duration at all (rather than one out of range), for a front-end's own words. */
+        public boolean malformed() {
+            return malformed;
         }
     }
 
@@ -37,7 +53,7 @@ public final class Durations {
     public static Duration parse(String text) {
         String value = text == null ? "" : text.trim();
         if (value.startsWith("-")) {
-            throw new BadDuration("must not be negative");
+            throw BadDuration.outOfRange("must not be negative");
         }
         Duration parsed;
         try {
@@ -46,7 +62,7 @@ public final class Durations {
             throw tooLong();
         }
         if (parsed.isNegative()) {
-            throw new BadDuration("must not be negative");
+            throw BadDuration.outOfRange("must not be negative");
         }
         if (parsed.compareTo(LONGEST) > 0) {
             throw tooLong();
@@ -58,7 +74,7 @@ public final class Durations {
     public static Duration parsePositive(String text) {
         Duration parsed = parse(text);
         if (parsed.isZero()) {
-            throw new BadDuration("must be positive");
+            throw BadDuration.outOfRange("must be positive");
         }
         return parsed;
     }
@@ -69,7 +85,7 @@ public final class Durations {
             try {
                 return Duration.parse(value);
             } catch (DateTimeParseException notIso) {
-                throw new BadDuration("must be a duration such as 500ms, 10s, 2m or 1h");
+                throw BadDuration.notADuration();
             }
         }
         long amount = Long.parseLong(match.group(1));
@@ -87,7 +103,7 @@ public final class Durations {
     }
 
     private static BadDuration tooLong() {
-        return new BadDuration("is too long: at most " + LONGEST.toDays() + " days");
+        return BadDuration.outOfRange("is too long: at most " + LONGEST.toDays() + " days");
     }
 
     /** The shortest exact form, as {@link #parse} reads it back: 1500ms, 10s, 2m, 1h. */

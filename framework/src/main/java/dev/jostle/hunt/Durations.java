@@ -6,6 +6,10 @@ import java.time.Duration;
 /** Durations on the command line: the engine's grammar ({@link dev.jostle.engine.Durations}), usage errors. */
 final class Durations {
 
+    /** The words hunt has always used for text that is no duration: a user's scripts may match them. */
+    private static final String MALFORMED =
+            "not a duration; use a whole number and a unit, such as 500ms, 10s, 2m or 1h";
+
     private Durations() {
     }
 
@@ -18,7 +22,8 @@ final class Durations {
         try {
             return dev.jostle.engine.Durations.parsePositive(value);
         } catch (BadDuration bad) {
-            throw new UsageException(option + " " + quote(value) + ": " + bad.getMessage());
+            String problem = bad.malformed() ? MALFORMED : bad.getMessage();
+            throw new UsageException(option + " " + quote(value) + ": " + problem);
         }
     }
 

@@ -44,6 +44,7 @@ class DurationsTests {
         Durations.BadDuration bad = assertThrows(Durations.BadDuration.class, () -> Durations.parse(value));
 
         assertEquals(problem, bad.getMessage());
+        assertEquals(problem.equals(MALFORMED.substring(3)), bad.malformed());
     }
 
     @Test

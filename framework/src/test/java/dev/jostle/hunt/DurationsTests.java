@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -17,6 +18,21 @@ class DurationsTests {
         UsageException bad = assertThrows(UsageException.class, () -> Durations.parse("--round-timeout", value));
 
         assertTrue(bad.getMessage().startsWith("--round-timeout '" + value + "': "), bad.getMessage());
+    }
+
+    @Test
+    void noDurationAtAll_parse_saysSoInHuntsWords() {
+        UsageException bad = assertThrows(UsageException.class, () -> Durations.parse("--time", "soon"));
+
+        assertEquals("--time 'soon': not a duration; use a whole number and a unit, such as 500ms, 10s, 2m or 1h",
+                bad.getMessage());
+    }
+
+    @Test
+    void negative_parse_saysSoAsJostledDoes() {
+        UsageException bad = assertThrows(UsageException.class, () -> Durations.parse("--time", "-1s"));
+
+        assertEquals("--time '-1s': must not be negative", bad.getMessage());
     }
 
     /** Forms @Jostled always read, which hunt reads too since both share one grammar. */
