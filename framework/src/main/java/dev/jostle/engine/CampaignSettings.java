@@ -23,20 +23,13 @@ import java.time.Duration;
 public record CampaignSettings(Strategy strategy, long seed, int rounds, Duration time, int parallel,
         boolean stopAtFirstFailure, boolean recordSites, boolean detectRaces, Duration roundTimeout, int minRounds) {
 
-    /** The round timeout of a campaign that does not choose one: the runner's default. */
-    public static final Duration DEFAULT_ROUND_TIMEOUT = RoundTimeout.FLOOR;
-
-    /** Settings with the default round timeout (5 s, fixed) and no minimum of rounds. */
-    public CampaignSettings(Strategy strategy, long seed, int rounds, Duration time, int parallel,
-            boolean stopAtFirstFailure, boolean recordSites, boolean detectRaces) {
-        this(strategy, seed, rounds, time, parallel, stopAtFirstFailure, recordSites, detectRaces,
-                DEFAULT_ROUND_TIMEOUT, 0);
-    }
-
-    /** Settings without race detection. */
-    public CampaignSettings(Strategy strategy, long seed, int rounds, Duration time, int parallel,
-            boolean stopAtFirstFailure, boolean recordSites) {
-        this(strategy, seed, rounds, time, parallel, stopAtFirstFailure, recordSites, false);
+    /**
+     * Settings with this budget, and otherwise: one round at a time, stop at the first failure, no per-site
+     * recording, no race detection, the default round timeout ({@link Defaults#ROUND_TIMEOUT}), no minimum of
+     * rounds. The {@code with...} methods change one each.
+     */
+    public static CampaignSettings of(Strategy strategy, long seed, int rounds, Duration time) {
+        return new CampaignSettings(strategy, seed, rounds, time, 1, true, false, false, Defaults.ROUND_TIMEOUT, 0);
     }
 
     public CampaignSettings {
@@ -74,8 +67,29 @@ public record CampaignSettings(Strategy strategy, long seed, int rounds, Duratio
                 roundTimeout, minRounds);
     }
 
+    public CampaignSettings withSeed(long base) {
+        return new CampaignSettings(strategy, base, rounds, time, parallel, stopAtFirstFailure, recordSites,
+                detectRaces, roundTimeout, minRounds);
+    }
+
+    /** Another budget: at most {@code most} rounds (0: no limit) within {@code within} ({@code ZERO}: none). */
+    public CampaignSettings withBudget(int most, Duration within) {
+        return new CampaignSettings(strategy, seed, most, within, parallel, stopAtFirstFailure, recordSites,
+                detectRaces, roundTimeout, minRounds);
+    }
+
+    public CampaignSettings withParallel(int atOnce) {
+        return new CampaignSettings(strategy, seed, rounds, time, atOnce, stopAtFirstFailure, recordSites,
+                detectRaces, roundTimeout, minRounds);
+    }
+
     public CampaignSettings withStopAtFirstFailure(boolean stop) {
         return new CampaignSettings(strategy, seed, rounds, time, parallel, stop, recordSites, detectRaces,
+                roundTimeout, minRounds);
+    }
+
+    public CampaignSettings withSiteRecording(boolean record) {
+        return new CampaignSettings(strategy, seed, rounds, time, parallel, stopAtFirstFailure, record, detectRaces,
                 roundTimeout, minRounds);
     }
 

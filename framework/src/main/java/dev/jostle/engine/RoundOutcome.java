@@ -12,6 +12,7 @@ import java.time.Duration;
  * @param thread  the name of the thread that failed, when one did
  * @param details extra evidence: the lock cycle and stacks of a deadlock, the stacks of a hang
  * @param report  what the agent saw in the round
+ * @param elapsed how long the round took
  * @param unfinished the search's deadline stopped the round before it ended or ran out of its own time (its
  *                   limit cut, or class loading time it would have got back denied): it proves nothing, and
  *                   counts neither as a round run nor as a failure
@@ -19,10 +20,30 @@ import java.time.Duration;
 public record RoundOutcome(FailureKind kind, Throwable failure, String thread, String details,
         RoundReport report, Duration elapsed, boolean unfinished) {
 
-    /** A round that ran to its end or its own timeout. */
-    public RoundOutcome(FailureKind kind, Throwable failure, String thread, String details, RoundReport report,
-            Duration elapsed) {
-        this(kind, failure, thread, details, report, elapsed, false);
+    public static RoundOutcome passed(RoundReport report, Duration elapsed) {
+        return new RoundOutcome(null, null, null, null, report, elapsed, false);
+    }
+
+    /** A failure not tied to a thread, without details; see {@link #inThread} and {@link #withDetails}. */
+    public static RoundOutcome failed(FailureKind kind, Throwable failure, RoundReport report, Duration elapsed) {
+        return new RoundOutcome(kind, failure, null, null, report, elapsed, false);
+    }
+
+    public RoundOutcome inThread(String name) {
+        return new RoundOutcome(kind, failure, name, details, report, elapsed, unfinished);
+    }
+
+    public RoundOutcome withDetails(String evidence) {
+        return new RoundOutcome(kind, failure, thread, evidence, report, elapsed, unfinished);
+    }
+
+    public RoundOutcome withElapsed(Duration took) {
+        return new RoundOutcome(kind, failure, thread, details, report, took, unfinished);
+    }
+
+    /** This outcome, marked as a round the search's deadline stopped (see {@code unfinished} above). */
+    public RoundOutcome unfinishedByTheDeadline() {
+        return new RoundOutcome(kind, failure, thread, details, report, elapsed, true);
     }
 
     public boolean passed() {

@@ -337,7 +337,7 @@ public final class RoundRunner {
     }
 
     static String format(Duration duration) {
-        return RoundTimeout.format(duration);
+        return Durations.format(duration);
     }
 
     /** Settings of a runner; the defaults fit a JUnit test. */

@@ -1,7 +1,9 @@
 package dev.jostle.engine;
 
+import static dev.jostle.engine.Durations.format;
+import static dev.jostle.engine.Durations.seconds;
+
 import java.time.Duration;
-import java.util.Locale;
 
 /**
  * How long a round may run before it counts as a hang, and where that limit came from, so that a timeout
@@ -148,18 +150,5 @@ public final class RoundTimeout {
     @Override
     public String toString() {
         return format(limit) + (derived() ? " (" + MULTIPLE + " x " + seconds(normal) + ")" : "");
-    }
-
-    /** The shortest exact form: 1500ms, 10s, 2m. */
-    static String format(Duration duration) {
-        long millis = duration.toMillis();
-        if (millis % 60_000 == 0) {
-            return millis / 60_000 + "m";
-        }
-        return millis % 1000 == 0 ? millis / 1000 + "s" : millis + "ms";
-    }
-
-    static String seconds(Duration duration) {
-        return String.format(Locale.ROOT, "%.2fs", duration.toNanos() / 1e9);
     }
 }

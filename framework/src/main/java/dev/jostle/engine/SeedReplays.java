@@ -203,9 +203,9 @@ public final class SeedReplays {
         // replayed as round 0 under strategy none at its seed, recording the sites as it did (recording, too,
         // costs every access something).
         boolean observation = round.index() < 0;
-        CampaignSettings replay = new CampaignSettings(observation ? Strategy.NONE : round.strategy(), round.seed(), 1,
-                Duration.ZERO, 1, true, observation || settings.recordSites(), settings.detectRaces())
-                .withRoundTimeout(timeout);
+        CampaignSettings replay = CampaignSettings.of(observation ? Strategy.NONE : round.strategy(), round.seed(), 1,
+                Duration.ZERO).withSiteRecording(observation || settings.recordSites())
+                .withRaceDetection(settings.detectRaces()).withRoundTimeout(timeout);
         int ran = 0;
         int failedAgain = 0;
         String unrunnable = null;
@@ -252,8 +252,8 @@ public final class SeedReplays {
                 return null;
             }
         }
-        return new CampaignSettings(settings.strategy(), settings.seed() + spent.rounds(), rounds, time,
-                settings.parallel(), true, settings.recordSites(), settings.detectRaces()).withRoundTimeout(timeout);
+        return settings.withSeed(settings.seed() + spent.rounds()).withBudget(rounds, time).withStopAtFirstFailure(true)
+                .withRoundTimeout(timeout).withMinRounds(0);
     }
 
     /** Two campaigns as one; the failure to report is {@code reported} if given, else the earlier campaign's. */

@@ -214,15 +214,14 @@ final class Forks implements Campaign.RoundTask, AutoCloseable {
 
     /** A round the end of the hunt's time stopped in its fork: it proves nothing, and the campaign drops it. */
     private static RoundOutcome unfinished(RoundReport asOpened, String why, long started) {
-        return new RoundOutcome(FailureKind.TIMEOUT, said(why), null, null, emptyReport(asOpened),
-                Duration.ofNanos(System.nanoTime() - started), true);
+        return RoundOutcome.failed(FailureKind.TIMEOUT, said(why), emptyReport(asOpened),
+                Duration.ofNanos(System.nanoTime() - started)).unfinishedByTheDeadline();
     }
 
     /** A round whose fork's JVM ended: the program's doing (a crash, {@code Runtime.halt}, a kill). */
     private static RoundOutcome died(RoundReport asOpened, Integer status, String errors, long started) {
         if (status != null && status == 0) {
-            return new RoundOutcome(null, null, null, null, emptyReport(asOpened),
-                    Duration.ofNanos(System.nanoTime() - started));
+            return RoundOutcome.passed(emptyReport(asOpened), Duration.ofNanos(System.nanoTime() - started));
         }
         if (status == null) {
             return lostRound(asOpened, FailureKind.TIMEOUT, "the fork stopped answering and was killed" + errors,
@@ -233,8 +232,7 @@ final class Forks implements Campaign.RoundTask, AutoCloseable {
     }
 
     private static RoundOutcome lostRound(RoundReport asOpened, FailureKind kind, String why, long started) {
-        return new RoundOutcome(kind, said(why), null, null, emptyReport(asOpened),
-                Duration.ofNanos(System.nanoTime() - started));
+        return RoundOutcome.failed(kind, said(why), emptyReport(asOpened), Duration.ofNanos(System.nanoTime() - started));
     }
 
     private static RoundReport emptyReport(RoundReport asOpened) {

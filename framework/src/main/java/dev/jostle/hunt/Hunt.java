@@ -53,9 +53,9 @@ final class Hunt {
         // Rounds under strategy none record the sites, as the observation round does: then the replay line of a
         // failure there, a one-round hunt under none, runs exactly such a round (recording costs every access).
         boolean recordSites = options.strategy() == Strategy.NONE;
-        CampaignSettings settings = new CampaignSettings(options.strategy(), options.firstSeed(), options.rounds(),
-                options.time(), options.atOnce(), true, recordSites, options.races())
-                .withRoundTimeout(options.roundTimeout());
+        CampaignSettings settings = CampaignSettings.of(options.strategy(), options.firstSeed(), options.rounds(),
+                options.time()).withParallel(options.atOnce()).withSiteRecording(recordSites)
+                .withRaceDetection(options.races()).withRoundTimeout(options.roundTimeout());
         Deadline stopBy = options.time().isZero() ? Deadline.NONE
                 : Deadline.after(options.time().plus(options.roundTimeout()), System::nanoTime);
         SeedReplays.Result replays;
@@ -192,8 +192,8 @@ final class Hunt {
         if (match == null || !outcome.passed()) {
             return outcome;
         }
-        return new RoundOutcome(FailureKind.OUTPUT, new FailingOutput(match, options.failOnOutput().pattern()),
-                match.thread(), null, outcome.report(), outcome.elapsed());
+        return RoundOutcome.failed(FailureKind.OUTPUT, new FailingOutput(match, options.failOnOutput().pattern()),
+                outcome.report(), outcome.elapsed()).inThread(match.thread());
     }
 
     /**
@@ -214,8 +214,8 @@ final class Hunt {
             return outcome;
         }
         if (exit.status() == 0) {
-            return new RoundOutcome(null, null, null, null, outcome.report(), outcome.elapsed());
+            return RoundOutcome.passed(outcome.report(), outcome.elapsed());
         }
-        return new RoundOutcome(FailureKind.EXIT, exit, thread, null, outcome.report(), outcome.elapsed());
+        return RoundOutcome.failed(FailureKind.EXIT, exit, outcome.report(), outcome.elapsed()).inThread(thread);
     }
 }

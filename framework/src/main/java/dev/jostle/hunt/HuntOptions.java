@@ -1,6 +1,7 @@
 package dev.jostle.hunt;
 
 import dev.jostle.agent.runtime.Strategy;
+import dev.jostle.engine.Defaults;
 import dev.jostle.engine.Shard;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -37,10 +38,11 @@ public record HuntOptions(List<String> classPath, Duration time, int rounds, Str
         args = List.copyOf(args);
     }
 
-    public static final Duration DEFAULT_TIME = Duration.ofSeconds(10);
-    public static final Duration DEFAULT_ROUND_TIMEOUT = Duration.ofSeconds(5);
-    public static final Strategy DEFAULT_STRATEGY = Strategy.MIXED;
-    public static final int DEFAULT_REPLAYS = 5;
+    // The hunt's names for the defaults both front-ends keep in one place.
+    public static final Duration DEFAULT_TIME = Defaults.HUNT_TIME;
+    public static final Duration DEFAULT_ROUND_TIMEOUT = Defaults.ROUND_TIMEOUT;
+    public static final Strategy DEFAULT_STRATEGY = Defaults.STRATEGY;
+    public static final int DEFAULT_REPLAYS = Defaults.REPLAYS;
 
     /** The seed of this hunt's round 0: the base seed, moved to the start of its shard. */
     public long firstSeed() {

@@ -3,6 +3,7 @@ package dev.jostle.hunt;
 import dev.jostle.agent.runtime.RoundReport;
 import dev.jostle.engine.CampaignResult;
 import dev.jostle.engine.FailureKind;
+import dev.jostle.engine.RaceText;
 import dev.jostle.engine.RoundOutcome;
 import dev.jostle.engine.SeedReplays;
 import java.io.PrintWriter;
@@ -41,13 +42,13 @@ final class HuntReport {
         if (campaign.races().isEmpty()) {
             return "";
         }
-        StringBuilder text = new StringBuilder("\n\njostle hunt: ").append(campaign.races().size())
-                .append(campaign.races().size() == 1 ? " data race" : " data races")
-                .append(" (accesses unordered by happens-before, whether or not a round failed):\n");
-        for (dev.jostle.agent.race.Race race : campaign.races()) {
-            text.append("  ").append(race.describe().replace("\n", "\n  ")).append('\n');
-        }
-        return text.toString().stripTrailing();
+        return "\n\n" + raceBlock("jostle hunt", campaign.races().size(), RaceText.describe(campaign.races()));
+    }
+
+    /** The races of a hunt, or of hunts merged: a count that says what a race is, then each race. */
+    static String raceBlock(String tool, int count, String described) {
+        return tool + ": " + RaceText.count(count)
+                + " (accesses unordered by happens-before, whether or not a round failed):\n" + described;
     }
 
     private static String verdict(HuntResult result) {
@@ -172,6 +173,6 @@ final class HuntReport {
     }
 
     static String seconds(Duration duration) {
-        return duration == null ? "-" : String.format(Locale.ROOT, "%.2fs", duration.toNanos() / 1e9);
+        return duration == null ? "-" : dev.jostle.engine.Durations.seconds(duration);
     }
 }

@@ -4,6 +4,7 @@ import com.google.gson.GsonBuilder;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
+import dev.jostle.engine.RaceText;
 import dev.jostle.engine.Shard;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -187,11 +188,7 @@ final class MergedHunts {
         }
         Set<String> races = races();
         if (!races.isEmpty()) {
-            text.append("jostle merge: ").append(races.size()).append(races.size() == 1 ? " data race" : " data races")
-                    .append(" (accesses unordered by happens-before, whether or not a round failed):\n");
-            for (String race : races) {
-                text.append("  ").append(race.replace("\n", "\n  ")).append('\n');
-            }
+            text.append(HuntReport.raceBlock("jostle merge", races.size(), RaceText.indent(races)));
         }
         return text.toString().stripTrailing();
     }

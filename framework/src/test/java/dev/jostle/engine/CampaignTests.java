@@ -21,7 +21,7 @@ class CampaignTests {
     @Test
     void roundBudget_run_runsExactlyThatManyRoundsEachUnderItsOwnSeed() {
         Set<Long> seeds = ConcurrentHashMap.newKeySet();
-        CampaignSettings settings = new CampaignSettings(Strategy.NONE, 1000, 50, Duration.ZERO, 2, true, false);
+        CampaignSettings settings = CampaignSettings.of(Strategy.NONE, 1000, 50, Duration.ZERO).withParallel(2);
 
         CampaignResult result = Campaign.run(settings, (opener, timeout) -> {
             RoundOutcome outcome = runner.run(opener, () -> { });
@@ -37,7 +37,7 @@ class CampaignTests {
 
     @Test
     void failingRound_runStoppingAtFirstFailure_reportsItsSeed() {
-        CampaignSettings settings = new CampaignSettings(Strategy.NONE, 7, 100, Duration.ZERO, 1, true, false);
+        CampaignSettings settings = CampaignSettings.of(Strategy.NONE, 7, 100, Duration.ZERO);
 
         CampaignResult result = Campaign.run(settings, (opener, timeout) -> runner.run(opener, () -> {
             if (Thread.currentThread().getName().endsWith("-3")) {
@@ -53,13 +53,13 @@ class CampaignTests {
 
     @Test
     void roundTheSearchsDeadlineStopped_run_countsItNeitherAsARoundNorAsAFailure() {
-        CampaignSettings settings = new CampaignSettings(Strategy.NONE, 0, 5, Duration.ZERO, 1, true, false);
+        CampaignSettings settings = CampaignSettings.of(Strategy.NONE, 0, 5, Duration.ZERO);
 
         CampaignResult result = Campaign.run(settings, (opener, timeout) -> {
             RoundOutcome ran = runner.run(opener, () -> { });
             // As a round whose class loading the deadline cut short: out of time under a limit not itself cut.
-            return new RoundOutcome(FailureKind.LOADING_TIMEOUT, new AssertionError("still loading classes"), null,
-                    null, ran.report(), ran.elapsed(), true);
+            return RoundOutcome.failed(FailureKind.LOADING_TIMEOUT, new AssertionError("still loading classes"),
+                    ran.report(), ran.elapsed()).unfinishedByTheDeadline();
         }, Campaign.Listener.NONE);
 
         assertFalse(result.found(), "no evidence of a hang: " + result.firstFailure());
@@ -68,7 +68,8 @@ class CampaignTests {
 
     @Test
     void failingRounds_runCountingFailures_runsTheWholeBudget() {
-        CampaignSettings settings = new CampaignSettings(Strategy.NONE, 0, 20, Duration.ZERO, 1, false, false);
+        CampaignSettings settings = CampaignSettings.of(Strategy.NONE, 0, 20, Duration.ZERO)
+                .withStopAtFirstFailure(false);
 
         CampaignResult result = Campaign.run(settings, (opener, timeout) -> runner.run(opener, () -> {
             if (Thread.currentThread().getName().matches(".*-\\d*[05]")) {
@@ -81,16 +82,28 @@ class CampaignTests {
     }
 
     @Test
+    void settingsOf_namesOnlyTheBudget_andEachWithChangesOneSetting() {
+        CampaignSettings plain = CampaignSettings.of(Strategy.RANDOM, 9, 10, Duration.ofSeconds(1));
+
+        assertEquals(new CampaignSettings(Strategy.RANDOM, 9, 10, Duration.ofSeconds(1), 1, true, false, false,
+                Defaults.ROUND_TIMEOUT, 0), plain);
+        assertEquals(new CampaignSettings(Strategy.NONE, 3, 0, Duration.ofSeconds(2), 4, false, true, true, null, 2),
+                plain.withStrategy(Strategy.NONE).withSeed(3).withBudget(0, Duration.ofSeconds(2)).withParallel(4)
+                        .withStopAtFirstFailure(false).withSiteRecording(true).withRaceDetection(true)
+                        .withRoundTimeout(null).withMinRounds(2));
+    }
+
+    @Test
     void noBudget_settings_areRejectedNamingTheProblem() {
         IllegalArgumentException error = assertThrows(IllegalArgumentException.class,
-                () -> new CampaignSettings(Strategy.NONE, 0, 0, Duration.ZERO, 1, true, false));
+                () -> CampaignSettings.of(Strategy.NONE, 0, 0, Duration.ZERO));
 
         assertTrue(error.getMessage().contains("budget"), error.getMessage());
     }
 
     @Test
     void harnessCannotRunARound_run_throwsInsteadOfReportingAFinding() {
-        CampaignSettings settings = new CampaignSettings(Strategy.NONE, 0, 5, Duration.ZERO, 1, true, false);
+        CampaignSettings settings = CampaignSettings.of(Strategy.NONE, 0, 5, Duration.ZERO);
 
         IllegalStateException error = assertThrows(IllegalStateException.class, () -> Campaign.run(settings, (opener, timeout) -> {
             throw new NoSuchMethodException("no public constructor");
@@ -103,7 +116,7 @@ class CampaignTests {
     void unsetRoundTimeout_run_measuresARoundWithoutNoiseAndGivesTheJostledRoundsTenTimesIt() {
         // The task claims the round without noise took 13 s (as commons-pool's slowest tests do plainly).
         Map<Integer, RoundTimeout> limits = new ConcurrentHashMap<>();
-        CampaignSettings settings = new CampaignSettings(Strategy.RANDOM, 0, 4, Duration.ZERO, 1, true, false)
+        CampaignSettings settings = CampaignSettings.of(Strategy.RANDOM, 0, 4, Duration.ZERO)
                 .withRoundTimeout(null);
 
         CampaignResult result = Campaign.run(settings, (opener, timeout) -> {
@@ -133,7 +146,7 @@ class CampaignTests {
     @Test
     void setRoundTimeout_run_isUsedAsGivenWithoutARoundToMeasure() {
         List<RoundTimeout> limits = new CopyOnWriteArrayList<>();
-        CampaignSettings settings = new CampaignSettings(Strategy.RANDOM, 0, 3, Duration.ZERO, 1, true, false)
+        CampaignSettings settings = CampaignSettings.of(Strategy.RANDOM, 0, 3, Duration.ZERO)
                 .withRoundTimeout(Duration.ofMillis(700));
 
         CampaignResult result = Campaign.run(settings, (opener, timeout) -> {
@@ -150,7 +163,7 @@ class CampaignTests {
     @Test
     void aimedStrategyAndUnsetTimeout_run_measuresInTheObservationRoundItRunsAnyway() {
         List<Integer> rounds = new CopyOnWriteArrayList<>();
-        CampaignSettings settings = new CampaignSettings(Strategy.MIXED, 0, 3, Duration.ZERO, 1, true, false)
+        CampaignSettings settings = CampaignSettings.of(Strategy.MIXED, 0, 3, Duration.ZERO)
                 .withRoundTimeout(null);
 
         CampaignResult result = Campaign.run(settings, (opener, timeout) -> {
@@ -167,8 +180,8 @@ class CampaignTests {
     @Test
     void timeSpentBeforeTheMinimum_run_stretchesTheTimeToRunTheMinimumOfRounds() {
         // Each round takes 20 times the whole time budget: without the minimum, one round would be all.
-        CampaignSettings settings = new CampaignSettings(Strategy.RANDOM, 0, 100, Duration.ofMillis(1), 2, true,
-                false).withMinRounds(3);
+        CampaignSettings settings = CampaignSettings.of(Strategy.RANDOM, 0, 100, Duration.ofMillis(1)).withParallel(2)
+                .withMinRounds(3);
 
         CampaignResult result = Campaign.run(settings, (opener, timeout) -> runner.run(opener,
                 () -> Thread.sleep(20), timeout), Campaign.Listener.NONE);
@@ -180,7 +193,7 @@ class CampaignTests {
 
     @Test
     void roundBudgetBelowTheMinimum_run_saysTheMinimumWasNotReached() {
-        CampaignSettings settings = new CampaignSettings(Strategy.RANDOM, 0, 2, Duration.ZERO, 1, true, false)
+        CampaignSettings settings = CampaignSettings.of(Strategy.RANDOM, 0, 2, Duration.ZERO)
                 .withMinRounds(3);
 
         CampaignResult result = Campaign.run(settings, (opener, timeout) -> runner.run(opener, () -> { }, timeout),
@@ -201,17 +214,18 @@ class CampaignTests {
             }
             // Round 0 fails once round 1 is under way, so that both happen whatever the scheduling.
             brokenStarted.await(30, java.util.concurrent.TimeUnit.SECONDS);
-            return ran.round() == 0 ? new RoundOutcome(FailureKind.EXCEPTION, new AssertionError("bug"), null, null,
-                    ran.report(), ran.elapsed()) : ran;
+            return ran.round() == 0
+                    ? RoundOutcome.failed(FailureKind.EXCEPTION, new AssertionError("bug"), ran.report(), ran.elapsed())
+                    : ran;
         };
 
-        CampaignResult result = Campaign.run(new CampaignSettings(Strategy.RANDOM, 1000, 2, Duration.ZERO, 2, true,
-                false), task, Campaign.Listener.NONE);
+        CampaignSettings settings = CampaignSettings.of(Strategy.RANDOM, 1000, 2, Duration.ZERO).withParallel(2);
+        CampaignResult result = Campaign.run(settings, task, Campaign.Listener.NONE);
 
         assertEquals(1000, result.firstFailure().report().seed(), "the failure found stands");
     }
 
     private static RoundOutcome claimingToHaveTaken(RoundOutcome ran, Duration elapsed) {
-        return new RoundOutcome(ran.kind(), ran.failure(), ran.thread(), ran.details(), ran.report(), elapsed);
+        return ran.withElapsed(elapsed);
     }
 }

@@ -126,7 +126,7 @@ class SeedReplaysTests {
             sleep(20);
             return outcome;
         };
-        CampaignSettings budget = new CampaignSettings(Strategy.NONE, 1000, 0, Duration.ofMillis(300), 1, true, false);
+        CampaignSettings budget = CampaignSettings.of(Strategy.NONE, 1000, 0, Duration.ofMillis(300));
 
         SeedReplays.Result result = SeedReplays.search(budget, slowUnreliable, Campaign.Listener.NONE, 5);
 
@@ -171,7 +171,7 @@ class SeedReplaysTests {
     void hang_search_isNotReplayed() {
         Campaign.RoundTask hangs = (opener, timeout) -> {
             RoundOutcome ran = runner.run(opener, () -> { });
-            return new RoundOutcome(FailureKind.TIMEOUT, new AssertionError("hung"), null, null, ran.report(),
+            return RoundOutcome.failed(FailureKind.TIMEOUT, new AssertionError("hung"), ran.report(),
                     ran.elapsed());
         };
 
@@ -188,7 +188,7 @@ class SeedReplaysTests {
             RoundOutcome ran = failingOn(Set.of(1003L), Set.of()).run(opener, timeout);
             runs.add(ran.round() + "@" + timeout.limit().toSeconds() + "s");
             // The round without noise claims 2 s: the rounds after it get 20 s.
-            return ran.round() < 0 ? new RoundOutcome(null, null, null, null, ran.report(), Duration.ofSeconds(2))
+            return ran.round() < 0 ? RoundOutcome.passed(ran.report(), Duration.ofSeconds(2))
                     : ran;
         };
 
@@ -278,11 +278,11 @@ class SeedReplaysTests {
             RoundOutcome ran = task.run(opener, timeout);
             if (timeout.limit().compareTo(takes) < 0) {
                 clock.addAndGet(timeout.limit().toNanos());
-                return new RoundOutcome(FailureKind.TIMEOUT, new AssertionError("out of time"), null, null,
-                        ran.report(), timeout.limit());
+                return RoundOutcome.failed(FailureKind.TIMEOUT, new AssertionError("out of time"), ran.report(),
+                        timeout.limit());
             }
             clock.addAndGet(takes.toNanos());
-            return new RoundOutcome(ran.kind(), ran.failure(), ran.thread(), ran.details(), ran.report(), takes);
+            return ran.withElapsed(takes);
         };
     }
 
@@ -344,7 +344,7 @@ class SeedReplaysTests {
     }
 
     private static RoundOutcome failed(RoundOutcome ran) {
-        return new RoundOutcome(FailureKind.EXCEPTION, new AssertionError("failed"), null, null, ran.report(),
+        return RoundOutcome.failed(FailureKind.EXCEPTION, new AssertionError("failed"), ran.report(),
                 ran.elapsed());
     }
 
@@ -357,7 +357,7 @@ class SeedReplaysTests {
     }
 
     private static CampaignSettings settings(int rounds) {
-        return new CampaignSettings(Strategy.NONE, 1000, rounds, Duration.ZERO, 1, true, false);
+        return CampaignSettings.of(Strategy.NONE, 1000, rounds, Duration.ZERO);
     }
 
     /** Rounds under {@code always} seeds fail every time; under {@code once} seeds, only the first time. */
@@ -375,8 +375,8 @@ class SeedReplaysTests {
             long seed = ran.report().seed();
             int runs = runsBySeed.computeIfAbsent(seed, s -> new AtomicInteger()).incrementAndGet();
             boolean fails = runs <= failingRuns.getOrDefault(seed, 0);
-            return fails ? new RoundOutcome(FailureKind.EXCEPTION, new AssertionError("seed " + seed), null, null,
-                    ran.report(), ran.elapsed()) : ran;
+            return fails ? RoundOutcome.failed(FailureKind.EXCEPTION, new AssertionError("seed " + seed), ran.report(),
+                    ran.elapsed()) : ran;
         };
     }
 }

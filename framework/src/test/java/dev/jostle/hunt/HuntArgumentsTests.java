@@ -94,7 +94,7 @@ class HuntArgumentsTests {
 
     @Test
     void badDuration_parse_namesOptionAndValue() {
-        assertUsage("--time '10'", "--time", "10", "Main");
+        assertUsage("--time '10x'", "--time", "10x", "Main");
         assertUsage("--round-timeout '-1s'", "--round-timeout", "-1s", "Main");
     }
 

@@ -16,6 +16,7 @@ class JostledConfigurationTests {
         System.clearProperty("jostle.rounds");
         System.clearProperty("jostle.seed");
         System.clearProperty("jostle.strategy");
+        System.clearProperty("jostle.time");
     }
 
     @Test
@@ -49,6 +50,14 @@ class JostledConfigurationTests {
         assertTrue(failure instanceof ExtensionConfigurationException, failure.toString());
         assertTrue(failure.getMessage().startsWith("configuration parameter jostle.time=soon: time must be a duration"),
                 failure.getMessage());
+    }
+
+    @Test
+    void timeTooLongForALong_run_failsNamingThePropertyNotCrashing() {
+        System.setProperty("jostle.time", "99999999999999999999s");
+
+        assertConfigurationError(DefaultsTestCase.class,
+                "-Djostle.time=99999999999999999999s: time is too long: at most 106751 days");
     }
 
     @Test

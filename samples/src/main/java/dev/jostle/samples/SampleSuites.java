@@ -87,17 +87,17 @@ public final class SampleSuites {
     public SuiteRow run(Variant variant, Progress progress) {
         CampaignResult quiet;
         if (options.quietRounds() == 0) {
-            CampaignSettings none = new CampaignSettings(Strategy.NONE, options.seed(), 1, Duration.ZERO, 1, false,
-                    false);
+            CampaignSettings none = CampaignSettings.of(Strategy.NONE, options.seed(), 1, Duration.ZERO)
+                    .withStopAtFirstFailure(false);
             quiet = new CampaignResult(none, 0, 0, null, Duration.ZERO, null, List.of());
         } else {
             // Noise off, race detector on: the "works but broken" face, and races even in rounds that pass.
-            quiet = campaign(variant, new CampaignSettings(Strategy.NONE, options.seed(), options.quietRounds(),
-                    Duration.ZERO, 1, false, false, true), progress, "no noise");
+            quiet = campaign(variant, CampaignSettings.of(Strategy.NONE, options.seed(), options.quietRounds(),
+                    Duration.ZERO).withStopAtFirstFailure(false).withRaceDetection(true), progress, "no noise");
         }
         int jostled = variant.broken() ? options.brokenRounds() : options.fixRounds();
-        CampaignSettings noisySettings = new CampaignSettings(Strategy.MIXED, options.seed(), jostled,
-                Duration.ZERO, 1, variant.broken(), false);
+        CampaignSettings noisySettings = CampaignSettings.of(Strategy.MIXED, options.seed(), jostled, Duration.ZERO)
+                .withStopAtFirstFailure(variant.broken());
         CampaignResult noisy = campaign(variant, noisySettings, progress, "jostled");
         progress.done(variant);
         return new SuiteRow(variant, quiet, noisy);

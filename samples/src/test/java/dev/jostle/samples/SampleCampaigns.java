@@ -25,15 +25,15 @@ final class SampleCampaigns {
 
     /** {@link #watchForRaces(Variant, int)} from a given seed; one round gives that round's races alone. */
     static CampaignResult watchForRaces(Variant variant, long seed, int rounds) {
-        CampaignSettings settings = new CampaignSettings(Strategy.NONE, seed, rounds, Duration.ZERO, 1, false,
-                false, true);
+        CampaignSettings settings = CampaignSettings.of(Strategy.NONE, seed, rounds, Duration.ZERO)
+                .withStopAtFirstFailure(false).withRaceDetection(true);
         return Campaign.run(settings, (opener, timeout) -> RUNNER.run(opener, variant.round()), Campaign.Listener.NONE);
     }
 
     /** Jostled rounds under mixed noise, seed 1; stops at the first failure when asked. */
     static CampaignResult jostle(Variant variant, int rounds, boolean stopAtFirstFailure) {
-        CampaignSettings settings = new CampaignSettings(Strategy.MIXED, 1, rounds, Duration.ZERO, 1,
-                stopAtFirstFailure, false);
+        CampaignSettings settings = CampaignSettings.of(Strategy.MIXED, 1, rounds, Duration.ZERO)
+                .withStopAtFirstFailure(stopAtFirstFailure);
         return Campaign.run(settings, (opener, timeout) -> RUNNER.run(opener, variant.round()), Campaign.Listener.NONE);
     }
 }

@@ -28,45 +28,42 @@ final class CachingTransformer extends ResettableClassFileTransformer.WithDelega
     @Override
     public byte[] transform(ClassLoader loader, String internalName, Class<?> classBeingRedefined,
             ProtectionDomain protectionDomain, byte[] classfileBuffer) throws IllegalClassFormatException {
-        if (isLambdaClass(internalName)) {
-            return null;
-        }
-        byte[] cached = classBeingRedefined == null ? lookup(loader, internalName, classfileBuffer) : null;
-        if (cached != null) {
-            return cached;
-        }
-        byte[] instrumented;
-        try {
-            instrumented = MethodReferenceBridges.whileTransforming(classBeingRedefined == null,
-                    () -> classFileTransformer.transform(loader, internalName, classBeingRedefined,
-                            protectionDomain, classfileBuffer));
-        } catch (RuntimeException alreadyReported) {
-            return null; // the listener named the class; it runs as it was written
-        }
-        // A redefined class's bytes lack the bridges a definition of the same bytes gets: keep them apart.
-        return classBeingRedefined == null ? remember(internalName, classfileBuffer, instrumented) : instrumented;
+        return transform(loader, internalName, classBeingRedefined, classfileBuffer,
+                () -> classFileTransformer.transform(loader, internalName, classBeingRedefined, protectionDomain,
+                        classfileBuffer));
     }
 
     @Override
     public byte[] transform(Module module, ClassLoader loader, String internalName, Class<?> classBeingRedefined,
             ProtectionDomain protectionDomain, byte[] classfileBuffer) throws IllegalClassFormatException {
+        return transform(loader, internalName, classBeingRedefined, classfileBuffer,
+                () -> classFileTransformer.transform(module, loader, internalName, classBeingRedefined,
+                        protectionDomain, classfileBuffer));
+    }
+
+    /**
+     * The one path of both entry points, which differ only in the delegate's overload they call: the JVM calls
+     * the one with a module, a caller without one (a test's transforming class loader) the other.
+     */
+    private byte[] transform(ClassLoader loader, String internalName, Class<?> classBeingRedefined,
+            byte[] classfileBuffer, MethodReferenceBridges.Transformation<byte[], IllegalClassFormatException> delegate)
+            throws IllegalClassFormatException {
         if (isLambdaClass(internalName)) {
             return null;
         }
-        byte[] cached = classBeingRedefined == null ? lookup(loader, internalName, classfileBuffer) : null;
+        boolean defining = classBeingRedefined == null;
+        byte[] cached = defining ? lookup(loader, internalName, classfileBuffer) : null;
         if (cached != null) {
             return cached;
         }
         byte[] instrumented;
         try {
-            instrumented = MethodReferenceBridges.whileTransforming(classBeingRedefined == null,
-                    () -> classFileTransformer.transform(module, loader, internalName, classBeingRedefined,
-                            protectionDomain, classfileBuffer));
+            instrumented = MethodReferenceBridges.whileTransforming(defining, delegate);
         } catch (RuntimeException alreadyReported) {
             return null; // the listener named the class; it runs as it was written
         }
         // A redefined class's bytes lack the bridges a definition of the same bytes gets: keep them apart.
-        return classBeingRedefined == null ? remember(internalName, classfileBuffer, instrumented) : instrumented;
+        return defining ? remember(internalName, classfileBuffer, instrumented) : instrumented;
     }
 
     /**

@@ -48,6 +48,23 @@ class CachingTransformerTests {
     }
 
     @Test
+    void moduleEntryPoint_sharesTheCacheWithTheLoaderEntryPoint() throws Exception {
+        ClassFileTransformer transformer = AgentInstaller.transformer(everything());
+        byte[] original = classFile("dev.jostle.fixtures.Fields");
+        ClassLoader loader = new ClassLoader() { };
+        Module module = loader.getUnnamedModule();
+
+        byte[] instrumented = transformer.transform(module, loader, "dev/jostle/fixtures/Fields", null, null,
+                original);
+        byte[] again = transformer.transform(new ClassLoader() { }, "dev/jostle/fixtures/Fields", null, null,
+                original.clone());
+
+        assertNotNull(instrumented);
+        assertSame(instrumented, again);
+        assertEquals(1, ((CachingTransformer) transformer).cache().hits());
+    }
+
+    @Test
     void freshClassLoaderPerRound_sharesSiteIdsAcrossRounds() throws Exception {
         ClassFileTransformer transformer = AgentInstaller.transformer(everything());
         URL classes = Fixtures.class.getProtectionDomain().getCodeSource().getLocation();

@@ -2,15 +2,14 @@ package dev.jostle.junit.internal;
 
 import dev.jostle.agent.runtime.Seeds;
 import dev.jostle.agent.runtime.Strategy;
+import dev.jostle.engine.Defaults;
+import dev.jostle.engine.Durations;
 import dev.jostle.engine.Shard;
 import dev.jostle.junit.Jostled;
 import java.time.Duration;
-import java.time.format.DateTimeParseException;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Function;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.extension.ExtensionConfigurationException;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
@@ -46,20 +45,10 @@ record JostledConfiguration(int rounds, Duration time, long seed, boolean seedGi
     /**
      * Warn, not fail, by default: a race the rounds did not turn into a failure may be benign (a racy cache
      * of an immutable value), and an existing suite should not break the day it adopts Jostle. CI that wants
-     * every race to fail the build says -Djostle.races=fail.
+     * every race to fail the build says -Djostle.races=fail. Not in {@link Defaults}: only a test has a race
+     * policy, a hunt reports races apart from its verdict.
      */
     static final RacePolicy DEFAULT_RACES = RacePolicy.WARN;
-
-    static final int DEFAULT_ROUNDS = 1000;
-    static final Duration DEFAULT_TIME = Duration.ofSeconds(2);
-    static final Strategy DEFAULT_STRATEGY = Strategy.MIXED;
-    /**
-     * Fewer rounds say little: a bug that one round in three hits is missed by one round two times in three,
-     * by three rounds about three times in ten. Three keeps a slow test (13 s plainly) at well under a minute.
-     */
-    static final int DEFAULT_MIN_ROUNDS = 3;
-    /** Enough to tell a seed that replays from one that got lucky, at the cost of a few rounds. */
-    static final int DEFAULT_REPLAYS = 5;
 
     static final String ROUNDS = "jostle.rounds";
     static final String TIME = "jostle.time";
@@ -74,20 +63,18 @@ record JostledConfiguration(int rounds, Duration time, long seed, boolean seedGi
     static final String MIN_ROUNDS = "jostle.minRounds";
     static final String SHARD = "jostle.shard";
 
-    private static final Pattern DURATION = Pattern.compile("(\\d+)\\s*(ms|s|m|h)?");
-
     static JostledConfiguration resolve(Jostled annotation, ExtensionContext context) {
         Sources sources = new Sources(annotation, context);
         Optional<Setting> roundsSetting = sources.find(ROUNDS, "rounds",
                 a -> a.rounds() == Jostled.UNSET ? null : String.valueOf(a.rounds()));
-        int rounds = roundsSetting.map(s -> s.parseInt(1, "rounds must be at least 1")).orElse(DEFAULT_ROUNDS);
+        int rounds = roundsSetting.map(s -> s.parseInt(1, "rounds must be at least 1")).orElse(Defaults.TEST_ROUNDS);
         Duration time = sources.find(TIME, "time", a -> a.time().isEmpty() ? null : a.time())
-                .map(s -> s.parseDuration(true)).orElse(DEFAULT_TIME);
+                .map(s -> s.parseDuration(true)).orElse(Defaults.TEST_TIME);
         Optional<Setting> seedSetting = sources.find(SEED, "seed",
                 a -> a.seed() == Jostled.UNSET ? null : String.valueOf(a.seed()));
         long seed = seedSetting.map(Setting::parseLong).orElseGet(Seeds::random);
         Strategy strategy = sources.find(STRATEGY, "strategy", a -> a.strategy().isEmpty() ? null : a.strategy())
-                .map(Setting::parseStrategy).orElse(DEFAULT_STRATEGY);
+                .map(Setting::parseStrategy).orElse(Defaults.STRATEGY);
         Duration roundTimeout = sources.find(ROUND_TIMEOUT, "roundTimeout",
                 a -> a.roundTimeout().isEmpty() ? null : a.roundTimeout())
                 .map(s -> s.parseDuration(false)).orElse(null);
@@ -101,10 +88,10 @@ record JostledConfiguration(int rounds, Duration time, long seed, boolean seedGi
                 .map(Setting::parseRacePolicy).orElse(DEFAULT_RACES);
         // Not an annotation attribute: how a failure is double-checked is a run's concern, not a test's.
         int replays = sources.find(REPLAYS, "replays", a -> null)
-                .map(s -> s.parseInt(0, "replays must not be negative")).orElse(DEFAULT_REPLAYS);
+                .map(s -> s.parseInt(0, "replays must not be negative")).orElse(Defaults.REPLAYS);
         Optional<Setting> minSetting = sources.find(MIN_ROUNDS, "minRounds",
                 a -> a.minRounds() == Jostled.UNSET ? null : String.valueOf(a.minRounds()));
-        int minRounds = minSetting.map(s -> s.parseInt(1, "minRounds must be at least 1")).orElse(DEFAULT_MIN_ROUNDS);
+        int minRounds = minSetting.map(s -> s.parseInt(1, "minRounds must be at least 1")).orElse(Defaults.TEST_MIN_ROUNDS);
         if (rounds < minRounds) {
             // Known before any round runs, so said at once, as a configuration error: run and then skipped, the
             // test would look like a pass in most CI summaries, the vacuous pass minRounds exists to prevent.
@@ -248,43 +235,13 @@ record JostledConfiguration(int rounds, Duration time, long seed, boolean seedGi
             }
         }
 
-        /** "2s", "500ms", "1m", "1h", a plain number of seconds, or ISO-8601 ("PT2S"). */
+        /** A duration in the engine's grammar ({@link Durations}): "2s", "500ms", "1m", "1h", "2", "PT2S". */
         Duration parseDuration(boolean zeroMeansUnlimited) {
-            Duration parsed = null;
-            Matcher matcher = DURATION.matcher(value.toLowerCase(Locale.ROOT));
-            if (value.startsWith("-")) {
-                throw bad(attribute + " must not be negative");
+            try {
+                return zeroMeansUnlimited ? Durations.parse(value) : Durations.parsePositive(value);
+            } catch (Durations.BadDuration problem) {
+                throw bad(attribute + " " + problem.getMessage());
             }
-            if (matcher.matches()) {
-                long amount = Long.parseLong(matcher.group(1));
-                String unit = matcher.group(2) == null ? "s" : matcher.group(2);
-                switch (unit) {
-                    case "ms":
-                        parsed = Duration.ofMillis(amount);
-                        break;
-                    case "m":
-                        parsed = Duration.ofMinutes(amount);
-                        break;
-                    case "h":
-                        parsed = Duration.ofHours(amount);
-                        break;
-                    default:
-                        parsed = Duration.ofSeconds(amount);
-                }
-            } else {
-                try {
-                    parsed = Duration.parse(value);
-                } catch (DateTimeParseException e) {
-                    throw bad(attribute + " must be a duration such as \"2s\", \"500ms\" or \"1m\", not '" + value + "'");
-                }
-            }
-            if (parsed.isNegative()) {
-                throw bad(attribute + " must not be negative");
-            }
-            if (parsed.isZero() && !zeroMeansUnlimited) {
-                throw bad(attribute + " must be positive");
-            }
-            return parsed;
         }
     }
 }

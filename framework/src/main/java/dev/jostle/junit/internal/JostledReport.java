@@ -4,7 +4,9 @@ import dev.jostle.agent.race.Race;
 import dev.jostle.agent.runtime.RoundReport;
 import dev.jostle.agent.runtime.Strategy;
 import dev.jostle.engine.CampaignResult;
+import dev.jostle.engine.Durations;
 import dev.jostle.engine.FailureKind;
+import dev.jostle.engine.RaceText;
 import dev.jostle.engine.RoundOutcome;
 import dev.jostle.engine.RoundTimeout;
 import dev.jostle.engine.SeedReplays;
@@ -84,7 +86,7 @@ final class JostledReport {
             entries.put("jostle.shard", configuration.shard().toString());
         }
         entries.put("jostle.strategy", configuration.strategy().id());
-        entries.put("jostle.elapsed", seconds(jostled.elapsed()));
+        entries.put("jostle.elapsed", Durations.seconds(jostled.elapsed()));
         entries.put("jostle.noiseEvents", String.valueOf(noiseEvents));
         if (jostled.found()) {
             RoundReport failed = jostled.firstFailure().report();
@@ -102,7 +104,7 @@ final class JostledReport {
         if (configuration.races() != JostledConfiguration.RacePolicy.OFF) {
             entries.put("jostle.races", String.valueOf(races().size()));
             if (!races().isEmpty()) {
-                entries.put("jostle.raceReport", describe(races()));
+                entries.put("jostle.raceReport", RaceText.describe(races()));
             }
         }
         context.publishReportEntry(entries);
@@ -140,12 +142,12 @@ final class JostledReport {
             // A run first watches one round without noise: to time the test (unless roundTimeout is set) and,
             // for "targeted" and "mixed", to learn where to aim.
             text.append("jostle: the observation round (run first, without noise, to time the test and aim the")
-                    .append(" noise) failed in ").append(seconds(outcome.elapsed())).append('\n');
+                    .append(" noise) failed in ").append(Durations.seconds(outcome.elapsed())).append('\n');
         } else {
             text.append("jostle: round ").append(withoutNoise ? round.index() : roundNumber(outcome))
                     .append(withoutNoise ? " failed without jostling (noise off)" : " failed")
                     .append(", after ").append(passedBefore(withoutNoise ? baseline : jostled)).append(", in ")
-                    .append(seconds(outcome.elapsed())).append('\n');
+                    .append(Durations.seconds(outcome.elapsed())).append('\n');
         }
         text.append("  failure:  ").append(outcome.kind().label())
                 .append(outcome.thread() == null ? "" : " (\"" + outcome.thread() + "\")").append('\n');
@@ -172,14 +174,14 @@ final class JostledReport {
             text.append("\n        ").append(replays.evidence("        "));
         }
         if (configuration.races() != JostledConfiguration.RacePolicy.OFF && !races().isEmpty()) {
-            text.append("\n\n").append(racesHeadline()).append('\n').append(describe(races()));
+            text.append("\n\n").append(racesHeadline()).append('\n').append(RaceText.describe(races()));
         }
         return text.toString();
     }
 
     private String racesFailMessage() {
         return racesHeadline() + " in " + jostled.rounds() + " rounds, although every round passed:\n"
-                + describe(races())
+                + RaceText.describe(races())
                 + "\n\nThese accesses are not ordered by happens-before: other timing, another JIT or another"
                 + " CPU can break them. Fix the synchronisation, or report without failing with"
                 + " @Jostled(races = \"warn\") or -Djostle.races=warn.";
@@ -246,16 +248,7 @@ final class JostledReport {
     }
 
     private String racesHeadline() {
-        int n = races().size();
-        return n + (n == 1 ? " data race" : " data races") + " found";
-    }
-
-    private static String describe(List<Race> races) {
-        StringBuilder text = new StringBuilder();
-        for (Race race : races) {
-            text.append("  ").append(race.describe().replace("\n", "\n  ")).append('\n');
-        }
-        return text.toString().stripTrailing();
+        return RaceText.count(races().size()) + " found";
     }
 
     private static String original(RoundOutcome outcome) {
@@ -307,10 +300,6 @@ final class JostledReport {
             with = "round " + roundNumber(jostled.firstFailure()) + " failed with jostling";
         }
         return without + "; " + with;
-    }
-
-    private static String seconds(Duration duration) {
-        return String.format(Locale.ROOT, "%.2fs", duration.toNanos() / 1e9);
     }
 
     /** The error a failing jostled test ends with; its cause is the round's original failure. */

@@ -30,9 +30,9 @@ final class JostledRounds {
                 .contextClassLoader(Thread.currentThread().getContextClassLoader())
                 .name("jostled-" + context.getRequiredTestMethod().getName())
                 .build();
-        CampaignSettings settings = new CampaignSettings(configuration.strategy(), configuration.firstSeed(),
-                configuration.rounds(), configuration.time(), configuration.parallel(), true, false,
-                configuration.races() != JostledConfiguration.RacePolicy.OFF)
+        CampaignSettings settings = CampaignSettings.of(configuration.strategy(), configuration.firstSeed(),
+                configuration.rounds(), configuration.time()).withParallel(configuration.parallel())
+                .withRaceDetection(configuration.races() != JostledConfiguration.RacePolicy.OFF)
                 .withRoundTimeout(configuration.roundTimeout())
                 .withMinRounds(configuration.minRounds());
         Campaign.RoundTask task = (opener, timeout) -> runner.run(opener, body, timeout);
