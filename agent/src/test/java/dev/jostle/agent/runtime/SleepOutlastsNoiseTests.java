@@ -51,6 +51,10 @@ class SleepOutlastsNoiseTests {
             Thread worker = new Thread(() -> Hooks.beforeSyncCall(POINT), "worker");
             worker.start();
             assertTrue(holding.await(30, TimeUnit.SECONDS), "the worker never reached its point");
+            // The worker counts down just before its delay starts; a sleep can only outlast a delay under way.
+            while (worker.getState() != Thread.State.TIMED_WAITING && worker.isAlive()) {
+                Thread.onSpinWait();
+            }
 
             Hooks.threadSleep(10, POINT);
 
