@@ -75,7 +75,8 @@ public final class HuntArguments {
                 parsed.matchedOptionValue("--parallel", Runtime.getRuntime().availableProcessors()), forks,
                 parsed.matchedOptionValue("--fork-rounds", Forks.DEFAULT_ROUNDS_PER_FORK),
                 parsed.matchedOptionValue("--json", (Path) null), !parsed.hasMatchedOption("--disable-assertions"),
-                !parsed.hasMatchedOption("--no-races"), parsed.matchedOptionValue("--replays", HuntOptions.DEFAULT_REPLAYS),
+                !parsed.hasMatchedOption("--no-races"),
+                parsed.matchedOptionValue("--replays", HuntOptions.DEFAULT_REPLAYS),
                 parsed.matchedOptionValue("--fail-on-output", (Pattern) null), main, args);
     }
 
