@@ -30,8 +30,6 @@ public final class ForkChild {
     private ForkChild() {
     }
 
-    public static final String USAGE = CommandLines.usage(CommandLines.of(spec(), true));
-
     /** Returns the fork's exit status: 0 when the parent stopped it, 2 when it could not serve it. */
     public static int run(String[] argv, PrintStream err) {
         int port;
@@ -42,7 +40,7 @@ public final class ForkChild {
             ParseResult parsed = CommandLines.parse(CommandLines.of(spec, true), argv);
             if (parsed.isUsageHelpRequested()) {
                 // A fork's stdout is the program's: help goes where a fork's words to a person go.
-                err.println(USAGE);
+                err.println(CommandLines.usage(CommandLines.of(spec(), true)));
                 return HuntCommand.NOTHING_FOUND;
             }
             Integer given = spec.positionalParameters().get(0).getValue();

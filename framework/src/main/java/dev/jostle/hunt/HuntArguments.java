@@ -21,7 +21,10 @@ import picocli.CommandLine.ParseResult;
  */
 public final class HuntArguments {
 
-    public static final String USAGE = CommandLines.usage(CommandLines.of(spec(), true));
+    /** The help text; made when asked for, since picocli's help classes cost every hunt's start otherwise. */
+    public static String usage() {
+        return CommandLines.usage(CommandLines.of(spec(), true));
+    }
 
     /** Thrown for {@code --help}: not an error, the caller prints the usage and exits 0. */
     public static final class HelpRequested extends Exception {

@@ -19,7 +19,10 @@ import picocli.CommandLine.ParseResult;
  */
 public final class MergeCommand {
 
-    public static final String USAGE = CommandLines.usage(CommandLines.of(spec(), false));
+    /** The help text, made when asked for (see {@link HuntArguments#usage}). */
+    public static String usage() {
+        return CommandLines.usage(CommandLines.of(spec(), false));
+    }
 
     private MergeCommand() {
     }
@@ -29,7 +32,7 @@ public final class MergeCommand {
             CommandSpec spec = spec();
             ParseResult parsed = CommandLines.parse(CommandLines.of(spec, false), argv);
             if (parsed.isUsageHelpRequested()) {
-                out.println(USAGE);
+                out.println(usage());
                 return HuntCommand.NOTHING_FOUND;
             }
             List<String> words = spec.positionalParameters().get(0).getValue();

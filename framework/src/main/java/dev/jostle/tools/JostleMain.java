@@ -20,8 +20,6 @@ import picocli.CommandLine.ParseResult;
  */
 public final class JostleMain {
 
-    static final String USAGE = CommandLines.usage(commandLine());
-
     private JostleMain() {
     }
 
@@ -32,7 +30,7 @@ public final class JostleMain {
 
     static int run(String[] args, PrintStream out, PrintStream err) {
         if (args.length == 0) {
-            err.println(USAGE);
+            err.println(usage());
             return HuntCommand.USAGE_ERROR;
         }
         String[] rest = Arrays.copyOfRange(args, 1, args.length);
@@ -44,13 +42,18 @@ public final class JostleMain {
             case "fork":
                 return ForkChild.run(rest, err);
             case "help":
-                out.println(USAGE);
+                out.println(usage());
                 return HuntCommand.NOTHING_FOUND;
             case "completion":
                 return completion(rest, out, err);
             default:
                 return own(args, out, err);
         }
+    }
+
+    /** The help text, made when asked for: a hunt's start should not pay for every command's help. */
+    static String usage() {
+        return CommandLines.usage(commandLine());
     }
 
     /** jostle.jar's own options, or a word that is no command. */
@@ -61,7 +64,7 @@ public final class JostleMain {
             if (parsed.isVersionHelpRequested()) {
                 out.println(CommandLines.TOP + " " + version());
             } else {
-                out.println(USAGE);
+                out.println(usage());
             }
             return HuntCommand.NOTHING_FOUND;
         } catch (UsageException bad) {

@@ -200,10 +200,10 @@ class HuntArgumentsTests {
                 "--seed N", "--shard K/N", "--round-timeout DURATION", "--parallel N", "--forks N", "--fork-rounds K",
                 "--json FILE", "--disable-assertions", "--no-races", "--replays N", "--fail-on-output REGEX",
                 "--help")) {
-            assertTrue(HuntArguments.USAGE.contains(option), option + " in " + HuntArguments.USAGE);
+            assertTrue(HuntArguments.usage().contains(option), option + " in " + HuntArguments.usage());
         }
-        assertTrue(HuntArguments.USAGE.contains("(default 10s)") && HuntArguments.USAGE.contains("(default 5s)")
-                && HuntArguments.USAGE.contains("(default mixed)"), HuntArguments.USAGE);
+        assertTrue(HuntArguments.usage().contains("(default 10s)") && HuntArguments.usage().contains("(default 5s)")
+                && HuntArguments.usage().contains("(default mixed)"), HuntArguments.usage());
     }
 
     private static UsageException assertUsage(String expected, String... argv) {
