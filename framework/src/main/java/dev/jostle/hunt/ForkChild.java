@@ -14,7 +14,12 @@ import java.net.InetAddress;
 import java.net.Socket;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine.Model.PositionalParamSpec;
+import picocli.CommandLine.ParseResult;
 
 /**
  * {@code java -jar jostle.jar fork PORT [hunt options] MAIN [ARGS...]}: one of a hunt's forks (see
@@ -31,18 +36,26 @@ public final class ForkChild {
 
     /** Returns the fork's exit status: 0 when the parent stopped it, 2 when it could not serve it. */
     public static int run(String[] argv, PrintStream err) {
-        if (argv.length < 1) {
-            err.println("jostle fork: needs the hunt's port");
-            return HuntCommand.USAGE_ERROR;
-        }
         int port;
         HuntOptions options;
         Program program;
         try {
-            port = Integer.parseInt(argv[0]);
-            options = HuntArguments.parse(java.util.Arrays.copyOfRange(argv, 1, argv.length));
+            CommandSpec spec = spec();
+            ParseResult parsed = CommandLines.parse(CommandLines.of(spec, true), argv);
+            if (parsed.isUsageHelpRequested()) {
+                // A fork's stdout is the program's: help goes where a fork's words to a person go.
+                err.println(CommandLines.usage(CommandLines.of(spec(), true)));
+                return HuntCommand.NOTHING_FOUND;
+            }
+            Integer given = spec.positionalParameters().get(0).getValue();
+            if (given == null) {
+                throw new UsageException("needs the hunt's port");
+            }
+            port = given;
+            List<String> hunt = spec.positionalParameters().get(1).getValue();
+            options = HuntArguments.parse(hunt == null ? new String[0] : hunt.toArray(new String[0]));
             program = Program.check(options.classPath(), options.main(), options.args(), options.assertions());
-        } catch (NumberFormatException | UsageException | HuntArguments.HelpRequested bad) {
+        } catch (UsageException | HuntArguments.HelpRequested bad) {
             err.println("jostle fork: " + bad.getMessage());
             return HuntCommand.USAGE_ERROR;
         }
@@ -59,6 +72,23 @@ public final class ForkChild {
             err.println("jostle fork: " + lost);
             return HuntCommand.USAGE_ERROR;
         }
+    }
+
+    /** Not listed in jostle.jar's help: a hunt with --forks starts it, with its own words after PORT. */
+    public static CommandSpec spec() {
+        CommandSpec spec = CommandSpec.create().name("fork");
+        spec.usageMessage().hidden(true).customSynopsis("java -jar jostle.jar fork PORT [hunt options] MAIN [ARGS...]")
+                .description("One of a hunt's forks: connects back to the hunt on PORT and runs the rounds it is"
+                        + " sent. Not a user's command: hunt --forks starts it.");
+        spec.addPositional(PositionalParamSpec.builder().index("0").arity("0..1").paramLabel("PORT")
+                .type(Integer.class).converters(OptionConverters.wholeNumber("PORT", 1))
+                .description("the hunt's port on the loopback address").build());
+        spec.addPositional(PositionalParamSpec.builder().index("1..*").arity("0..*").paramLabel("HUNT")
+                .type(List.class).auxiliaryTypes(String.class)
+                .description("hunt's own words: [options] MAIN [ARGS...], read as hunt reads them").build());
+        spec.addOption(OptionSpec.builder("--help", "-h").usageHelp(true).description("print this help and exit")
+                .build());
+        return spec;
     }
 
     private static void serve(Hunt hunt, DataInputStream in, DataOutputStream out) throws IOException {

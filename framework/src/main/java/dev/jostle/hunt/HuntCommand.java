@@ -31,7 +31,7 @@ public final class HuntCommand {
                         + " ...): each fork runs that jar");
             }
         } catch (HuntArguments.HelpRequested help) {
-            out.println(HuntArguments.USAGE);
+            out.println(HuntArguments.usage());
             return NOTHING_FOUND;
         } catch (UsageException bad) {
             err.println("jostle hunt: " + bad.getMessage());

@@ -1,6 +1,5 @@
 package dev.jostle.hunt;
 
-import com.google.gson.GsonBuilder;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
@@ -253,7 +252,7 @@ final class MergedHunts {
             failed.add(entry);
         }
         json.add("failures", failed);
-        return new GsonBuilder().serializeNulls().setPrettyPrinting().disableHtmlEscaping().create().toJson(json);
+        return JsonReport.GSON.toJson(json);
     }
 
     /**

@@ -144,6 +144,68 @@ class HuntArgumentsTests {
         assertThrows(HuntArguments.HelpRequested.class, () -> HuntArguments.parse("--help"));
     }
 
+    @Test
+    void programWordsThatLookLikeOptionsOrArgumentFiles_parse_reachTheProgramUntouched() throws Exception {
+        HuntOptions options = HuntArguments.parse("--seed", "1", "Main", "--help", "@args.txt", "--", "-cp", "",
+                "--seed=2");
+
+        assertEquals(List.of("--help", "@args.txt", "--", "-cp", "", "--seed=2"), options.args());
+        assertEquals(1, options.seed(), "options after MAIN are the program's, not hunt's");
+    }
+
+    @Test
+    void optionGivenTwice_parse_theLastOneCounts() throws Exception {
+        HuntOptions options = HuntArguments.parse("--time", "1s", "--rounds", "3", "--time", "2m", "Main");
+
+        assertEquals(Duration.ofMinutes(2), options.time());
+    }
+
+    @Test
+    void valueThatLooksLikeAnOption_parse_isTheOptionsValue() throws Exception {
+        assertEquals("--verbose", HuntArguments.parse("--fail-on-output", "--verbose", "Main").failOnOutput()
+                .pattern());
+        assertUsage("--time '--rounds': not a duration", "--time", "--rounds", "3", "Main");
+    }
+
+    @Test
+    void misspeltOption_parse_namesTheNearestAndTheHelp() {
+        UsageException bad = assertUsage("unknown option '--round-timout' (did you mean ", "--round-timout", "1s",
+                "Main");
+
+        assertTrue(bad.getMessage().contains("--round-timeout?)"), bad.getMessage());
+        assertTrue(bad.getMessage().endsWith("; see 'java -jar jostle.jar hunt --help'"), bad.getMessage());
+    }
+
+    @Test
+    void flagWithAValue_parse_isAUsageError() {
+        assertUsage("--no-races", "--no-races=false", "Main");
+        assertUsage("--disable-assertions", "--disable-assertions=true", "Main");
+    }
+
+    @Test
+    void everyUsageError_parse_isOneLine() {
+        List<String[]> bad = List.of(new String[] {"--tiem", "1s", "Main"}, new String[] {"--time"},
+                new String[] {"--no-races=x", "Main"}, new String[] {"--fail-on-output", "(", "Main"},
+                new String[] {"--seed", "x", "Main"}, new String[] {}, new String[] {"--shard", "2/4", "Main"});
+        for (String[] argv : bad) {
+            UsageException error = assertThrows(UsageException.class, () -> HuntArguments.parse(argv),
+                    String.join(" ", argv));
+            assertFalse(error.getMessage().contains("\n") || error.getMessage().contains("\r"), error.getMessage());
+        }
+    }
+
+    @Test
+    void usage_listsEveryOptionWithItsValueAsTyped() {
+        for (String option : List.of("--class-path PATH", "-cp", "--time DURATION", "--rounds N", "--strategy NAME",
+                "--seed N", "--shard K/N", "--round-timeout DURATION", "--parallel N", "--forks N", "--fork-rounds K",
+                "--json FILE", "--disable-assertions", "--no-races", "--replays N", "--fail-on-output REGEX",
+                "--help")) {
+            assertTrue(HuntArguments.usage().contains(option), option + " in " + HuntArguments.usage());
+        }
+        assertTrue(HuntArguments.usage().contains("(default 10s)") && HuntArguments.usage().contains("(default 5s)")
+                && HuntArguments.usage().contains("(default mixed)"), HuntArguments.usage());
+    }
+
     private static UsageException assertUsage(String expected, String... argv) {
         UsageException bad = assertThrows(UsageException.class, () -> HuntArguments.parse(argv));
         assertTrue(bad.getMessage().contains(expected), "expected '" + expected + "' in: " + bad.getMessage());

@@ -63,7 +63,7 @@ class HuntShardTests {
 
     @Test
     void help_usage_listsTheShardOption() {
-        assertTrue(HuntArguments.USAGE.contains("--shard K/N"), HuntArguments.USAGE);
+        assertTrue(HuntArguments.usage().contains("--shard K/N"), HuntArguments.usage());
     }
 
     @Test

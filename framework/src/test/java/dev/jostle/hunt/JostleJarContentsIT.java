@@ -1,6 +1,7 @@
 package dev.jostle.hunt;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 
 import java.util.Collections;
 import java.util.List;
@@ -30,6 +31,15 @@ class JostleJarContentsIT {
                     .filter(name -> !NATIVE_ATTACH_LIBRARIES.contains(name))
                     .toList();
             assertEquals(List.of(), strays);
+        }
+    }
+
+    @Test
+    void jar_carriesItsCommandLineLibraryRelocated() throws Exception {
+        try (JarFile jar = new JarFile(JostleJar.jar().toFile())) {
+            assertNotNull(jar.getEntry("dev/jostle/shaded/picocli/CommandLine.class"),
+                    "picocli, relocated: java -jar jostle.jar reads its words with it and must not meet a user's");
+            assertNotNull(jar.getEntry("dev/jostle/shaded/gson/Gson.class"), "Gson, relocated: hunt --json");
         }
     }
 }

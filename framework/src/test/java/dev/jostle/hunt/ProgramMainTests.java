@@ -59,9 +59,9 @@ class ProgramMainTests {
 
     @Test
     void usage_namesTheThreeForms() {
-        assertTrue(HuntArguments.USAGE.contains("Class#method") && HuntArguments.USAGE.contains("Class#@Test"),
-                HuntArguments.USAGE);
-        assertEquals(List.of(), List.of(HuntArguments.USAGE.split("\\R")).stream()
+        assertTrue(HuntArguments.usage().contains("Class#method") && HuntArguments.usage().contains("Class#@Test"),
+                HuntArguments.usage());
+        assertEquals(List.of(), List.of(HuntArguments.usage().split("\\R")).stream()
                 .filter(line -> line.length() > 110).toList(), "usage lines fit a terminal");
     }
 
