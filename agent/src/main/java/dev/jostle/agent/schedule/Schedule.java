@@ -29,6 +29,12 @@ public final class Schedule {
         this.lostControl = lostControl;
     }
 
+    /** A schedule as another JVM recorded it (a hunt's fork), from what its accessors gave there. */
+    public static Schedule restored(String policy, int[] steps, long length, long hash, List<String> threads,
+            String lostControl) {
+        return new Schedule(policy, steps.clone(), length, hash, threads, lostControl);
+    }
+
     /** The policy with its drawn parameters, e.g. {@code controlled-pct(d=2, k=300, changes at [17])}. */
     public String policy() {
         return policy;
