@@ -32,6 +32,12 @@ public final class Scheduler {
     static final long TRANSIT_NANOS = 500_000_000L;
     static final long BLOCKED_NANOS = 200_000_000L;
     static final long STUCK_NANOS = 500_000_000L;
+    /**
+     * Holders let go after blocking unseen, before the round gives up control altogether: each costs
+     * {@link #BLOCKED_NANOS}, and a round of many such calls (tasks handed to an executor, each followed by
+     * its worker waiting for the next inside the JDK) would otherwise outlast its round timeout.
+     */
+    static final int MAX_FALLBACKS = 3;
     private static final long WATCH_NANOS = 1_000_000L;
     private static final long IDLE_NANOS = 50_000_000L;
     private static final long WAIT_POLL_MILLIS = 1;
@@ -53,6 +59,7 @@ public final class Scheduler {
     private ScheduledThread watchman;
     private long holderBlockedSince;
     private long stuckSince;
+    private int fallbacks;
     private String lostControl;
     private volatile boolean closed;
 
@@ -335,6 +342,10 @@ public final class Scheduler {
                             + state + ")");
                     holder.status = ScheduledThread.Status.FREE;
                     holder = null;
+                    if (++fallbacks >= MAX_FALLBACKS) {
+                        close(); // a program that keeps blocking unseen (an executor's workers) runs free
+                        return false;
+                    }
                 }
             } else {
                 holderBlockedSince = 0;

@@ -97,6 +97,14 @@ class ControlledRoundTests {
     }
 
     @Test
+    void tasksOnAnExecutor_controlled_completeAndTheRoundGivesUpControl() throws Exception {
+        Outcome outcome = run(JostleRuntime.newSession(Strategy.CONTROLLED_RANDOM, 8, false), 0, "executorTasks");
+
+        assertEquals(20, outcome.result);
+        assertFalse(outcome.report.schedule().fullyControlled(), outcome.report.schedule().describe());
+    }
+
+    @Test
     void noiseStrategy_round_hasNoSchedule() throws Exception {
         Outcome outcome = run(JostleRuntime.newSession(Strategy.NONE, 3, false).detectRaces(true), 0, "lostUpdate");
 
