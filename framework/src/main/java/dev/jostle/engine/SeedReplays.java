@@ -41,8 +41,12 @@ public final class SeedReplays {
      * @param replays     replays run to the end (0 when the failure is not replayed, see {@link #replayable})
      * @param failedAgain how many of them failed
      * @param unrunnable  why a replay could not be run, which ended the replays; null when none failed so
+     * @param schedules   for a controlled round, whether the replays that failed again took its decisions
+     *                    exactly ({@code "decisions replayed exactly in 5 of 5"}, or where one diverged); null
+     *                    for a noise round, whose replays have no decisions to compare
      */
-    public record Check(RoundOutcome failure, int roundNumber, int replays, int failedAgain, String unrunnable) {
+    public record Check(RoundOutcome failure, int roundNumber, int replays, int failedAgain, String unrunnable,
+            String schedules) {
 
         /** Every replay failed again (a check without replays counts as reliable: nothing to improve). */
         public boolean reliable() {
@@ -57,6 +61,9 @@ public final class SeedReplays {
         /** "failed again in 5 of 5 replays". */
         public String describe() {
             String counted = "failed again in " + failedAgain + " of " + replays + (replays == 1 ? " replay" : " replays");
+            if (schedules != null) {
+                counted += "; " + schedules;
+            }
             if (unrunnable == null) {
                 return counted;
             }
@@ -209,6 +216,7 @@ public final class SeedReplays {
         int ran = 0;
         int failedAgain = 0;
         String unrunnable = null;
+        ScheduleChecks schedules = new ScheduleChecks(round.schedule());
         while (ran < replays) {
             CampaignResult replayed;
             try {
@@ -228,8 +236,10 @@ public final class SeedReplays {
                 break;
             }
             failedAgain++;
+            schedules.replayed(replayed.firstFailure().report().schedule());
         }
-        return ran == 0 && unrunnable == null ? null : new Check(failure, roundNumber, ran, failedAgain, unrunnable);
+        return ran == 0 && unrunnable == null ? null
+                : new Check(failure, roundNumber, ran, failedAgain, unrunnable, schedules.describe());
     }
 
     /**

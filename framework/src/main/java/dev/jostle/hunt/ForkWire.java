@@ -5,6 +5,7 @@ import dev.jostle.agent.bootstrap.Sites;
 import dev.jostle.agent.race.Race;
 import dev.jostle.agent.runtime.RoundReport;
 import dev.jostle.agent.runtime.Strategy;
+import dev.jostle.agent.schedule.Schedule;
 import dev.jostle.engine.FailureKind;
 import dev.jostle.engine.RoundOutcome;
 import java.io.DataInputStream;
@@ -183,6 +184,46 @@ final class ForkWire {
             writeAccess(out, race.earlier());
             writeAccess(out, race.later());
         }
+        writeSchedule(out, report.schedule());
+    }
+
+    /** A controlled round's decisions cross in full, so that the parent can check a replay against them. */
+    private static void writeSchedule(DataOutputStream out, Schedule schedule) throws IOException {
+        out.writeBoolean(schedule != null);
+        if (schedule == null) {
+            return;
+        }
+        writeString(out, schedule.policy());
+        out.writeLong(schedule.length());
+        out.writeLong(schedule.hash());
+        int[] steps = schedule.steps();
+        out.writeInt(steps.length);
+        for (int step : steps) {
+            out.writeInt(step);
+        }
+        out.writeInt(schedule.threads().size());
+        for (String thread : schedule.threads()) {
+            writeString(out, thread);
+        }
+        writeString(out, schedule.lostControl());
+    }
+
+    private static Schedule readSchedule(DataInputStream in) throws IOException {
+        if (!in.readBoolean()) {
+            return null;
+        }
+        String policy = readString(in);
+        long length = in.readLong();
+        long hash = in.readLong();
+        int[] steps = new int[in.readInt()];
+        for (int i = 0; i < steps.length; i++) {
+            steps[i] = in.readInt();
+        }
+        List<String> threads = new ArrayList<>();
+        for (int n = in.readInt(); n > 0; n--) {
+            threads.add(readString(in));
+        }
+        return Schedule.restored(policy, steps, length, hash, threads, readString(in));
     }
 
     /**
@@ -209,7 +250,8 @@ final class ForkWire {
         for (int n = in.readInt(); n > 0; n--) {
             races.add(new Race(readString(in), readAccess(in), readAccess(in)));
         }
-        return new RoundReport(index, seed, strategy, plan, noiseEvents, lastNoise, List.of(), new BitSet(), races);
+        return new RoundReport(index, seed, strategy, plan, noiseEvents, lastNoise, List.of(), new BitSet(), races,
+                readSchedule(in));
     }
 
     private static void writeAccess(DataOutputStream out, Race.Access access) throws IOException {

@@ -99,6 +99,9 @@ final class HuntReport {
         if (outcome.details() != null && !outcome.details().isBlank()) {
             text.append(outcome.details().stripTrailing()).append('\n');
         }
+        if (round.schedule() != null) {
+            text.append("\nschedule: ").append(round.schedule().describe()).append('\n');
+        }
         if (round.noiseEvents() > 0) {
             text.append("\nlast noise before the failure (").append(round.plan()).append("):\n")
                     .append(round.describeLastNoise()).append('\n');

@@ -154,6 +154,10 @@ public final class Hooks {
      */
     public static void threadSleep(long millis, int site) throws InterruptedException {
         emit(Event.SYNC_CALL, null, 0, site);
+        if (millis >= 0 && sleepSkipped()) {
+            emit(Event.AFTER_SYNC_CALL, null, 0, site);
+            return;
+        }
         ProbeBinding binding = sleepStarts();
         Thread.sleep(millis);
         sleepEnded(binding, millis);
@@ -162,10 +166,36 @@ public final class Hooks {
 
     public static void threadSleep(long millis, int nanos, int site) throws InterruptedException {
         emit(Event.SYNC_CALL, null, 0, site);
+        if (millis >= 0 && sleepSkipped()) {
+            emit(Event.AFTER_SYNC_CALL, null, 0, site);
+            return;
+        }
         ProbeBinding binding = sleepStarts();
         Thread.sleep(millis, nanos);
         sleepEnded(binding, millis);
         emit(Event.AFTER_SYNC_CALL, null, 0, site);
+    }
+
+    /**
+     * A round that schedules its threads itself takes the sleep's point as the whole sleep; an interrupt
+     * pending still ends it with {@code InterruptedException}, as the real sleep would.
+     */
+    private static boolean sleepSkipped() throws InterruptedException {
+        if (Probes.openRounds == 0) {
+            return false;
+        }
+        boolean skipped;
+        try {
+            ProbeBinding binding = Probes.binding();
+            skipped = binding != null && binding.probe.skipsSleep(binding);
+        } catch (Throwable failure) {
+            failed(failure);
+            return false;
+        }
+        if (skipped && Thread.interrupted()) {
+            throw new InterruptedException("sleep interrupted");
+        }
+        return skipped;
     }
 
     private static ProbeBinding sleepStarts() {
@@ -198,7 +228,9 @@ public final class Hooks {
     public static void objectWait(Object monitor, int site) throws InterruptedException {
         emit(Event.WAIT, monitor, 0, site);
         try {
-            monitor.wait();
+            if (!waitedInstead(monitor, 0)) {
+                monitor.wait();
+            }
         } finally {
             emit(Event.AFTER_WAIT, monitor, 0, site);
         }
@@ -207,7 +239,9 @@ public final class Hooks {
     public static void objectWait(Object monitor, long millis, int site) throws InterruptedException {
         emit(Event.WAIT, monitor, 0, site);
         try {
-            monitor.wait(millis);
+            if (millis < 0 || !waitedInstead(monitor, millis)) {
+                monitor.wait(millis);
+            }
         } finally {
             emit(Event.AFTER_WAIT, monitor, 0, site);
         }
@@ -216,9 +250,37 @@ public final class Hooks {
     public static void objectWait(Object monitor, long millis, int nanos, int site) throws InterruptedException {
         emit(Event.WAIT, monitor, 0, site);
         try {
-            monitor.wait(millis, nanos);
+            if (millis < 0 || nanos < 0 || nanos > 999_999
+                    || !waitedInstead(monitor, millis + (nanos > 0 ? 1 : 0))) {
+                monitor.wait(millis, nanos);
+            }
         } finally {
             emit(Event.AFTER_WAIT, monitor, 0, site);
+        }
+    }
+
+    /** Whether the round performed the wait itself (see {@link Probe#waitInstead}). */
+    private static boolean waitedInstead(Object monitor, long millis) throws InterruptedException {
+        if (Probes.openRounds == 0) {
+            return false;
+        }
+        ProbeBinding binding;
+        try {
+            binding = Probes.binding();
+            if (binding == null) {
+                return false;
+            }
+        } catch (Throwable failure) {
+            failed(failure);
+            return false;
+        }
+        try {
+            return binding.probe.waitInstead(binding, monitor, millis);
+        } catch (InterruptedException interrupted) {
+            throw interrupted; // the wait's own exception
+        } catch (Throwable failure) {
+            failed(failure);
+            return true; // a wait may always return early: never wait again after a failure half-way
         }
     }
 
@@ -234,26 +296,48 @@ public final class Hooks {
 
     public static void park(int site) {
         emit(Event.PARK, null, 0, site);
-        LockSupport.park();
+        if (!parkedInstead(false)) {
+            LockSupport.park();
+        }
         emit(Event.AFTER_PARK, null, 0, site);
     }
 
     public static void park(Object blocker, int site) {
         emit(Event.PARK, blocker, 0, site);
-        LockSupport.park(blocker);
+        if (!parkedInstead(false)) {
+            LockSupport.park(blocker);
+        }
         emit(Event.AFTER_PARK, blocker, 0, site);
     }
 
     public static void parkNanos(long nanos, int site) {
         emit(Event.PARK, null, 0, site);
-        LockSupport.parkNanos(nanos);
+        if (!parkedInstead(true)) {
+            LockSupport.parkNanos(nanos);
+        }
         emit(Event.AFTER_PARK, null, 0, site);
     }
 
     public static void parkNanos(Object blocker, long nanos, int site) {
         emit(Event.PARK, blocker, 0, site);
-        LockSupport.parkNanos(blocker, nanos);
+        if (!parkedInstead(true)) {
+            LockSupport.parkNanos(blocker, nanos);
+        }
         emit(Event.AFTER_PARK, blocker, 0, site);
+    }
+
+    /** Whether the round performed the park itself (see {@link Probe#parkInstead}). */
+    private static boolean parkedInstead(boolean timed) {
+        if (Probes.openRounds == 0) {
+            return false;
+        }
+        try {
+            ProbeBinding binding = Probes.binding();
+            return binding != null && binding.probe.parkInstead(binding, timed);
+        } catch (Throwable failure) {
+            failed(failure);
+            return true; // a park may always return early
+        }
     }
 
     public static void unpark(Thread thread, int site) {

@@ -58,4 +58,26 @@ public interface Probe {
     default void onReadForUpdate(ProbeBinding thread, int event, Object target, int index, int site) {
         onAccess(thread, event, target, index, site);
     }
+
+    /**
+     * Performs {@code monitor.wait(millis)} (0: untimed) in the caller's place, as a round that schedules its
+     * threads itself must: true when it did (the wait returned, or threw InterruptedException), false when
+     * the hook is to wait itself. The default never does.
+     */
+    default boolean waitInstead(ProbeBinding thread, Object monitor, long millis) throws InterruptedException {
+        return false;
+    }
+
+    /** Performs {@code LockSupport.park} (timed or not) in the caller's place: as {@link #waitInstead}. */
+    default boolean parkInstead(ProbeBinding thread, boolean timed) {
+        return false;
+    }
+
+    /**
+     * Whether the current thread's {@code Thread.sleep} is to be skipped, its {@link Event#SYNC_CALL} being the
+     * scheduling point it stands for (a round that schedules its threads itself has no use for real time).
+     */
+    default boolean skipsSleep(ProbeBinding thread) {
+        return false;
+    }
 }

@@ -31,4 +31,18 @@ public final class NoisePlans {
     public static NoisePlan targeted(long seed, BitSet focus, Delays delays) {
         return TargetedNoise.drawn(seed, focus == null ? new BitSet() : focus, delays);
     }
+
+    /** No noise, under a name: a controlled round's scheduler, not noise, decides its interleaving. */
+    public static NoisePlan silent(String description) {
+        return new NoisePlan() {
+            @Override
+            public void atPoint(NoiseThread thread, int event, int site) {
+            }
+
+            @Override
+            public String describe() {
+                return description;
+            }
+        };
+    }
 }

@@ -40,7 +40,7 @@ public final class Round {
         this.plan = plan;
         this.recording = recording;
         this.probe = new RoundProbe(seed, plan, recording, root,
-                session.detectsRaces() ? new dev.jostle.agent.race.RaceDetector() : null);
+                session.detectsRaces() ? new dev.jostle.agent.race.RaceDetector() : null, strategy.scheduler(seed));
         // A quiet round (strategy none, nothing recorded, no race detection) leaves the hooks disarmed:
         // instrumented code then costs what it costs with no round open, the baseline none stands for.
         this.armed = probe.needsEvents();
@@ -150,7 +150,7 @@ public final class Round {
         usage.forEach((site, u) -> sites.add(new SiteUsage(site, u[0], (int) u[1])));
         sites.sort((a, b) -> Integer.compare(a.site(), b.site()));
         return new RoundReport(index, seed, strategy, plan.describe(), noise, lastNoise, sites,
-                recording ? contended() : new BitSet(), probe.races());
+                recording ? contended() : new BitSet(), probe.races(), probe.schedule());
     }
 
     /**

@@ -8,6 +8,7 @@ import dev.jostle.agent.noise.NoisePlan;
 import dev.jostle.agent.noise.SplitMix;
 import dev.jostle.agent.race.Race;
 import dev.jostle.agent.race.RaceDetector;
+import dev.jostle.agent.schedule.Scheduler;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
@@ -34,6 +35,8 @@ final class RoundProbe implements Probe {
     private final Thread root;
     /** Null when the session does not look for races. */
     private final RaceDetector races;
+    /** Null unless the round is controlled: then its threads run one at a time (see {@link Scheduler}). */
+    private final Scheduler scheduler;
     /** Nothing to decide and nothing to record (strategy none, no recording): events end here. */
     private final boolean quiet;
     private volatile boolean closed;
@@ -45,12 +48,17 @@ final class RoundProbe implements Probe {
     private static final long MAX_SLEEP_STRETCH_NANOS = 10_000_000_000L;
 
     RoundProbe(long seed, NoisePlan plan, boolean recording, Thread root, RaceDetector races) {
+        this(seed, plan, recording, root, races, null);
+    }
+
+    RoundProbe(long seed, NoisePlan plan, boolean recording, Thread root, RaceDetector races, Scheduler scheduler) {
         this.seed = seed;
         this.plan = plan;
         this.recording = recording;
         this.root = root;
         this.races = races;
-        this.quiet = plan == NoisePlan.SILENT && !recording && races == null;
+        this.scheduler = scheduler;
+        this.quiet = plan == NoisePlan.SILENT && !recording && races == null && scheduler == null;
     }
 
     @Override
@@ -74,6 +82,9 @@ final class RoundProbe implements Probe {
             target = thread.enteringMonitor; // see Hooks.afterMonitorEntered
             thread.enteringMonitor = null;
         }
+        if (event == Event.AFTER_MONITOR_ENTER && scheduler != null) {
+            scheduler.acquired(target);
+        }
         if (recording && site > 0) {
             thread.hit(site);
         }
@@ -83,6 +94,9 @@ final class RoundProbe implements Probe {
         if (Event.isSchedulingPoint(event)) {
             thread.countPoint();
             plan.atPoint(thread, event, site);
+            if (scheduler != null) {
+                scheduler.atPoint(thread.path(), thread.name(), event, target);
+            }
         }
         if (races != null) {
             // After the noise: the access happens now, not before the delay.
@@ -192,13 +206,47 @@ final class RoundProbe implements Probe {
         }
         thread.countPoint(); // every access is a scheduling point
         plan.atPoint(thread, event, site);
+        if (scheduler != null) {
+            scheduler.atPoint(thread.path(), thread.name(), event, null);
+        }
         return thread;
+    }
+
+    @Override
+    public boolean waitInstead(ProbeBinding binding, Object monitor, long millis) throws InterruptedException {
+        if (closed || scheduler == null) {
+            return false;
+        }
+        ThreadState thread = state(binding);
+        return scheduler.waitOn(thread.path(), thread.name(), monitor, millis);
+    }
+
+    @Override
+    public boolean parkInstead(ProbeBinding binding, boolean timed) {
+        if (closed || scheduler == null) {
+            return false;
+        }
+        ThreadState thread = state(binding);
+        return scheduler.park(thread.path(), thread.name(), timed);
+    }
+
+    @Override
+    public boolean skipsSleep(ProbeBinding binding) {
+        return !closed && scheduler != null && scheduler.controls();
+    }
+
+    /** The controlled round's decisions so far, or null when the round is not controlled. */
+    dev.jostle.agent.schedule.Schedule schedule() {
+        return scheduler == null ? null : scheduler.schedule();
     }
 
     private void threadStarting(ThreadState parent, Thread child) {
         long childPath = parent.childPath();
         pendingPaths.put(child, childPath);
         plan.threadStarting(parent, childPath);
+        if (scheduler != null) {
+            scheduler.threadStarting(child, childPath);
+        }
     }
 
     /** The current thread's state, kept in its binding to this probe: no thread-local lookup of our own. */
@@ -259,6 +307,9 @@ final class RoundProbe implements Probe {
     void abandon() {
         abandoned = true;
         closed = true;
+        if (scheduler != null) {
+            scheduler.close();
+        }
     }
 
     private void holdIfAbandoned() {
@@ -279,6 +330,9 @@ final class RoundProbe implements Probe {
 
     void close() {
         closed = true;
+        if (scheduler != null) {
+            scheduler.close();
+        }
         if (races != null) {
             races.close();
         }

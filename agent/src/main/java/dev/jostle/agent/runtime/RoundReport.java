@@ -3,6 +3,7 @@ package dev.jostle.agent.runtime;
 import dev.jostle.agent.bootstrap.Site;
 import dev.jostle.agent.bootstrap.Sites;
 import dev.jostle.agent.race.Race;
+import dev.jostle.agent.schedule.Schedule;
 import java.util.BitSet;
 import java.util.List;
 import java.util.Map;
@@ -19,9 +20,17 @@ import java.util.Map;
  * @param sites          per-site usage, if the round recorded it (otherwise empty)
  * @param contended      sites whose field or array was touched by two or more threads, one of them writing
  * @param races          data races the detector found, each pair of sites once (empty when detection is off)
+ * @param schedule       a controlled round's decisions, to check a replay against; null in other rounds
  */
 public record RoundReport(int index, long seed, Strategy strategy, String plan, long noiseEvents,
-        Map<String, int[]> lastNoise, List<SiteUsage> sites, BitSet contended, List<Race> races) {
+        Map<String, int[]> lastNoise, List<SiteUsage> sites, BitSet contended, List<Race> races,
+        Schedule schedule) {
+
+    /** A round that was not controlled: no schedule. */
+    public RoundReport(int index, long seed, Strategy strategy, String plan, long noiseEvents,
+            Map<String, int[]> lastNoise, List<SiteUsage> sites, BitSet contended, List<Race> races) {
+        this(index, seed, strategy, plan, noiseEvents, lastNoise, sites, contended, races, null);
+    }
 
     /** The last noise sites of each thread, written out for a failure message. */
     public String describeLastNoise() {

@@ -3,6 +3,7 @@ package dev.jostle.agent.runtime;
 import dev.jostle.agent.noise.Delays;
 import dev.jostle.agent.noise.NoisePlan;
 import dev.jostle.agent.noise.NoisePlans;
+import dev.jostle.agent.schedule.Scheduler;
 import java.util.Arrays;
 import java.util.BitSet;
 import java.util.Locale;
@@ -20,8 +21,12 @@ public enum Strategy {
     HALT_ONE("halt-one"),
     /** Noise only at sites an observation round saw shared by threads with at least one write. */
     TARGETED("targeted"),
-    /** Rotates the strategies above and their parameters from round to round. */
-    MIXED("mixed");
+    /** Rotates the noise strategies above and their parameters from round to round (not the controlled ones). */
+    MIXED("mixed"),
+    /** The round's threads run one at a time; at each point one of them, uniformly at random, runs next. */
+    CONTROLLED_RANDOM("controlled-random"),
+    /** The round's threads run one at a time, by PCT priorities with change points (exact PCT). */
+    CONTROLLED_PCT("controlled-pct");
 
     private final String id;
 
@@ -72,9 +77,29 @@ public enum Strategy {
                 return NoisePlans.haltOne(seed, delays);
             case TARGETED:
                 return NoisePlans.targeted(seed, focus, delays);
+            case CONTROLLED_RANDOM:
+            case CONTROLLED_PCT:
+                return NoisePlans.silent(scheduler(seed).describe());
             default:
                 throw new IllegalArgumentException("strategy '" + this
                         + "' is not concrete; the session resolves it to one of the others first");
+        }
+    }
+
+    /** Whether rounds under this strategy run their threads one at a time under a {@link Scheduler}. */
+    public boolean isControlled() {
+        return this == CONTROLLED_RANDOM || this == CONTROLLED_PCT;
+    }
+
+    /** A fresh scheduler for a round under this strategy, or null when the strategy only adds noise. */
+    Scheduler scheduler(long seed) {
+        switch (this) {
+            case CONTROLLED_RANDOM:
+                return Scheduler.randomWalk(seed);
+            case CONTROLLED_PCT:
+                return Scheduler.pct(seed);
+            default:
+                return null;
         }
     }
 

@@ -11,6 +11,7 @@ import dev.jostle.agent.runtime.Round;
 import dev.jostle.agent.runtime.RoundReport;
 import dev.jostle.agent.runtime.Session;
 import dev.jostle.agent.runtime.Strategy;
+import dev.jostle.agent.schedule.Schedule;
 import java.io.StringWriter;
 import java.net.URL;
 import java.nio.file.Path;
@@ -74,6 +75,19 @@ class VirtualThreadStartTests {
     @Test
     void lockedCounterOnVirtualAndBuiltThreads_roundWithoutNoise_reportsNothing() throws Exception {
         assertEquals("", runInRound("lockedCount", 20).describeRaces());
+    }
+
+    @Test
+    void lockedCounterOnVirtualThreads_controlledRound_completesMarkedNotFullyControlled() throws Exception {
+        Session session = JostleRuntime.newSession(Strategy.CONTROLLED_RANDOM, 1, false);
+        Round round = session.openRound(0, Thread.currentThread());
+        try (Round.Binding binding = round.bind()) {
+            assertEquals(20, Fixtures.call(virtualThreads, "lockedCount"));
+        } finally {
+            round.end();
+        }
+        Schedule schedule = round.end().schedule();
+        assertTrue(schedule.lostControl().contains("virtual thread"), schedule.describe());
     }
 
     @Test

@@ -156,6 +156,9 @@ final class JostledReport {
             text.append(" (picked by ").append(configuration.strategy().id()).append(')');
         }
         text.append(", plan: ").append(round.plan()).append('\n');
+        if (round.schedule() != null) {
+            text.append("  schedule: ").append(round.schedule().describe()).append('\n');
+        }
         text.append("  seed:     ").append(round.seed()).append(" (base seed ").append(configuration.seed())
                 .append(configuration.seedGiven() ? ", as configured" : ", drawn for this run")
                 .append(configuration.shard().isWhole() ? "" : ", shard " + configuration.shard()

@@ -1,0 +1,65 @@
+package dev.jostle.agent.schedule;
+
+/**
+ * One thread of a controlled round, as the {@link Scheduler} models it. Guarded by the scheduler's lock.
+ */
+final class ScheduledThread {
+
+    enum Status {
+        /** Started (or detached) and not yet at a point: a decision waits for it, bounded. */
+        TRANSIT,
+        /** At an instrumented point, waiting for its turn. */
+        AT_POINT,
+        /** Holds the baton: runs user code. */
+        RUNNING,
+        /** Lost the baton by blocking where the agent does not see: runs uncontrolled until its next point. */
+        FREE,
+        /** Ended. */
+        DONE
+    }
+
+    final Thread thread;
+    /** The thread's path ({@code ThreadState}): stable from run to run under one seed. */
+    final long path;
+    /** The order in which the round met its threads: deterministic while the round is fully controlled. */
+    final int number;
+    final String name;
+
+    Status status = Status.TRANSIT;
+    /** When the thread entered {@link Status#TRANSIT} ({@link System#nanoTime()}). */
+    long since;
+
+    /** The event the thread waits at, and its target (monitor, thread joined, thread unparked). */
+    int event;
+    Object target;
+    /** A timed wait or park: may return at any decision. */
+    boolean timed;
+    /** Notified while waiting on {@link #target} (every notify is modelled as notifyAll: see docs). */
+    boolean notified;
+    /** Monitor entries given up by a wait, restored when the wait returns. */
+    int savedEntries;
+    /** The modelled {@code LockSupport} permit. */
+    boolean permit;
+    /** An interrupt the scheduler's own wait swallowed: restored when the thread runs again. */
+    boolean interruptPending;
+
+    /** PCT: the current priority (higher runs first). */
+    long priority;
+
+    ScheduledThread(Thread thread, long path, int number, String name, long now) {
+        this.thread = thread;
+        this.path = path;
+        this.number = number;
+        this.name = name;
+        this.since = now;
+    }
+
+    boolean interrupted() {
+        return interruptPending || thread.isInterrupted();
+    }
+
+    @Override
+    public String toString() {
+        return name + "#" + number;
+    }
+}

@@ -1,0 +1,524 @@
+package dev.jostle.agent.schedule;
+
+import dev.jostle.agent.bootstrap.Event;
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * One controlled round's scheduler: only the thread holding the baton runs user code. At each scheduling
+ * point the running thread reports here; once every thread of the round is at a point (or known blocked or
+ * done) the policy picks the next one, the decision is recorded, and the baton moves.
+ *
+ * <p>Blocking the agent sees is modelled, so no thread blocks inside the JVM while it holds the baton: a
+ * monitor another round thread holds, {@code wait} until notified, {@code park} until unparked, {@code join}
+ * until the thread ended; {@code sleep} is a plain point. What the agent cannot see falls back, bounded: a
+ * started thread that does not reach a point within {@link #TRANSIT_NANOS}, a baton holder blocked inside the
+ * JVM for {@link #BLOCKED_NANOS}, and a round whose threads are all blocked for {@link #STUCK_NANOS} lose the
+ * baton (or, for the last, control altogether), and the round is marked not fully controlled.
+ *
+ * <p>The scheduler's lock is a private object user code cannot reach. A thread waits for its turn with
+ * {@link LockSupport#parkNanos}, never holding that lock; one waiting thread, the watchman, wakes every
+ * millisecond to notice what no event reports (a holder that ended or blocked). Closing the scheduler (the
+ * round ended, failed or timed out) frees every waiting thread at once.
+ */
+public final class Scheduler {
+
+    static final long TRANSIT_NANOS = 500_000_000L;
+    static final long BLOCKED_NANOS = 200_000_000L;
+    static final long STUCK_NANOS = 500_000_000L;
+    /**
+     * Holders let go after blocking unseen, before the round gives up control altogether: each costs
+     * {@link #BLOCKED_NANOS}, and a round of many such calls (tasks handed to an executor, each followed by
+     * its worker waiting for the next inside the JDK) would otherwise outlast its round timeout.
+     */
+    static final int MAX_FALLBACKS = 3;
+    private static final long WATCH_NANOS = 1_000_000L;
+    private static final long IDLE_NANOS = 50_000_000L;
+    private static final long WAIT_POLL_MILLIS = 1;
+    private static final MethodHandle IS_VIRTUAL = isVirtualHandle();
+
+    private final Object lock = new Object();
+    private final SchedulePolicy policy;
+    private final Map<Thread, ScheduledThread> threads = new HashMap<>();
+    /** The round's threads by path: the stable order the policy sees the enabled ones in. */
+    private final List<ScheduledThread> byPath = new ArrayList<>();
+    private final List<String> names = new ArrayList<>();
+    /** Children whose start their parent is about to perform: they join the round when it does. */
+    private final Map<Thread, Long> announced = new HashMap<>();
+    private final MonitorTable monitors = new MonitorTable();
+    private final Schedule.Recorder recorder = new Schedule.Recorder();
+    private final List<ScheduledThread> enabled = new ArrayList<>();
+    private ScheduledThread holder;
+    private ScheduledThread last;
+    private ScheduledThread watchman;
+    private long holderBlockedSince;
+    private long stuckSince;
+    private int fallbacks;
+    private String lostControl;
+    private volatile boolean closed;
+
+    private Scheduler(SchedulePolicy policy) {
+        this.policy = policy;
+    }
+
+    /** Uniformly random among the enabled threads at every decision. */
+    public static Scheduler randomWalk(long seed) {
+        return new Scheduler(new RandomWalk(seed));
+    }
+
+    /** PCT with depth and change points drawn from the seed. */
+    public static Scheduler pct(long seed) {
+        return new Scheduler(new PctPolicy(seed));
+    }
+
+    /** The policy with its drawn parameters. */
+    public String describe() {
+        return policy.describe();
+    }
+
+    /** A round thread is about to start {@code child}, which will run under {@code childPath}. */
+    public void threadStarting(Thread child, long childPath) {
+        if (closed) {
+            return;
+        }
+        synchronized (lock) {
+            if (isVirtual(child)) {
+                loseControl("virtual thread '" + child.getName() + "' runs uncontrolled");
+            } else {
+                announced.put(child, childPath);
+            }
+        }
+    }
+
+    /**
+     * The current thread is at a scheduling point: returns when it is its turn (or the scheduler closed).
+     * {@code WAIT} and {@code PARK} take their turn in {@link #waitOn} and {@link #park} instead.
+     */
+    public void atPoint(long path, String name, int event, Object target) {
+        if (closed || event == Event.WAIT || event == Event.PARK || !Event.isSchedulingPoint(event)) {
+            return;
+        }
+        Thread current = Thread.currentThread();
+        if (uncontrollable(current)) {
+            return;
+        }
+        ScheduledThread me;
+        synchronized (lock) {
+            if (closed) {
+                return;
+            }
+            me = arrive(current, path, name);
+            me.event = event;
+            me.target = target;
+            me.timed = false;
+            if (handOver(me)) {
+                return;
+            }
+        }
+        awaitTurn(me);
+    }
+
+    /**
+     * Performs {@code monitor.wait(millis)} (0: untimed) under control: the monitor is given up in the model,
+     * the thread is schedulable again once notified (a timed wait at any time) and the monitor is free.
+     * Returns false, having done nothing, when the round does not control this wait; the caller then waits.
+     */
+    public boolean waitOn(long path, String name, Object monitor, long millis) throws InterruptedException {
+        if (closed || monitor == null || !Thread.holdsLock(monitor)) {
+            return false; // not holding it: the real wait throws IllegalMonitorStateException
+        }
+        Thread current = Thread.currentThread();
+        if (uncontrollable(current)) {
+            return false;
+        }
+        ScheduledThread me;
+        synchronized (lock) {
+            if (closed) {
+                return false;
+            }
+            me = arrive(current, path, name);
+            me.event = Event.WAIT;
+            me.target = monitor;
+            me.timed = millis > 0;
+            me.notified = false;
+            me.savedEntries = monitors.releaseForWait(monitor, me);
+            handOver(me);
+        }
+        boolean interrupted = false;
+        while (true) {
+            synchronized (lock) {
+                if (holder == me || closed || watch(me)) {
+                    break;
+                }
+            }
+            try {
+                monitor.wait(WAIT_POLL_MILLIS); // releases the monitor for the thread that will notify
+            } catch (InterruptedException e) {
+                interrupted = true;
+                synchronized (lock) {
+                    me.interruptPending = true;
+                }
+            }
+        }
+        synchronized (lock) {
+            me.interruptPending = false;
+            if (watchman == me) {
+                watchman = null;
+            }
+        }
+        if (interrupted || Thread.interrupted()) {
+            throw new InterruptedException();
+        }
+        return true;
+    }
+
+    /**
+     * Performs {@code LockSupport.park} under control: schedulable again once unparked (or interrupted; a timed
+     * park at any time). Returns false when the round does not control this park; the caller then parks.
+     */
+    public boolean park(long path, String name, boolean timed) {
+        if (closed) {
+            return false;
+        }
+        Thread current = Thread.currentThread();
+        if (uncontrollable(current)) {
+            return false;
+        }
+        ScheduledThread me;
+        synchronized (lock) {
+            if (closed) {
+                return false;
+            }
+            me = arrive(current, path, name);
+            me.event = Event.PARK;
+            me.target = null;
+            me.timed = timed;
+            if (handOver(me)) {
+                return true;
+            }
+        }
+        awaitTurn(me);
+        synchronized (lock) {
+            if (holder == me) {
+                return true;
+            }
+            boolean unparked = me.permit; // closed meanwhile: a permit the model gave is used up here
+            me.permit = false;
+            return unparked;
+        }
+    }
+
+    /**
+     * The current thread acquired {@code monitor} (a synchronized block after its enter point, or a
+     * synchronized method, whose entry has no point before it: the JVM took the monitor already).
+     */
+    public void acquired(Object monitor) {
+        if (closed || monitor == null) {
+            return;
+        }
+        synchronized (lock) {
+            ScheduledThread me = threads.get(Thread.currentThread());
+            if (!closed && me != null) {
+                monitors.enter(monitor, me);
+            }
+        }
+    }
+
+    /** Whether the current thread runs under control now: its sleeps are then points, not waits. */
+    public boolean controls() {
+        if (closed) {
+            return false;
+        }
+        synchronized (lock) {
+            return !closed && holder != null && holder.thread == Thread.currentThread();
+        }
+    }
+
+    /** Ends control (the round ended, failed or timed out): every waiting thread goes on at once. */
+    public void close() {
+        synchronized (lock) {
+            closed = true;
+            for (ScheduledThread thread : byPath) {
+                if (thread.status == ScheduledThread.Status.AT_POINT && thread.event != Event.WAIT) {
+                    LockSupport.unpark(thread.thread);
+                }
+            }
+        }
+    }
+
+    /** The decisions so far, with whether the round stayed fully controlled. */
+    public Schedule schedule() {
+        synchronized (lock) {
+            return recorder.done(policy.describe(), names, lostControl);
+        }
+    }
+
+    // ---- under the lock ---------------------------------------------------------------------------
+
+    private ScheduledThread arrive(Thread current, long path, String name) {
+        ScheduledThread me = threads.get(current);
+        return me != null ? me : meet(current, path, name);
+    }
+
+    private ScheduledThread meet(Thread thread, long path, String name) {
+        ScheduledThread met = new ScheduledThread(thread, path, threads.size(), name, System.nanoTime());
+        threads.put(thread, met);
+        names.add(name);
+        policy.met(met);
+        int at = byPath.size();
+        while (at > 0 && byPath.get(at - 1).path > path) {
+            at--;
+        }
+        byPath.add(at, met);
+        return met;
+    }
+
+    /** The thread is at a point; decides if nobody else holds the baton. Returns whether it is its turn. */
+    private boolean handOver(ScheduledThread me) {
+        me.status = ScheduledThread.Status.AT_POINT;
+        if (holder == me || holder == null) {
+            holder = null;
+            decide(System.nanoTime());
+        }
+        return holder == me;
+    }
+
+    private void awaitTurn(ScheduledThread me) {
+        while (true) {
+            boolean watching;
+            synchronized (lock) {
+                if (holder == me || closed || watch(me)) {
+                    break;
+                }
+                watching = watchman == me;
+            }
+            LockSupport.parkNanos(this, watching ? WATCH_NANOS : IDLE_NANOS);
+            if (Thread.interrupted()) {
+                synchronized (lock) {
+                    me.interruptPending = true; // kept for the model, restored below
+                }
+            }
+        }
+        synchronized (lock) {
+            if (watchman == me) {
+                watchman = null;
+            }
+            if (me.interruptPending) {
+                me.interruptPending = false;
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    /**
+     * The watchman's round: a holder that ended or blocked unseen, a started thread that never arrives, a
+     * round where everyone is blocked. Returns whether it is now {@code me}'s turn.
+     */
+    private boolean watch(ScheduledThread me) {
+        if (watchman == null || watchman.status != ScheduledThread.Status.AT_POINT) {
+            watchman = me;
+        }
+        if (watchman != me) {
+            return false;
+        }
+        long now = System.nanoTime();
+        if (holder != null) {
+            Thread.State state = holder.thread.getState();
+            if (state == Thread.State.TERMINATED) {
+                holder.status = ScheduledThread.Status.DONE;
+                holder = null;
+            } else if (state == Thread.State.BLOCKED || state == Thread.State.WAITING
+                    || state == Thread.State.TIMED_WAITING) {
+                if (holderBlockedSince == 0) {
+                    holderBlockedSince = now;
+                } else if (now - holderBlockedSince > BLOCKED_NANOS) {
+                    loseControl("thread '" + holder.name + "' blocked where the agent does not see it ("
+                            + state + ")");
+                    holder.status = ScheduledThread.Status.FREE;
+                    holder = null;
+                    if (++fallbacks >= MAX_FALLBACKS) {
+                        close(); // a program that keeps blocking unseen (an executor's workers) runs free
+                        return false;
+                    }
+                }
+            } else {
+                holderBlockedSince = 0;
+            }
+        }
+        if (holder == null) {
+            decide(now);
+        }
+        return holder == me;
+    }
+
+    private void decide(long now) {
+        if (closed || holder != null) {
+            return;
+        }
+        for (ScheduledThread thread : byPath) {
+            if (thread.status == ScheduledThread.Status.TRANSIT) {
+                if (thread.thread.getState() == Thread.State.TERMINATED) {
+                    thread.status = ScheduledThread.Status.DONE;
+                } else if (now - thread.since < TRANSIT_NANOS) {
+                    return; // a decision now would depend on how fast it arrives
+                } else {
+                    loseControl("thread '" + thread.name + "' did not reach an instrumented point in "
+                            + TRANSIT_NANOS / 1_000_000 + " ms");
+                    thread.status = ScheduledThread.Status.FREE;
+                }
+            }
+        }
+        enabled.clear();
+        boolean anyWaiting = false;
+        for (ScheduledThread thread : byPath) {
+            if (thread.status == ScheduledThread.Status.AT_POINT) {
+                anyWaiting = true;
+                if (schedulable(thread)) {
+                    enabled.add(thread);
+                }
+            }
+        }
+        if (enabled.isEmpty()) {
+            if (!anyWaiting) {
+                stuckSince = 0;
+            } else if (stuckSince == 0) {
+                stuckSince = now;
+            } else if (now - stuckSince > STUCK_NANOS) {
+                loseControl("every thread of the round was blocked: a deadlock, or a wake-up the agent did not see");
+                close();
+            }
+            return;
+        }
+        stuckSince = 0;
+        ScheduledThread chosen = policy.choose(enabled, last, recorder.length());
+        recorder.add(chosen.number);
+        holder = chosen;
+        last = chosen;
+        holderBlockedSince = 0;
+        chosen.status = ScheduledThread.Status.RUNNING;
+        perform(chosen, now);
+        if (chosen.event != Event.WAIT && chosen.thread != Thread.currentThread()) {
+            LockSupport.unpark(chosen.thread);
+        }
+        if (watchman == chosen) {
+            watchman = null;
+            for (ScheduledThread thread : byPath) {
+                if (thread.status == ScheduledThread.Status.AT_POINT && thread.event != Event.WAIT) {
+                    watchman = thread; // the next watchman is awake at once
+                    LockSupport.unpark(thread.thread);
+                    break;
+                }
+            }
+        }
+    }
+
+    private boolean schedulable(ScheduledThread thread) {
+        switch (thread.event) {
+            case Event.MONITOR_ENTER:
+                return thread.target == null || monitors.enterable(thread.target, thread);
+            case Event.WAIT:
+                return (thread.notified || thread.timed || thread.interrupted())
+                        && monitors.enterable(thread.target, thread);
+            case Event.PARK:
+                return thread.permit || thread.timed || thread.interrupted();
+            case Event.SYNC_CALL:
+                return !(thread.target instanceof Thread) || joinable((Thread) thread.target);
+            default:
+                return true;
+        }
+    }
+
+    /** A join may go on once the thread ended; a thread outside the round is joined for real (and may block). */
+    private boolean joinable(Thread target) {
+        ScheduledThread joined = threads.get(target);
+        return joined == null || joined.status == ScheduledThread.Status.DONE || !target.isAlive();
+    }
+
+    /** What the chosen thread's event does to the model, now that it is the one running. */
+    private void perform(ScheduledThread chosen, long now) {
+        Object target = chosen.target;
+        switch (chosen.event) {
+            case Event.MONITOR_EXIT:
+                if (target != null) {
+                    monitors.exit(target, chosen);
+                }
+                break;
+            case Event.WAIT:
+                monitors.reacquireAfterWait(target, chosen, chosen.savedEntries);
+                chosen.notified = false;
+                break;
+            case Event.NOTIFY:
+                for (ScheduledThread thread : byPath) {
+                    if (thread.status == ScheduledThread.Status.AT_POINT && thread.event == Event.WAIT
+                            && thread.target == target) {
+                        thread.notified = true; // notify as notifyAll: the others wake spuriously, which is legal
+                    }
+                }
+                break;
+            case Event.PARK:
+                chosen.permit = false;
+                break;
+            case Event.UNPARK:
+                ScheduledThread unparked = threads.get(target);
+                if (unparked != null) {
+                    unparked.permit = true;
+                }
+                break;
+            case Event.THREAD_START:
+                Long path = announced.remove(target);
+                if (path != null && target instanceof Thread && !threads.containsKey(target)) {
+                    ScheduledThread child = meet((Thread) target, path, ((Thread) target).getName());
+                    child.status = ScheduledThread.Status.TRANSIT;
+                    child.since = now;
+                }
+                break;
+            default:
+                break;
+        }
+    }
+
+    private void loseControl(String reason) {
+        if (lostControl == null) {
+            lostControl = reason;
+        }
+    }
+
+    // ---- virtual threads --------------------------------------------------------------------------
+
+    /** A virtual thread waiting for the baton could pin the carrier the holder needs: it runs uncontrolled. */
+    private boolean uncontrollable(Thread current) {
+        if (!isVirtual(current)) {
+            return false;
+        }
+        synchronized (lock) {
+            loseControl("virtual thread '" + current.getName() + "' runs uncontrolled");
+        }
+        return true;
+    }
+
+    private static boolean isVirtual(Thread thread) {
+        if (IS_VIRTUAL == null) {
+            return false;
+        }
+        try {
+            return (boolean) IS_VIRTUAL.invokeExact(thread);
+        } catch (Throwable unexpected) {
+            return false;
+        }
+    }
+
+    private static MethodHandle isVirtualHandle() {
+        try {
+            return MethodHandles.publicLookup().findVirtual(Thread.class, "isVirtual",
+                    MethodType.methodType(boolean.class));
+        } catch (ReflectiveOperationException beforeJdk21) {
+            return null;
+        }
+    }
+}

@@ -1,0 +1,136 @@
+package dev.jostle.agent.schedule;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.jostle.agent.bootstrap.Hooks;
+import dev.jostle.agent.instrument.Fixtures;
+import dev.jostle.agent.runtime.JostleRuntime;
+import dev.jostle.agent.runtime.Round;
+import dev.jostle.agent.runtime.RoundReport;
+import dev.jostle.agent.runtime.Session;
+import dev.jostle.agent.runtime.Strategy;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Controlled rounds over real instrumented programs: bugs free-running threads rarely show are found, a
+ * failing seed replays the identical decisions, and blocking runs to completion, modelled or not.
+ */
+class ControlledRoundTests {
+
+    private final Fixtures fixtures = new Fixtures();
+
+    @Test
+    void lostUpdate_controlledRandom_isFoundInAFewRoundsAndItsSeedReplaysExactlyTenOfTen() throws Exception {
+        Session hunt = JostleRuntime.newSession(Strategy.CONTROLLED_RANDOM, 4242, false);
+        Outcome failing = null;
+        for (int index = 0; index < 5 && failing == null; index++) {
+            Outcome outcome = run(hunt, index, "lostUpdate");
+            if ((int) outcome.result < 2000) {
+                failing = outcome;
+            }
+        }
+        assertNotNull(failing, "no update lost in 5 controlled rounds");
+        assertTrue(failing.report.schedule().fullyControlled(), failing.report.schedule().describe());
+        assertTrue(failing.report.schedule().length() > 4000, failing.report.schedule().describe());
+
+        for (int replay = 0; replay < 10; replay++) {
+            Session again = JostleRuntime.newSession(Strategy.CONTROLLED_RANDOM, failing.report.seed(), false);
+            Outcome replayed = run(again, 0, "lostUpdate");
+            assertEquals("replayed exactly (" + failing.report.schedule().length() + " decisions)",
+                    replayed.report.schedule().replayCheck(failing.report.schedule()), "replay " + replay);
+            assertEquals(failing.result, replayed.result, "replay " + replay);
+        }
+    }
+
+    @Test
+    void checkerThatMustOvertakeTenSetters_controlledPct_isFoundWithinTwoHundredRounds() throws Exception {
+        Session hunt = JostleRuntime.newSession(Strategy.CONTROLLED_PCT, 17, false);
+        int found = -1;
+        for (int index = 0; index < 200 && found < 0; index++) {
+            Outcome outcome = run(hunt, index, "checkerOvertakesSetters");
+            assertTrue(outcome.report.schedule().fullyControlled(), outcome.report.schedule().describe());
+            if ((int) outcome.result == 0) {
+                found = index;
+            }
+        }
+        assertTrue(found >= 0, "the checker never ran before the setters in 200 PCT rounds");
+    }
+
+    @Test
+    void producerAndConsumerWithWaitAndNotify_controlled_runToCompletionUnderControl() throws Exception {
+        for (Strategy strategy : new Strategy[] {Strategy.CONTROLLED_RANDOM, Strategy.CONTROLLED_PCT}) {
+            Session session = JostleRuntime.newSession(strategy, 99, false);
+            for (int index = 0; index < 5; index++) {
+                Outcome outcome = run(session, index, "waitNotifyHandOff");
+                assertEquals(210, outcome.result);
+                assertTrue(outcome.report.schedule().fullyControlled(), outcome.report.schedule().describe());
+            }
+        }
+    }
+
+    @Test
+    void joinAndParkUnpark_controlled_runToCompletionUnderControl() throws Exception {
+        for (Strategy strategy : new Strategy[] {Strategy.CONTROLLED_RANDOM, Strategy.CONTROLLED_PCT}) {
+            Session session = JostleRuntime.newSession(strategy, 5, false);
+            for (int index = 0; index < 5; index++) {
+                Outcome outcome = run(session, index, "joinAndPark");
+                assertEquals(3, outcome.result);
+                assertTrue(outcome.report.schedule().fullyControlled(), outcome.report.schedule().describe());
+            }
+        }
+    }
+
+    @Test
+    void threadBlockedInsideAJdkLock_controlled_completesMarkedNotFullyControlled() throws Exception {
+        Outcome outcome = run(JostleRuntime.newSession(Strategy.CONTROLLED_RANDOM, 3, false), 0,
+                "blockedOnAJdkLock");
+
+        assertEquals(2, outcome.result);
+        Schedule schedule = outcome.report.schedule();
+        assertFalse(schedule.fullyControlled(), schedule.describe());
+        assertTrue(schedule.lostControl().contains("blocked where the agent does not see it"), schedule.describe());
+        assertTrue(schedule.replayCheck(schedule).startsWith("not checked"), schedule.replayCheck(schedule));
+    }
+
+    @Test
+    void tasksOnAnExecutor_controlled_completeAndTheRoundGivesUpControl() throws Exception {
+        Outcome outcome = run(JostleRuntime.newSession(Strategy.CONTROLLED_RANDOM, 8, false), 0, "executorTasks");
+
+        assertEquals(20, outcome.result);
+        assertFalse(outcome.report.schedule().fullyControlled(), outcome.report.schedule().describe());
+    }
+
+    @Test
+    void noiseStrategy_round_hasNoSchedule() throws Exception {
+        Outcome outcome = run(JostleRuntime.newSession(Strategy.NONE, 3, false).detectRaces(true), 0, "lostUpdate");
+
+        assertNull(outcome.report.schedule());
+    }
+
+    private Outcome run(Session session, int index, String method) throws Exception {
+        Class<?> programs = fixtures.load("Scheduling");
+        Round round = session.openRound(index, Thread.currentThread());
+        Object result;
+        try (Round.Binding binding = round.bind()) {
+            result = Fixtures.call(programs, method);
+        } finally {
+            round.end();
+        }
+        assertNull(Hooks.firstProbeFailure(), "a probe failed");
+        return new Outcome(result, round.end());
+    }
+
+    private static final class Outcome {
+        final Object result;
+        final RoundReport report;
+
+        Outcome(Object result, RoundReport report) {
+            this.result = result;
+            this.report = report;
+        }
+    }
+}

@@ -1,0 +1,51 @@
+package dev.jostle.agent.schedule;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** How a replay's decisions are checked against the original's. */
+class ScheduleTests {
+
+    private static final List<String> THREADS = List.of("main", "adder-a", "adder-b");
+
+    @Test
+    void sameDecisions_replayCheck_saysReplayedExactly() {
+        Schedule original = recorded(0, 1, 2, 1, 0);
+
+        assertEquals("replayed exactly (5 decisions)", recorded(0, 1, 2, 1, 0).replayCheck(original));
+        assertTrue(recorded(0, 1, 2, 1, 0).replays(original));
+    }
+
+    @Test
+    void otherThreadAtOneStep_replayCheck_namesTheStepAndBothThreads() {
+        String check = recorded(0, 1, 1, 1, 0).replayCheck(recorded(0, 1, 2, 1, 0));
+
+        assertEquals("diverged at step 2 (expected thread 'adder-b' (#2), got 'adder-a' (#1))", check);
+    }
+
+    @Test
+    void replayThatEndsEarly_replayCheck_saysWhereAndHowLongEachWas() {
+        assertEquals("diverged at step 3 (expected 5 decisions, got 3)",
+                recorded(0, 1, 2).replayCheck(recorded(0, 1, 2, 1, 0)));
+    }
+
+    @Test
+    void originalNotFullyControlled_replayCheck_claimsNothing() {
+        Schedule uncontrolled = Schedule.restored("controlled-random", new int[] {0}, 1, 1, THREADS, "thread 'a' blocked");
+
+        assertTrue(recorded(0).replayCheck(uncontrolled).startsWith("not checked"), recorded(0).replayCheck(uncontrolled));
+        assertFalse(recorded(0).replays(uncontrolled));
+    }
+
+    private static Schedule recorded(int... steps) {
+        Schedule.Recorder recorder = new Schedule.Recorder();
+        for (int step : steps) {
+            recorder.add(step);
+        }
+        return recorder.done("controlled-random", THREADS, null);
+    }
+}

@@ -1,0 +1,54 @@
+package dev.jostle.agent.schedule;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
+import dev.jostle.agent.bootstrap.Event;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.junit.jupiter.api.Test;
+
+/** The scheduler driven directly: a round that ends frees every thread still waiting for its turn. */
+class SchedulerTests {
+
+    @Test
+    void threadWaitingForItsTurn_schedulerClosed_goesOn() throws InterruptedException {
+        Scheduler scheduler = Scheduler.randomWalk(1);
+        scheduler.atPoint(1, "main", Event.FIELD_READ, null); // alone: its turn at once, and it keeps the baton
+        AtomicBoolean passed = new AtomicBoolean();
+        Thread other = new Thread(() -> {
+            scheduler.atPoint(2, "other", Event.FIELD_READ, null); // main holds the baton: waits
+            passed.set(true);
+        });
+        other.start();
+        waitingForItsTurn(other);
+
+        scheduler.close();
+        other.join(60_000); // a guard against a hang, not a speed goal
+
+        assertFalse(other.isAlive(), "still waiting after the scheduler closed");
+        assertEquals(true, passed.get());
+    }
+
+    @Test
+    void threadParkedWithNobodyToUnparkIt_afterClose_parkIsLeftToTheCaller() throws InterruptedException {
+        Scheduler scheduler = Scheduler.randomWalk(2);
+        scheduler.atPoint(1, "main", Event.FIELD_READ, null);
+        boolean[] modelled = {true};
+        Thread parker = new Thread(() -> modelled[0] = scheduler.park(2, "parker", false));
+        parker.start();
+        waitingForItsTurn(parker);
+
+        scheduler.close();
+        parker.join(60_000);
+
+        assertFalse(parker.isAlive(), "still parked after the scheduler closed");
+        assertFalse(modelled[0], "never unparked in the model: the real park is the caller's to make");
+    }
+
+    /** Until the thread has parked in the scheduler at least once. */
+    private static void waitingForItsTurn(Thread thread) {
+        while (thread.getState() != Thread.State.TIMED_WAITING && thread.isAlive()) {
+            Thread.onSpinWait();
+        }
+    }
+}
