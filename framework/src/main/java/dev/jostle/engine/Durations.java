@@ -52,14 +52,17 @@ public final class Durations {
     /** A duration of zero or more: for a setting where zero means "no limit". */
     public static Duration parse(String text) {
         String value = text == null ? "" : text.trim();
-        if (value.startsWith("-")) {
-            throw BadDuration.outOfRange("must not be negative");
-        }
+        boolean minus = value.startsWith("-");
         Duration parsed;
         try {
-            parsed = amountAndUnit(value);
+            // A minus sign before a duration is a negative one; before anything else (an option name a user
+            // put where the value belongs, "--rounds") the text is no duration at all.
+            parsed = amountAndUnit(minus ? value.substring(1) : value);
         } catch (NumberFormatException | ArithmeticException tooManyDigits) {
-            throw tooLong();
+            throw minus ? BadDuration.outOfRange("must not be negative") : tooLong();
+        }
+        if (minus) {
+            throw BadDuration.outOfRange("must not be negative");
         }
         if (parsed.isNegative()) {
             throw BadDuration.outOfRange("must not be negative");

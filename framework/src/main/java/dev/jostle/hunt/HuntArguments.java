@@ -108,7 +108,7 @@ public final class HuntArguments {
         spec.addOption(valued("N", Integer.class, OptionConverters.wholeNumber("--rounds", 1),
                 "round budget; the hunt ends at whichever budget is spent first", "--rounds"));
         spec.addOption(valued("NAME", Strategy.class, OptionConverters.strategy(), Strategy.knownIds()
-                + " (default " + HuntOptions.DEFAULT_STRATEGY.id() + "; controlled-* run the threads one at a time)",
+                + "; controlled-* run the threads one at a time (default " + HuntOptions.DEFAULT_STRATEGY.id() + ")",
                 "--strategy"));
         spec.addOption(valued("N", Long.class, OptionConverters.seed(),
                 "base seed; round i runs under seed N + i (default random, printed)", "--seed"));

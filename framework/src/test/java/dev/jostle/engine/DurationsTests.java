@@ -37,7 +37,7 @@ class DurationsTests {
     @CsvSource(delimiter = '|', value = {
         "-1s" + NEGATIVE, "-0" + NEGATIVE, "PT-2S" + NEGATIVE, "-PT2S" + NEGATIVE,
         "ten" + MALFORMED, "1.5s" + MALFORMED, "s" + MALFORMED, "''" + MALFORMED, "5sec" + MALFORMED,
-        "2d" + MALFORMED, "10 sec" + MALFORMED,
+        "2d" + MALFORMED, "10 sec" + MALFORMED, "--rounds" + MALFORMED, "-ten" + MALFORMED,
         "99999999999999999999s" + TOO_LONG, "999999999h" + TOO_LONG, "9223372036854775807h" + TOO_LONG,
         "PT9999999999H" + TOO_LONG})
     void badText_parse_failsSayingWhy(String value, String problem) {
