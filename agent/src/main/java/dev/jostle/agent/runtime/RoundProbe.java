@@ -95,7 +95,7 @@ final class RoundProbe implements Probe {
             thread.countPoint();
             plan.atPoint(thread, event, site);
             if (scheduler != null) {
-                scheduler.atPoint(thread.path(), thread.name(), event, target);
+                scheduler.atPoint(thread.path(), thread.name(), event, target, site);
             }
         }
         if (races != null) {
@@ -207,7 +207,7 @@ final class RoundProbe implements Probe {
         thread.countPoint(); // every access is a scheduling point
         plan.atPoint(thread, event, site);
         if (scheduler != null) {
-            scheduler.atPoint(thread.path(), thread.name(), event, null);
+            scheduler.atPoint(thread.path(), thread.name(), event, null, site);
         }
         return thread;
     }

@@ -32,6 +32,8 @@ final class ScheduledThread {
     /** The event the thread waits at, and its target (monitor, thread joined, thread unparked). */
     int event;
     Object target;
+    /** The instrumented instruction the thread is about to perform ({@code Sites} id), or 0. */
+    int site;
     /** A timed wait or park: may return at any decision. */
     boolean timed;
     /** Notified while waiting on {@link #target} (every notify is modelled as notifyAll: see docs). */

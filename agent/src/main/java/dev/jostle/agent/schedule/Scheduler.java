@@ -97,10 +97,11 @@ public final class Scheduler {
     }
 
     /**
-     * The current thread is at a scheduling point: returns when it is its turn (or the scheduler closed).
+     * The current thread is at a scheduling point, about to perform {@code event} at {@code site} (0: none):
+     * returns when it is its turn (or the scheduler closed).
      * {@code WAIT} and {@code PARK} take their turn in {@link #waitOn} and {@link #park} instead.
      */
-    public void atPoint(long path, String name, int event, Object target) {
+    public void atPoint(long path, String name, int event, Object target, int site) {
         if (closed || event == Event.WAIT || event == Event.PARK || !Event.isSchedulingPoint(event)) {
             return;
         }
@@ -116,6 +117,7 @@ public final class Scheduler {
             me = arrive(current, path, name);
             me.event = event;
             me.target = target;
+            me.site = site;
             me.timed = false;
             if (handOver(me)) {
                 return;
@@ -145,6 +147,7 @@ public final class Scheduler {
             me = arrive(current, path, name);
             me.event = Event.WAIT;
             me.target = monitor;
+            me.site = 0;
             me.timed = millis > 0;
             me.notified = false;
             me.savedEntries = monitors.releaseForWait(monitor, me);
@@ -198,6 +201,7 @@ public final class Scheduler {
             me = arrive(current, path, name);
             me.event = Event.PARK;
             me.target = null;
+            me.site = 0;
             me.timed = timed;
             if (handOver(me)) {
                 return true;

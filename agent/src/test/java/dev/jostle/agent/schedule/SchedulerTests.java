@@ -13,10 +13,10 @@ class SchedulerTests {
     @Test
     void threadWaitingForItsTurn_schedulerClosed_goesOn() throws InterruptedException {
         Scheduler scheduler = Scheduler.randomWalk(1);
-        scheduler.atPoint(1, "main", Event.FIELD_READ, null); // alone: its turn at once, and it keeps the baton
+        scheduler.atPoint(1, "main", Event.FIELD_READ, null, 0); // alone: its turn at once, and it keeps the baton
         AtomicBoolean passed = new AtomicBoolean();
         Thread other = new Thread(() -> {
-            scheduler.atPoint(2, "other", Event.FIELD_READ, null); // main holds the baton: waits
+            scheduler.atPoint(2, "other", Event.FIELD_READ, null, 0); // main holds the baton: waits
             passed.set(true);
         });
         other.start();
@@ -32,7 +32,7 @@ class SchedulerTests {
     @Test
     void threadParkedWithNobodyToUnparkIt_afterClose_parkIsLeftToTheCaller() throws InterruptedException {
         Scheduler scheduler = Scheduler.randomWalk(2);
-        scheduler.atPoint(1, "main", Event.FIELD_READ, null);
+        scheduler.atPoint(1, "main", Event.FIELD_READ, null, 0);
         boolean[] modelled = {true};
         Thread parker = new Thread(() -> modelled[0] = scheduler.park(2, "parker", false));
         parker.start();
