@@ -101,7 +101,8 @@ public @interface Jostled {
 
     /**
      * The noise strategy ({@code jostle.strategy}): {@code none}, {@code random}, {@code pct},
-     * {@code halt-one}, {@code targeted} or {@code mixed}; default {@code mixed}.
+     * {@code halt-one}, {@code targeted} or {@code mixed}; or one that runs the threads one at a time:
+     * {@code controlled-random}, {@code controlled-pct} or {@code controlled-pos}. Default {@code mixed}.
      */
     String strategy() default "";
 

@@ -8,14 +8,24 @@ import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 
-/** A controlled strategy under @Jostled: the lost update fails, and the replay check compares the decisions. */
+/** The controlled strategies under @Jostled: the lost update fails, and the replay check compares the decisions. */
 class JostledControlledTests {
 
     @Test
     void lostUpdate_controlledRandom_failsAndEveryReplayTakesTheSameDecisions() {
-        Throwable failure = JostledTestKit.onlyFailure(JostledTestKit.run(LostUpdateTestCase.class,
-                "jostle.strategy", "controlled-random", "jostle.roundTimeout", "30s"));
+        assertEveryReplayTakesTheSameDecisions("controlled-random");
+    }
 
+    @Test
+    void lostUpdate_controlledPos_failsAndEveryReplayTakesTheSameDecisions() {
+        assertEveryReplayTakesTheSameDecisions("controlled-pos");
+    }
+
+    private static void assertEveryReplayTakesTheSameDecisions(String strategy) {
+        Throwable failure = JostledTestKit.onlyFailure(JostledTestKit.run(LostUpdateTestCase.class,
+                "jostle.strategy", strategy, "jostle.roundTimeout", "30s"));
+
+        assertTrue(failure.getMessage().contains(strategy), failure.getMessage());
         Matcher check = Pattern.compile("this seed failed again in (\\d+) of (\\d+) replays?; decisions replayed"
                 + " exactly in (\\d+) of (\\d+)").matcher(failure.getMessage());
         assertTrue(check.find(), failure.getMessage());

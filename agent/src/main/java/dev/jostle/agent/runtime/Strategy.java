@@ -26,7 +26,12 @@ public enum Strategy {
     /** The round's threads run one at a time; at each point one of them, uniformly at random, runs next. */
     CONTROLLED_RANDOM("controlled-random"),
     /** The round's threads run one at a time, by PCT priorities with change points (exact PCT). */
-    CONTROLLED_PCT("controlled-pct");
+    CONTROLLED_PCT("controlled-pct"),
+    /**
+     * The round's threads run one at a time, by POS: random priorities per pending event, re-drawn for the
+     * events that race with the one that ran (partial order sampling).
+     */
+    CONTROLLED_POS("controlled-pos");
 
     private final String id;
 
@@ -79,6 +84,7 @@ public enum Strategy {
                 return NoisePlans.targeted(seed, focus, delays);
             case CONTROLLED_RANDOM:
             case CONTROLLED_PCT:
+            case CONTROLLED_POS:
                 return NoisePlans.silent(scheduler(seed).describe());
             default:
                 throw new IllegalArgumentException("strategy '" + this
@@ -88,7 +94,7 @@ public enum Strategy {
 
     /** Whether rounds under this strategy run their threads one at a time under a {@link Scheduler}. */
     public boolean isControlled() {
-        return this == CONTROLLED_RANDOM || this == CONTROLLED_PCT;
+        return this == CONTROLLED_RANDOM || this == CONTROLLED_PCT || this == CONTROLLED_POS;
     }
 
     /** A fresh scheduler for a round under this strategy, or null when the strategy only adds noise. */
@@ -98,6 +104,8 @@ public enum Strategy {
                 return Scheduler.randomWalk(seed);
             case CONTROLLED_PCT:
                 return Scheduler.pct(seed);
+            case CONTROLLED_POS:
+                return Scheduler.pos(seed);
             default:
                 return null;
         }

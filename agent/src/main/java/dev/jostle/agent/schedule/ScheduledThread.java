@@ -45,8 +45,10 @@ final class ScheduledThread {
     /** An interrupt the scheduler's own wait swallowed: restored when the thread runs again. */
     boolean interruptPending;
 
-    /** PCT: the current priority (higher runs first). */
+    /** PCT and POS: the current priority (higher runs first). */
     long priority;
+    /** POS: how many priorities the thread has drawn, which makes the next draw a fresh one. */
+    long draws;
 
     ScheduledThread(Thread thread, long path, int number, String name, long now) {
         this.thread = thread;

@@ -77,6 +77,11 @@ public final class Scheduler {
         return new Scheduler(new PctPolicy(seed));
     }
 
+    /** POS: random priorities per pending event, re-drawn for the events that race with the one that ran. */
+    public static Scheduler pos(long seed) {
+        return new Scheduler(new PosPolicy(seed));
+    }
+
     /** The policy with its drawn parameters. */
     public String describe() {
         return policy.describe();

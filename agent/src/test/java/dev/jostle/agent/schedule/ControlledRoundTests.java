@@ -21,6 +21,9 @@ import org.junit.jupiter.api.Test;
  */
 class ControlledRoundTests {
 
+    private static final Strategy[] CONTROLLED = {
+        Strategy.CONTROLLED_RANDOM, Strategy.CONTROLLED_PCT, Strategy.CONTROLLED_POS};
+
     private final Fixtures fixtures = new Fixtures();
 
     @Test
@@ -61,8 +64,32 @@ class ControlledRoundTests {
     }
 
     @Test
+    void lostUpdate_controlledPos_isFoundInAFewRoundsAndItsSeedReplaysExactlyTenOfTen() throws Exception {
+        Session hunt = JostleRuntime.newSession(Strategy.CONTROLLED_POS, 4242, false);
+        Outcome failing = null;
+        for (int index = 0; index < 5 && failing == null; index++) {
+            Outcome outcome = run(hunt, index, "lostUpdate");
+            if ((int) outcome.result < 2000) {
+                failing = outcome;
+            }
+        }
+        assertNotNull(failing, "no update lost in 5 POS rounds");
+        assertTrue(failing.report.schedule().fullyControlled(), failing.report.schedule().describe());
+        assertTrue(failing.report.schedule().describe().contains("controlled-pos"),
+                failing.report.schedule().describe());
+
+        for (int replay = 0; replay < 10; replay++) {
+            Session again = JostleRuntime.newSession(Strategy.CONTROLLED_POS, failing.report.seed(), false);
+            Outcome replayed = run(again, 0, "lostUpdate");
+            assertEquals("replayed exactly (" + failing.report.schedule().length() + " decisions)",
+                    replayed.report.schedule().replayCheck(failing.report.schedule()), "replay " + replay);
+            assertEquals(failing.result, replayed.result, "replay " + replay);
+        }
+    }
+
+    @Test
     void producerAndConsumerWithWaitAndNotify_controlled_runToCompletionUnderControl() throws Exception {
-        for (Strategy strategy : new Strategy[] {Strategy.CONTROLLED_RANDOM, Strategy.CONTROLLED_PCT}) {
+        for (Strategy strategy : CONTROLLED) {
             Session session = JostleRuntime.newSession(strategy, 99, false);
             for (int index = 0; index < 5; index++) {
                 Outcome outcome = run(session, index, "waitNotifyHandOff");
@@ -74,7 +101,7 @@ class ControlledRoundTests {
 
     @Test
     void joinAndParkUnpark_controlled_runToCompletionUnderControl() throws Exception {
-        for (Strategy strategy : new Strategy[] {Strategy.CONTROLLED_RANDOM, Strategy.CONTROLLED_PCT}) {
+        for (Strategy strategy : CONTROLLED) {
             Session session = JostleRuntime.newSession(strategy, 5, false);
             for (int index = 0; index < 5; index++) {
                 Outcome outcome = run(session, index, "joinAndPark");
