@@ -44,6 +44,11 @@ final class ScheduledThread {
     boolean permit;
     /** An interrupt the scheduler's own wait swallowed: restored when the thread runs again. */
     boolean interruptPending;
+    /**
+     * The scheduler interrupted this waiter to end its real wait, as it was chosen: that interrupt is the
+     * scheduler's, not the user's, and is cleared, not reported.
+     */
+    boolean wokenByScheduler;
 
     /** PCT: the current priority (higher runs first). */
     long priority;

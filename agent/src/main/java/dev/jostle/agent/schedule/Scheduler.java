@@ -23,9 +23,13 @@ import java.util.concurrent.locks.LockSupport;
  * baton (or, for the last, control altogether), and the round is marked not fully controlled.
  *
  * <p>The scheduler's lock is a private object user code cannot reach. A thread waits for its turn with
- * {@link LockSupport#parkNanos}, never holding that lock; one waiting thread, the watchman, wakes every
- * millisecond to notice what no event reports (a holder that ended or blocked). Closing the scheduler (the
- * round ended, failed or timed out) frees every waiting thread at once.
+ * {@link LockSupport#parkNanos}, never holding that lock, and is unparked when chosen; a thread in a
+ * controlled {@code wait} is in the monitor's real wait, and is interrupted when chosen: of all the ways to
+ * end a wait, only an interrupt reaches one thread and needs no user lock (a {@code notifyAll} would wake
+ * every waiter on the monitor, and a round of 100 waiters then spends its time waking them). A daemon thread
+ * of the scheduler's own, outside the round's thread group, notices what no event reports (a holder that
+ * ended or blocked) every {@link #WATCH_NANOS}. Closing the scheduler (the round ended, failed or timed out)
+ * frees every waiting thread at once, and ends the watch.
  */
 public final class Scheduler {
 
@@ -38,9 +42,15 @@ public final class Scheduler {
      * its worker waiting for the next inside the JDK) would otherwise outlast its round timeout.
      */
     static final int MAX_FALLBACKS = 3;
-    private static final long WATCH_NANOS = 1_000_000L;
+    /**
+     * How often the watch thread looks at the holder. A holder that ends costs the round up to this long, and
+     * a round of 100 threads has 100 such ends.
+     */
+    private static final long WATCH_NANOS = 250_000L;
+    /** A backstop only: a waiting thread is unparked when chosen. */
     private static final long IDLE_NANOS = 50_000_000L;
-    private static final long WAIT_POLL_MILLIS = 1;
+    /** A backstop only: a chosen waiter is interrupted. */
+    private static final long WAIT_POLL_MILLIS = 50;
     private static final MethodHandle IS_VIRTUAL = isVirtualHandle();
 
     private final Object lock = new Object();
@@ -56,7 +66,7 @@ public final class Scheduler {
     private final List<ScheduledThread> enabled = new ArrayList<>();
     private ScheduledThread holder;
     private ScheduledThread last;
-    private ScheduledThread watchman;
+    private Thread watcher;
     private long holderBlockedSince;
     private long stuckSince;
     private int fallbacks;
@@ -156,23 +166,28 @@ public final class Scheduler {
         boolean interrupted = false;
         while (true) {
             synchronized (lock) {
-                if (holder == me || closed || watch(me)) {
+                if (holder == me || closed) {
                     break;
                 }
             }
             try {
                 monitor.wait(WAIT_POLL_MILLIS); // releases the monitor for the thread that will notify
             } catch (InterruptedException e) {
-                interrupted = true;
                 synchronized (lock) {
-                    me.interruptPending = true;
+                    if (me.wokenByScheduler) {
+                        me.wokenByScheduler = false; // the scheduler's own: its turn
+                    } else {
+                        interrupted = true;
+                        me.interruptPending = true;
+                    }
                 }
             }
         }
         synchronized (lock) {
             me.interruptPending = false;
-            if (watchman == me) {
-                watchman = null;
+            if (me.wokenByScheduler) {
+                me.wokenByScheduler = false;
+                Thread.interrupted(); // its turn came before the wait saw the scheduler's interrupt: not the user's
             }
         }
         if (interrupted || Thread.interrupted()) {
@@ -253,6 +268,7 @@ public final class Scheduler {
                     LockSupport.unpark(thread.thread);
                 }
             }
+            LockSupport.unpark(watcher);
         }
     }
 
@@ -274,6 +290,9 @@ public final class Scheduler {
         ScheduledThread met = new ScheduledThread(thread, path, threads.size(), name, System.nanoTime());
         threads.put(thread, met);
         names.add(name);
+        if (watcher == null) {
+            watcher = startDaemon(this::watchUntilClosed, "jostle-schedule-watch");
+        }
         policy.met(met);
         int at = byPath.size();
         while (at > 0 && byPath.get(at - 1).path > path) {
@@ -295,14 +314,12 @@ public final class Scheduler {
 
     private void awaitTurn(ScheduledThread me) {
         while (true) {
-            boolean watching;
             synchronized (lock) {
-                if (holder == me || closed || watch(me)) {
+                if (holder == me || closed) {
                     break;
                 }
-                watching = watchman == me;
             }
-            LockSupport.parkNanos(this, watching ? WATCH_NANOS : IDLE_NANOS);
+            LockSupport.parkNanos(this, IDLE_NANOS);
             if (Thread.interrupted()) {
                 synchronized (lock) {
                     me.interruptPending = true; // kept for the model, restored below
@@ -310,9 +327,6 @@ public final class Scheduler {
             }
         }
         synchronized (lock) {
-            if (watchman == me) {
-                watchman = null;
-            }
             if (me.interruptPending) {
                 me.interruptPending = false;
                 Thread.currentThread().interrupt();
@@ -320,18 +334,35 @@ public final class Scheduler {
         }
     }
 
+    /** The watch thread's loop, until the round closes. */
+    private void watchUntilClosed() {
+        while (!closed) {
+            synchronized (lock) {
+                if (closed) {
+                    return;
+                }
+                watch(System.nanoTime());
+            }
+            LockSupport.parkNanos(this, WATCH_NANOS);
+        }
+    }
+
+    private Thread startDaemon(Runnable body, String name) {
+        ThreadGroup root = Thread.currentThread().getThreadGroup();
+        while (root != null && root.getParent() != null) {
+            root = root.getParent(); // not the round's group: the round does not wait for it, nor count it
+        }
+        Thread thread = new Thread(root, body, name);
+        thread.setDaemon(true);
+        thread.start();
+        return thread;
+    }
+
     /**
-     * The watchman's round: a holder that ended or blocked unseen, a started thread that never arrives, a
-     * round where everyone is blocked. Returns whether it is now {@code me}'s turn.
+     * The watch thread's look: a holder that ended or blocked unseen, a started thread that never arrives, a
+     * round where everyone is blocked.
      */
-    private boolean watch(ScheduledThread me) {
-        if (watchman == null || watchman.status != ScheduledThread.Status.AT_POINT) {
-            watchman = me;
-        }
-        if (watchman != me) {
-            return false;
-        }
-        long now = System.nanoTime();
+    private void watch(long now) {
         if (holder != null) {
             Thread.State state = holder.thread.getState();
             if (state == Thread.State.TERMINATED) {
@@ -348,7 +379,7 @@ public final class Scheduler {
                     holder = null;
                     if (++fallbacks >= MAX_FALLBACKS) {
                         close(); // a program that keeps blocking unseen (an executor's workers) runs free
-                        return false;
+                        return;
                     }
                 }
             } else {
@@ -358,7 +389,6 @@ public final class Scheduler {
         if (holder == null) {
             decide(now);
         }
-        return holder == me;
     }
 
     private void decide(long now) {
@@ -407,18 +437,14 @@ public final class Scheduler {
         holderBlockedSince = 0;
         chosen.status = ScheduledThread.Status.RUNNING;
         perform(chosen, now);
-        if (chosen.event != Event.WAIT && chosen.thread != Thread.currentThread()) {
-            LockSupport.unpark(chosen.thread);
+        if (chosen.thread == Thread.currentThread()) {
+            return;
         }
-        if (watchman == chosen) {
-            watchman = null;
-            for (ScheduledThread thread : byPath) {
-                if (thread.status == ScheduledThread.Status.AT_POINT && thread.event != Event.WAIT) {
-                    watchman = thread; // the next watchman is awake at once
-                    LockSupport.unpark(thread.thread);
-                    break;
-                }
-            }
+        if (chosen.event != Event.WAIT) {
+            LockSupport.unpark(chosen.thread);
+        } else if (!chosen.thread.isInterrupted()) { // interrupted already: its wait ends by itself
+            chosen.wokenByScheduler = true;
+            chosen.thread.interrupt();
         }
     }
 
