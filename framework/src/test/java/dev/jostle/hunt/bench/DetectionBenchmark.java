@@ -3,6 +3,8 @@ package dev.jostle.hunt.bench;
 import dev.jostle.programs.buggy.AtomicityWithdraw;
 import dev.jostle.programs.buggy.BoundedBufferOverflow;
 import dev.jostle.programs.buggy.CheckThenActMap;
+import dev.jostle.programs.buggy.FirstReportHundred;
+import dev.jostle.programs.buggy.FirstReportTen;
 import dev.jostle.programs.buggy.InconsistentPair;
 import dev.jostle.programs.buggy.LazyInitRace;
 import dev.jostle.programs.buggy.LockOrderDeadlock;
@@ -66,6 +68,8 @@ public final class DetectionBenchmark {
             new Object[] {LostSignal.class, "lost wake-up, 3 threads, wide"},
             new Object[] {OvertakeTen.class, "atomicity, one thread overtakes 10, narrow"},
             new Object[] {OvertakeHundred.class, "atomicity, one thread overtakes 100, narrow"},
+            new Object[] {FirstReportTen.class, "ordering, one thread overtakes 10 behind a gate, 5 ms margin"},
+            new Object[] {FirstReportHundred.class, "ordering, one thread overtakes 100 behind a gate, 5 ms margin"},
             new Object[] {ThreeStepOrder.class, "ordering, three steps in one order, 2 threads, 5 ms margin"});
 
     private DetectionBenchmark() {
