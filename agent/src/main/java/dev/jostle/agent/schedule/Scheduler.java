@@ -419,6 +419,10 @@ public final class Scheduler {
             }
         }
         if (enabled.isEmpty()) {
+            if (anyWaiting && lostControl == null && deadlocked()) {
+                close(); // the schedule stays exact up to here; freed, the threads deadlock for real and are reported
+                return;
+            }
             if (!anyWaiting) {
                 stuckSince = 0;
             } else if (stuckSince == 0) {
@@ -446,6 +450,30 @@ public final class Scheduler {
             chosen.wokenByScheduler = true;
             chosen.thread.interrupt();
         }
+    }
+
+    /**
+     * Whether the round, fully controlled so far, is certainly deadlocked: every thread has ended or waits to
+     * enter a monitor another round thread holds, or to join a thread that cannot end. Nothing outside the round
+     * can free a monitor a round thread holds, so no wait for a wake-up the agent did not see is needed. A
+     * waiter or a parked thread is different: a thread outside the round may notify or unpark it.
+     */
+    private boolean deadlocked() {
+        for (ScheduledThread thread : byPath) {
+            switch (thread.status) {
+                case DONE:
+                    break;
+                case AT_POINT:
+                    if (thread.event != Event.MONITOR_ENTER && !(thread.event == Event.SYNC_CALL
+                            && thread.target instanceof Thread && threads.containsKey(thread.target))) {
+                        return false;
+                    }
+                    break;
+                default:
+                    return false; // in transit, or running free: it may yet free something
+            }
+        }
+        return true;
     }
 
     private boolean schedulable(ScheduledThread thread) {
