@@ -71,6 +71,7 @@ public final class Scheduler {
     private long stuckSince;
     private int fallbacks;
     private String lostControl;
+    private boolean cut;
     private volatile boolean closed;
 
     private Scheduler(SchedulePolicy policy) {
@@ -272,10 +273,21 @@ public final class Scheduler {
         }
     }
 
+    /**
+     * Ends control because the round ran out of time, before its threads are interrupted: what they do once
+     * interrupted depends on when the clock struck, so the schedule stops here (see {@link Schedule#cut}).
+     */
+    public void cutByTimeout() {
+        synchronized (lock) {
+            cut = true;
+        }
+        close();
+    }
+
     /** The decisions so far, with whether the round stayed fully controlled. */
     public Schedule schedule() {
         synchronized (lock) {
-            return recorder.done(policy.describe(), names, lostControl);
+            return recorder.done(policy.describe(), names, lostControl, cut);
         }
     }
 
