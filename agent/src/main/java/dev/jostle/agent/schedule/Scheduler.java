@@ -380,6 +380,8 @@ public final class Scheduler {
             if (state == Thread.State.TERMINATED) {
                 holder.status = ScheduledThread.Status.DONE;
                 holder = null;
+            } else if (state == Thread.State.BLOCKED && blockedOnRoundMonitor(holder)) {
+                holder = null;
             } else if (state == Thread.State.BLOCKED || state == Thread.State.WAITING
                     || state == Thread.State.TIMED_WAITING) {
                 if (holderBlockedSince == 0) {
@@ -408,9 +410,19 @@ public final class Scheduler {
             return;
         }
         for (ScheduledThread thread : byPath) {
+            if (thread.status == ScheduledThread.Status.BLOCKED_IN_JVM && monitors.enterable(thread.blockedOn, thread)) {
+                thread.status = ScheduledThread.Status.TRANSIT; // the JVM gives it the monitor: on to its next point
+                thread.blockedOn = null;
+                thread.since = now;
+            }
+        }
+        for (ScheduledThread thread : byPath) {
             if (thread.status == ScheduledThread.Status.TRANSIT) {
-                if (thread.thread.getState() == Thread.State.TERMINATED) {
+                Thread.State state = thread.thread.getState();
+                if (state == Thread.State.TERMINATED) {
                     thread.status = ScheduledThread.Status.DONE;
+                } else if (state == Thread.State.BLOCKED && blockedOnRoundMonitor(thread)) {
+                    continue;
                 } else if (now - thread.since < TRANSIT_NANOS) {
                     return; // a decision now would depend on how fast it arrives
                 } else {
@@ -428,6 +440,8 @@ public final class Scheduler {
                 if (schedulable(thread)) {
                     enabled.add(thread);
                 }
+            } else if (thread.status == ScheduledThread.Status.BLOCKED_IN_JVM) {
+                anyWaiting = true;
             }
         }
         if (enabled.isEmpty()) {
@@ -474,6 +488,7 @@ public final class Scheduler {
         for (ScheduledThread thread : byPath) {
             switch (thread.status) {
                 case DONE:
+                case BLOCKED_IN_JVM:
                     break;
                 case AT_POINT:
                     if (thread.event != Event.MONITOR_ENTER && !(thread.event == Event.SYNC_CALL
@@ -485,6 +500,30 @@ public final class Scheduler {
                     return false; // in transit, or running free: it may yet free something
             }
         }
+        return true;
+    }
+
+    /**
+     * Whether {@code thread}, blocked inside the JVM, waits for a monitor another round thread holds in the
+     * model (a synchronized method's, taken before any point): then it waits as {@link
+     * ScheduledThread.Status#BLOCKED_IN_JVM}, deterministically, instead of falling back. A second thread
+     * blocked on the same monitor would make the JVM's choice between them the schedule's: that loses control.
+     */
+    private boolean blockedOnRoundMonitor(ScheduledThread thread) {
+        java.lang.management.LockInfo wanted = LockQueries.blockedOn(thread.thread);
+        Object monitor = wanted == null ? null
+                : monitors.heldByOther(wanted.getIdentityHashCode(), wanted.getClassName(), thread);
+        if (monitor == null) {
+            return false;
+        }
+        for (ScheduledThread other : byPath) {
+            if (other.status == ScheduledThread.Status.BLOCKED_IN_JVM && other.blockedOn == monitor) {
+                loseControl("threads '" + other.name + "' and '" + thread.name + "' wait inside the JVM for one"
+                        + " monitor (a synchronized method's): the JVM picks which gets it");
+            }
+        }
+        thread.status = ScheduledThread.Status.BLOCKED_IN_JVM;
+        thread.blockedOn = monitor;
         return true;
     }
 

@@ -85,6 +85,50 @@ class SchedulerTests {
         return scheduler.schedule();
     }
 
+    @Test
+    void threadBlockedInTheJvmOnAMonitorARoundThreadHolds_waitsUnderControl_andReplaysExactly()
+            throws InterruptedException {
+        Schedule original = blockedOnAHeldMonitor(3);
+        Schedule replay = blockedOnAHeldMonitor(3);
+
+        assertTrue(original.fullyControlled(), original.describe()); // not "blocked where the agent does not see"
+        assertEquals("replayed exactly (" + original.length() + " decisions)", replay.replayCheck(original));
+    }
+
+    /**
+     * main holds monitor m (really and in the model) while 'other' enters m with no point before it, as a
+     * synchronized method of a retransformed class does: other blocks inside the JVM.
+     */
+    private static Schedule blockedOnAHeldMonitor(long seed) throws InterruptedException {
+        Scheduler scheduler = Scheduler.randomWalk(seed);
+        Object m = new Object();
+        Thread other = new Thread(() -> {
+            scheduler.atPoint(2, "other", Event.FIELD_READ, null, 0);
+            synchronized (m) {
+                scheduler.acquired(m);
+                scheduler.atPoint(2, "other", Event.MONITOR_EXIT, m, 0);
+            }
+        }, "other");
+        scheduler.atPoint(1, "main", Event.MONITOR_ENTER, m, 0);
+        synchronized (m) {
+            scheduler.acquired(m);
+            scheduler.threadStarting(other, 2);
+            scheduler.atPoint(1, "main", Event.THREAD_START, other, 0);
+            other.start();
+            while (other.getState() != Thread.State.BLOCKED) {
+                scheduler.atPoint(1, "main", Event.FIELD_READ, null, 0);
+            }
+            scheduler.atPoint(1, "main", Event.MONITOR_EXIT, m, 0);
+        }
+        for (int i = 0; i < 5; i++) {
+            scheduler.atPoint(1, "main", Event.FIELD_READ, null, 0);
+        }
+        other.join(60_000); // a guard against a hang, not a speed goal
+        assertFalse(other.isAlive(), "other never got the monitor");
+        scheduler.close();
+        return scheduler.schedule();
+    }
+
     /** Until the thread has parked in the scheduler at least once. */
     private static void waitingForItsTurn(Thread thread) {
         while (thread.getState() != Thread.State.TIMED_WAITING && thread.isAlive()) {
