@@ -147,6 +147,9 @@ public final class RoundRunner {
                 failure = new AssertionError("the round returned while threads it started were still running: "
                         + names(stillRunning));
             }
+            if (kind != null && kind.outOfTime()) {
+                round[0].cutSchedule(); // before the interrupts below: what follows them depends on the clock
+            }
             unfinished = kind != null && kind.outOfTime() && (limit.cut() || loadingDenied(limit));
             if (unfinished) {
                 // The search's time is up, not the round's: nothing to wait for, nothing to report.

@@ -206,6 +206,7 @@ final class ForkWire {
             writeString(out, thread);
         }
         writeString(out, schedule.lostControl());
+        out.writeBoolean(schedule.cut());
     }
 
     private static Schedule readSchedule(DataInputStream in) throws IOException {
@@ -223,7 +224,8 @@ final class ForkWire {
         for (int n = in.readInt(); n > 0; n--) {
             threads.add(readString(in));
         }
-        return Schedule.restored(policy, steps, length, hash, threads, readString(in));
+        String lostControl = readString(in);
+        return Schedule.restored(policy, steps, length, hash, threads, lostControl, in.readBoolean());
     }
 
     /**

@@ -72,6 +72,10 @@ final class JsonReport {
             // How often the replay line brought the failure back when the hunt tried it (0 of 0: not tried).
             json.addProperty("replays", chosen == null ? 0 : chosen.replays());
             json.addProperty("failedAgain", chosen == null ? 0 : chosen.failedAgain());
+            // A controlled round's schedule ("controlled-pct(...): 40 decisions, 3 threads, fully controlled"), and
+            // whether the replays that failed again took its decisions exactly; null for a noise round.
+            json.addProperty("schedule", round.schedule() == null ? null : round.schedule().describe());
+            json.addProperty("scheduleReplays", chosen == null ? null : chosen.schedules());
             // The line of a round that failed by printing it (kind "output"), as printed.
             // Rounds at once in one JVM touched what they share: the failure may be a collision (see SharedState).
             json.addProperty("collisionHint", result.collisionHint());

@@ -9,6 +9,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.jostle.agent.runtime.JostleRuntime;
 import dev.jostle.agent.runtime.Session;
 import dev.jostle.agent.runtime.Strategy;
+import dev.jostle.agent.schedule.Schedule;
+import dev.jostle.programs.fixtures.TakeTurns;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -190,6 +192,27 @@ class RoundRunnerTests {
         assertEquals(FailureKind.TIMEOUT, outcome.kind());
         assertTrue(outcome.failure().getMessage().contains("did not finish within 300ms"), outcome.failure().getMessage());
         assertTrue(outcome.details().contains("bodyNeverEnds_run_timesOutWithStacks"), outcome.details());
+    }
+
+    @Test
+    void controlledLivelock_runTwiceWithOneSeed_cutAtTheTimeoutAndReplayedExactlyUpToIt() {
+        RoundRunner quick = RoundRunner.builder().timeout(Duration.ofMillis(300)).build();
+
+        Schedule original = livelock(quick);
+        Schedule replay = livelock(quick);
+
+        assertTrue(original.cut(), original.describe());
+        assertTrue(original.fullyControlled(), original.describe());
+        assertTrue(replay.replayCheck(original).startsWith("replayed exactly up to the round timeout"),
+                replay.replayCheck(original)); // the interrupts after the timeout take no decisions
+    }
+
+    /** Two threads take turns until interrupted, under controlled-random seed 5: a hang the timeout ends. */
+    private static Schedule livelock(RoundRunner quick) {
+        Session controlled = JostleRuntime.newSession(Strategy.CONTROLLED_RANDOM, 5, false);
+        RoundOutcome outcome = quick.run(root -> controlled.openRound(0, root), TakeTurns::untilInterrupted);
+        assertEquals(FailureKind.TIMEOUT, outcome.kind());
+        return outcome.report().schedule();
     }
 
     @Test

@@ -2,6 +2,7 @@ package dev.jostle.hunt;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.jostle.agent.runtime.RoundReport;
 import dev.jostle.agent.runtime.Strategy;
@@ -24,12 +25,19 @@ class ForkWireScheduleTests {
     @Test
     void controlledRoundReport_crossesTheWire_withItsDecisions() throws IOException {
         Schedule sent = Schedule.restored("controlled-random", new int[] {0, 1, 2, 1}, 4, 99, List.of("main", "a", "b"),
-                null);
+                null, false);
 
         RoundReport received = roundTrip(report(sent));
 
         assertEquals("replayed exactly (4 decisions)", received.schedule().replayCheck(sent));
         assertEquals(List.of("main", "a", "b"), received.schedule().threads());
+    }
+
+    @Test
+    void roundCutByItsTimeout_crossesTheWire_stillCut() throws IOException {
+        Schedule sent = Schedule.restored("controlled-random", new int[] {0, 1}, 2, 5, List.of("main", "a"), null, true);
+
+        assertTrue(roundTrip(report(sent)).schedule().cut());
     }
 
     @Test

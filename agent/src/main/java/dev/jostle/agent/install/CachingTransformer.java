@@ -3,6 +3,7 @@ package dev.jostle.agent.install;
 import java.lang.instrument.IllegalClassFormatException;
 import java.security.ProtectionDomain;
 import dev.jostle.agent.instrument.MethodReferenceBridges;
+import dev.jostle.agent.instrument.SynchronizedMethodEntries;
 import java.util.function.BiPredicate;
 import net.bytebuddy.agent.builder.ResettableClassFileTransformer;
 
@@ -58,7 +59,8 @@ final class CachingTransformer extends ResettableClassFileTransformer.WithDelega
         }
         byte[] instrumented;
         try {
-            instrumented = MethodReferenceBridges.whileTransforming(defining, delegate);
+            instrumented = MethodReferenceBridges.whileTransforming(defining,
+                    () -> SynchronizedMethodEntries.whileTransforming(defining, classfileBuffer, delegate));
         } catch (RuntimeException alreadyReported) {
             return null; // the listener named the class; it runs as it was written
         }

@@ -2,6 +2,7 @@ package dev.jostle.agent.instrument;
 
 import net.bytebuddy.jar.asm.ClassVisitor;
 import net.bytebuddy.jar.asm.MethodVisitor;
+import net.bytebuddy.jar.asm.Opcodes;
 import net.bytebuddy.utility.OpenedClassReader;
 
 /** Remembers what the method visitors need about their class: its name, version and source file. */
@@ -36,8 +37,11 @@ final class InstrumentingClassVisitor extends ClassVisitor {
     @Override
     public MethodVisitor visitMethod(int access, String name, String descriptor, String signature,
             String[] exceptions) {
-        MethodVisitor next = super.visitMethod(access, name, descriptor, signature, exceptions);
-        return next == null ? null : new InstrumentingMethodVisitor(next, this, access, name, descriptor);
+        boolean monitorInCode = SynchronizedMethodEntries.takenInCode(access, name, descriptor, version);
+        int written = monitorInCode ? access & ~Opcodes.ACC_SYNCHRONIZED : access;
+        MethodVisitor next = super.visitMethod(written, name, descriptor, signature, exceptions);
+        return next == null ? null
+                : new InstrumentingMethodVisitor(next, this, access, name, descriptor, monitorInCode);
     }
 
     TypeFacts facts() {

@@ -54,8 +54,12 @@ final class InstrumentingMethodVisitor extends MethodVisitor {
     private ReadForUpdate pendingRead;
     private final List<Runnable> afterPendingRead = new ArrayList<>();
 
+    /**
+     * @param monitorInCode a synchronized method that takes its monitor in code (see
+     *     {@link SynchronizedMethodEntries}); {@code access} is still the declared one
+     */
     InstrumentingMethodVisitor(MethodVisitor next, InstrumentingClassVisitor type, int access, String name,
-            String descriptor) {
+            String descriptor, boolean monitorInCode) {
         super(OpenedClassReader.ASM_API, next);
         this.type = type;
         this.isConstructor = "<init>".equals(name);
@@ -64,7 +68,7 @@ final class InstrumentingMethodVisitor extends MethodVisitor {
         this.hooks = new HookEmitter(next);
         this.accesses = new AccessReports(next, hooks);
         this.sites = new MethodSites(type, name);
-        this.synchronizedMethod = new SynchronizedMethodReports(next, hooks, type, sites, access);
+        this.synchronizedMethod = new SynchronizedMethodReports(next, hooks, type, sites, access, monitorInCode);
         this.thisInitialized = !isConstructor;
         this.releaseHandlers = new ReleaseHandlerCopies(next, type.version(), access, type.internalName(), name,
                 descriptor);

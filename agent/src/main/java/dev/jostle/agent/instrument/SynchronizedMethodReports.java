@@ -21,6 +21,8 @@ final class SynchronizedMethodReports {
     private final MethodSites sites;
     private final boolean isSynchronized;
     private final boolean isStatic;
+    /** The method takes its monitor in code, the flag removed (see {@link SynchronizedMethodEntries}). */
+    private final boolean monitorInCode;
 
     /** Whether the entry report is not emitted yet (it goes before the first instruction). */
     private boolean entryPending;
@@ -31,19 +33,20 @@ final class SynchronizedMethodReports {
     private boolean storesLocalZero;
 
     SynchronizedMethodReports(MethodVisitor next, HookEmitter hooks, InstrumentingClassVisitor type,
-            MethodSites sites, int access) {
+            MethodSites sites, int access, boolean monitorInCode) {
         this.next = next;
         this.hooks = hooks;
         this.type = type;
         this.sites = sites;
         this.isSynchronized = (access & Opcodes.ACC_SYNCHRONIZED) != 0;
         this.isStatic = (access & Opcodes.ACC_STATIC) != 0;
+        this.monitorInCode = monitorInCode;
     }
 
     /** At the start of the method's code: marks where the catch-all for exceptional exits begins. */
     void start() {
         entryPending = isSynchronized;
-        if (isSynchronized) {
+        if (isSynchronized && !monitorInCode) {
             next.visitLabel(methodStart);
         }
     }
@@ -71,10 +74,20 @@ final class SynchronizedMethodReports {
             return;
         }
         entryPending = false;
-        // The JVM already holds the monitor here: only the acquire is reported.
         String monitor = isStatic ? type.className() + ".class" : type.className() + " (this)";
+        int site = sites.register(Event.MONITOR_ENTER, monitor, false);
+        if (monitorInCode) {
+            // The enter with its point, as before a synchronized block's MONITORENTER; the catch-all region starts
+            // once the monitor is held, so that nothing thrown before releases what was never taken.
+            pushMonitor();
+            next.visitInsn(Opcodes.DUP);
+            hooks.hook("beforeMonitorEnter", HookEmitter.OWNER_SITE, site);
+            next.visitInsn(Opcodes.MONITORENTER);
+            next.visitLabel(methodStart);
+        }
+        // The JVM (or the code above) holds the monitor here: the acquire is reported.
         pushMonitor();
-        hooks.hook("afterMonitorEnter", HookEmitter.OWNER_SITE, sites.register(Event.MONITOR_ENTER, monitor, false));
+        hooks.hook("afterMonitorEnter", HookEmitter.OWNER_SITE, site);
         for (Runnable held : heldUntilEntry) {
             held.run();
         }
@@ -89,8 +102,19 @@ final class SynchronizedMethodReports {
     /** Before a return: the release, for a normal exit; an exception leaving is reported by {@link #finish}. */
     void beforeReturn() {
         if (isSynchronized) {
-            pushMonitor();
-            hooks.hook("beforeMonitorExit", HookEmitter.OWNER_SITE, sites.register(Event.MONITOR_EXIT, null, false));
+            exit();
+        }
+    }
+
+    /** The release report, and the release itself when the method takes its monitor in code. */
+    private void exit() {
+        pushMonitor();
+        if (monitorInCode) {
+            next.visitInsn(Opcodes.DUP);
+        }
+        hooks.hook("beforeMonitorExit", HookEmitter.OWNER_SITE, sites.register(Event.MONITOR_EXIT, null, false));
+        if (monitorInCode) {
+            next.visitInsn(Opcodes.MONITOREXIT);
         }
     }
 
@@ -119,8 +143,7 @@ final class SynchronizedMethodReports {
             Object[] locals = isStatic ? new Object[0] : new Object[] {type.internalName()};
             next.visitFrame(Opcodes.F_FULL, locals.length, locals, 1, new Object[] {"java/lang/Throwable"});
         }
-        pushMonitor();
-        hooks.hook("beforeMonitorExit", HookEmitter.OWNER_SITE, sites.register(Event.MONITOR_EXIT, null, false));
+        exit();
         next.visitInsn(Opcodes.ATHROW);
         next.visitTryCatchBlock(methodStart, end, handler, null);
     }

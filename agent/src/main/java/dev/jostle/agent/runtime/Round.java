@@ -97,6 +97,14 @@ public final class Round {
         }
     }
 
+    /**
+     * The round ran out of time: a controlled round's schedule stops here, before its threads are interrupted,
+     * so that a replay that also runs out of time compares the decisions both took before the clock struck.
+     */
+    public synchronized void cutSchedule() {
+        probe.cutSchedule();
+    }
+
     /** The threads {@link #abandon()} has stopped so far. */
     public java.util.Set<Thread> held() {
         return probe.held();

@@ -328,6 +328,13 @@ final class RoundProbe implements Probe {
         return Collections.unmodifiableSet(held);
     }
 
+    /** The round ran out of time: its schedule stops before its threads are interrupted. */
+    void cutSchedule() {
+        if (scheduler != null) {
+            scheduler.cutByTimeout();
+        }
+    }
+
     void close() {
         closed = true;
         if (scheduler != null) {

@@ -37,6 +37,21 @@ final class MonitorTable {
         }
     }
 
+    /**
+     * The monitor held by a thread other than {@code except} whose identity hash and class are those given
+     * (what {@link java.lang.management.LockInfo} tells of the monitor a thread is blocked on), or null.
+     */
+    Object heldByOther(int identityHash, String className, ScheduledThread except) {
+        for (Map.Entry<Object, Holding> entry : held.entrySet()) {
+            Object monitor = entry.getKey();
+            if (entry.getValue().owner != except && System.identityHashCode(monitor) == identityHash
+                    && monitor.getClass().getName().equals(className)) {
+                return monitor;
+            }
+        }
+        return null;
+    }
+
     /** A wait gives the monitor up entirely; returns how many entries to restore when it returns. */
     int releaseForWait(Object monitor, ScheduledThread thread) {
         Holding holding = held.get(monitor);

@@ -19,20 +19,23 @@ public final class Schedule {
     private final long hash;
     private final List<String> threads;
     private final String lostControl;
+    private final boolean cut;
 
-    Schedule(String policy, int[] steps, long length, long hash, List<String> threads, String lostControl) {
+    Schedule(String policy, int[] steps, long length, long hash, List<String> threads, String lostControl,
+            boolean cut) {
         this.policy = policy;
         this.steps = steps;
         this.length = length;
         this.hash = hash;
         this.threads = List.copyOf(threads);
         this.lostControl = lostControl;
+        this.cut = cut;
     }
 
     /** A schedule as another JVM recorded it (a hunt's fork), from what its accessors gave there. */
     public static Schedule restored(String policy, int[] steps, long length, long hash, List<String> threads,
-            String lostControl) {
-        return new Schedule(policy, steps.clone(), length, hash, threads, lostControl);
+            String lostControl, boolean cut) {
+        return new Schedule(policy, steps.clone(), length, hash, threads, lostControl, cut);
     }
 
     /** The policy with its drawn parameters, e.g. {@code controlled-pct(d=2, k=300, changes at [17])}. */
@@ -65,6 +68,14 @@ public final class Schedule {
         return lostControl == null;
     }
 
+    /**
+     * Whether the round ran out of time and its decisions stop where the timeout cut them: a hang's length
+     * depends on the clock, so a replay of it is compared over the decisions both took.
+     */
+    public boolean cut() {
+        return cut;
+    }
+
     /** Why the round was not fully controlled (the first reason), or null. */
     public String lostControl() {
         return lostControl;
@@ -89,6 +100,10 @@ public final class Schedule {
             }
         }
         if (length != original.length) {
+            if (cut || original.cut) {
+                return "replayed exactly up to the round timeout (" + common + " decisions; the timeout cut the round"
+                        + " at " + original.length + " and the replay at " + length + ")";
+            }
             return "diverged at step " + common + " (expected " + original.length + " decisions, got " + length + ")";
         }
         if (hash != original.hash) {
@@ -108,7 +123,8 @@ public final class Schedule {
 
     /** One line for a report. */
     public String describe() {
-        return policy + ": " + length + " decisions, " + threads.size() + " threads, "
+        return policy + ": " + length + " decisions" + (cut ? " (cut by the round timeout)" : "") + ", "
+                + threads.size() + " threads, "
                 + (fullyControlled() ? "fully controlled" : "not fully controlled: " + lostControl);
     }
 
@@ -138,9 +154,9 @@ public final class Schedule {
             return length;
         }
 
-        Schedule done(String policy, List<String> threads, String lostControl) {
+        Schedule done(String policy, List<String> threads, String lostControl, boolean cut) {
             return new Schedule(policy, Arrays.copyOf(steps, (int) Math.min(length, KEPT)), length, hash, threads,
-                    lostControl);
+                    lostControl, cut);
         }
     }
 }

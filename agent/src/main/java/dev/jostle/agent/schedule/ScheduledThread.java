@@ -12,6 +12,12 @@ final class ScheduledThread {
         AT_POINT,
         /** Holds the baton: runs user code. */
         RUNNING,
+        /**
+         * Blocked inside the JVM on a monitor another round thread holds: a synchronized method, which the JVM
+         * enters before its first instruction, so that no point comes first. In transit again once the model
+         * frees the monitor, as the JVM will then give it this thread (the only one blocked on it).
+         */
+        BLOCKED_IN_JVM,
         /** Lost the baton by blocking where the agent does not see: runs uncontrolled until its next point. */
         FREE,
         /** Ended. */
@@ -34,6 +40,8 @@ final class ScheduledThread {
     Object target;
     /** The instrumented instruction the thread is about to perform ({@code Sites} id), or 0. */
     int site;
+    /** For {@link Status#BLOCKED_IN_JVM}: the monitor it waits for. */
+    Object blockedOn;
     /** A timed wait or park: may return at any decision. */
     boolean timed;
     /** Notified while waiting on {@link #target} (every notify is modelled as notifyAll: see docs). */
@@ -44,6 +52,11 @@ final class ScheduledThread {
     boolean permit;
     /** An interrupt the scheduler's own wait swallowed: restored when the thread runs again. */
     boolean interruptPending;
+    /**
+     * The scheduler interrupted this waiter to end its real wait, as it was chosen: that interrupt is the
+     * scheduler's, not the user's, and is cleared, not reported.
+     */
+    boolean wokenByScheduler;
 
     /** PCT and POS: the current priority (higher runs first). */
     long priority;

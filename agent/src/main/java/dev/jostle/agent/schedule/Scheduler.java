@@ -23,9 +23,13 @@ import java.util.concurrent.locks.LockSupport;
  * baton (or, for the last, control altogether), and the round is marked not fully controlled.
  *
  * <p>The scheduler's lock is a private object user code cannot reach. A thread waits for its turn with
- * {@link LockSupport#parkNanos}, never holding that lock; one waiting thread, the watchman, wakes every
- * millisecond to notice what no event reports (a holder that ended or blocked). Closing the scheduler (the
- * round ended, failed or timed out) frees every waiting thread at once.
+ * {@link LockSupport#parkNanos}, never holding that lock, and is unparked when chosen; a thread in a
+ * controlled {@code wait} is in the monitor's real wait, and is interrupted when chosen: of all the ways to
+ * end a wait, only an interrupt reaches one thread and needs no user lock (a {@code notifyAll} would wake
+ * every waiter on the monitor, and a round of 100 waiters then spends its time waking them). A daemon thread
+ * of the scheduler's own, outside the round's thread group, notices what no event reports (a holder that
+ * ended or blocked) every {@link #WATCH_NANOS}. Closing the scheduler (the round ended, failed or timed out)
+ * frees every waiting thread at once, and ends the watch.
  */
 public final class Scheduler {
 
@@ -38,9 +42,15 @@ public final class Scheduler {
      * its worker waiting for the next inside the JDK) would otherwise outlast its round timeout.
      */
     static final int MAX_FALLBACKS = 3;
-    private static final long WATCH_NANOS = 1_000_000L;
+    /**
+     * How often the watch thread looks at the holder. A holder that ends costs the round up to this long, and
+     * a round of 100 threads has 100 such ends.
+     */
+    private static final long WATCH_NANOS = 250_000L;
+    /** A backstop only: a waiting thread is unparked when chosen. */
     private static final long IDLE_NANOS = 50_000_000L;
-    private static final long WAIT_POLL_MILLIS = 1;
+    /** A backstop only: a chosen waiter is interrupted. */
+    private static final long WAIT_POLL_MILLIS = 50;
     private static final MethodHandle IS_VIRTUAL = isVirtualHandle();
 
     private final Object lock = new Object();
@@ -56,11 +66,12 @@ public final class Scheduler {
     private final List<ScheduledThread> enabled = new ArrayList<>();
     private ScheduledThread holder;
     private ScheduledThread last;
-    private ScheduledThread watchman;
+    private Thread watcher;
     private long holderBlockedSince;
     private long stuckSince;
     private int fallbacks;
     private String lostControl;
+    private boolean cut;
     private volatile boolean closed;
 
     private Scheduler(SchedulePolicy policy) {
@@ -161,23 +172,28 @@ public final class Scheduler {
         boolean interrupted = false;
         while (true) {
             synchronized (lock) {
-                if (holder == me || closed || watch(me)) {
+                if (holder == me || closed) {
                     break;
                 }
             }
             try {
                 monitor.wait(WAIT_POLL_MILLIS); // releases the monitor for the thread that will notify
             } catch (InterruptedException e) {
-                interrupted = true;
                 synchronized (lock) {
-                    me.interruptPending = true;
+                    if (me.wokenByScheduler) {
+                        me.wokenByScheduler = false; // the scheduler's own: its turn
+                    } else {
+                        interrupted = true;
+                        me.interruptPending = true;
+                    }
                 }
             }
         }
         synchronized (lock) {
             me.interruptPending = false;
-            if (watchman == me) {
-                watchman = null;
+            if (me.wokenByScheduler) {
+                me.wokenByScheduler = false;
+                Thread.interrupted(); // its turn came before the wait saw the scheduler's interrupt: not the user's
             }
         }
         if (interrupted || Thread.interrupted()) {
@@ -258,13 +274,25 @@ public final class Scheduler {
                     LockSupport.unpark(thread.thread);
                 }
             }
+            LockSupport.unpark(watcher);
         }
+    }
+
+    /**
+     * Ends control because the round ran out of time, before its threads are interrupted: what they do once
+     * interrupted depends on when the clock struck, so the schedule stops here (see {@link Schedule#cut}).
+     */
+    public void cutByTimeout() {
+        synchronized (lock) {
+            cut = true;
+        }
+        close();
     }
 
     /** The decisions so far, with whether the round stayed fully controlled. */
     public Schedule schedule() {
         synchronized (lock) {
-            return recorder.done(policy.describe(), names, lostControl);
+            return recorder.done(policy.describe(), names, lostControl, cut);
         }
     }
 
@@ -279,6 +307,9 @@ public final class Scheduler {
         ScheduledThread met = new ScheduledThread(thread, path, threads.size(), name, System.nanoTime());
         threads.put(thread, met);
         names.add(name);
+        if (watcher == null) {
+            watcher = startDaemon(this::watchUntilClosed, "jostle-schedule-watch");
+        }
         policy.met(met);
         int at = byPath.size();
         while (at > 0 && byPath.get(at - 1).path > path) {
@@ -300,14 +331,12 @@ public final class Scheduler {
 
     private void awaitTurn(ScheduledThread me) {
         while (true) {
-            boolean watching;
             synchronized (lock) {
-                if (holder == me || closed || watch(me)) {
+                if (holder == me || closed) {
                     break;
                 }
-                watching = watchman == me;
             }
-            LockSupport.parkNanos(this, watching ? WATCH_NANOS : IDLE_NANOS);
+            LockSupport.parkNanos(this, IDLE_NANOS);
             if (Thread.interrupted()) {
                 synchronized (lock) {
                     me.interruptPending = true; // kept for the model, restored below
@@ -315,9 +344,6 @@ public final class Scheduler {
             }
         }
         synchronized (lock) {
-            if (watchman == me) {
-                watchman = null;
-            }
             if (me.interruptPending) {
                 me.interruptPending = false;
                 Thread.currentThread().interrupt();
@@ -325,22 +351,41 @@ public final class Scheduler {
         }
     }
 
+    /** The watch thread's loop, until the round closes. */
+    private void watchUntilClosed() {
+        while (!closed) {
+            synchronized (lock) {
+                if (closed) {
+                    return;
+                }
+                watch(System.nanoTime());
+            }
+            LockSupport.parkNanos(this, WATCH_NANOS);
+        }
+    }
+
+    private Thread startDaemon(Runnable body, String name) {
+        ThreadGroup root = Thread.currentThread().getThreadGroup();
+        while (root != null && root.getParent() != null) {
+            root = root.getParent(); // not the round's group: the round does not wait for it, nor count it
+        }
+        Thread thread = new Thread(root, body, name);
+        thread.setDaemon(true);
+        thread.start();
+        return thread;
+    }
+
     /**
-     * The watchman's round: a holder that ended or blocked unseen, a started thread that never arrives, a
-     * round where everyone is blocked. Returns whether it is now {@code me}'s turn.
+     * The watch thread's look: a holder that ended or blocked unseen, a started thread that never arrives, a
+     * round where everyone is blocked.
      */
-    private boolean watch(ScheduledThread me) {
-        if (watchman == null || watchman.status != ScheduledThread.Status.AT_POINT) {
-            watchman = me;
-        }
-        if (watchman != me) {
-            return false;
-        }
-        long now = System.nanoTime();
+    private void watch(long now) {
         if (holder != null) {
             Thread.State state = holder.thread.getState();
             if (state == Thread.State.TERMINATED) {
                 holder.status = ScheduledThread.Status.DONE;
+                holder = null;
+            } else if (state == Thread.State.BLOCKED && blockedOnRoundMonitor(holder)) {
                 holder = null;
             } else if (state == Thread.State.BLOCKED || state == Thread.State.WAITING
                     || state == Thread.State.TIMED_WAITING) {
@@ -353,7 +398,7 @@ public final class Scheduler {
                     holder = null;
                     if (++fallbacks >= MAX_FALLBACKS) {
                         close(); // a program that keeps blocking unseen (an executor's workers) runs free
-                        return false;
+                        return;
                     }
                 }
             } else {
@@ -363,7 +408,6 @@ public final class Scheduler {
         if (holder == null) {
             decide(now);
         }
-        return holder == me;
     }
 
     private void decide(long now) {
@@ -371,9 +415,19 @@ public final class Scheduler {
             return;
         }
         for (ScheduledThread thread : byPath) {
+            if (thread.status == ScheduledThread.Status.BLOCKED_IN_JVM && monitors.enterable(thread.blockedOn, thread)) {
+                thread.status = ScheduledThread.Status.TRANSIT; // the JVM gives it the monitor: on to its next point
+                thread.blockedOn = null;
+                thread.since = now;
+            }
+        }
+        for (ScheduledThread thread : byPath) {
             if (thread.status == ScheduledThread.Status.TRANSIT) {
-                if (thread.thread.getState() == Thread.State.TERMINATED) {
+                Thread.State state = thread.thread.getState();
+                if (state == Thread.State.TERMINATED) {
                     thread.status = ScheduledThread.Status.DONE;
+                } else if (state == Thread.State.BLOCKED && blockedOnRoundMonitor(thread)) {
+                    continue;
                 } else if (now - thread.since < TRANSIT_NANOS) {
                     return; // a decision now would depend on how fast it arrives
                 } else {
@@ -391,9 +445,15 @@ public final class Scheduler {
                 if (schedulable(thread)) {
                     enabled.add(thread);
                 }
+            } else if (thread.status == ScheduledThread.Status.BLOCKED_IN_JVM) {
+                anyWaiting = true;
             }
         }
         if (enabled.isEmpty()) {
+            if (anyWaiting && lostControl == null && deadlocked()) {
+                close(); // the schedule stays exact up to here; freed, the threads deadlock for real and are reported
+                return;
+            }
             if (!anyWaiting) {
                 stuckSince = 0;
             } else if (stuckSince == 0) {
@@ -412,19 +472,64 @@ public final class Scheduler {
         holderBlockedSince = 0;
         chosen.status = ScheduledThread.Status.RUNNING;
         perform(chosen, now);
-        if (chosen.event != Event.WAIT && chosen.thread != Thread.currentThread()) {
-            LockSupport.unpark(chosen.thread);
+        if (chosen.thread == Thread.currentThread()) {
+            return;
         }
-        if (watchman == chosen) {
-            watchman = null;
-            for (ScheduledThread thread : byPath) {
-                if (thread.status == ScheduledThread.Status.AT_POINT && thread.event != Event.WAIT) {
-                    watchman = thread; // the next watchman is awake at once
-                    LockSupport.unpark(thread.thread);
+        if (chosen.event != Event.WAIT) {
+            LockSupport.unpark(chosen.thread);
+        } else if (!chosen.thread.isInterrupted()) { // interrupted already: its wait ends by itself
+            chosen.wokenByScheduler = true;
+            chosen.thread.interrupt();
+        }
+    }
+
+    /**
+     * Whether the round, fully controlled so far, is certainly deadlocked: every thread has ended or waits to
+     * enter a monitor another round thread holds, or to join a thread that cannot end. Nothing outside the round
+     * can free a monitor a round thread holds, so no wait for a wake-up the agent did not see is needed. A
+     * waiter or a parked thread is different: a thread outside the round may notify or unpark it.
+     */
+    private boolean deadlocked() {
+        for (ScheduledThread thread : byPath) {
+            switch (thread.status) {
+                case DONE:
+                case BLOCKED_IN_JVM:
                     break;
-                }
+                case AT_POINT:
+                    if (thread.event != Event.MONITOR_ENTER && !(thread.event == Event.SYNC_CALL
+                            && thread.target instanceof Thread && threads.containsKey(thread.target))) {
+                        return false;
+                    }
+                    break;
+                default:
+                    return false; // in transit, or running free: it may yet free something
             }
         }
+        return true;
+    }
+
+    /**
+     * Whether {@code thread}, blocked inside the JVM, waits for a monitor another round thread holds in the
+     * model (a synchronized method's, taken before any point): then it waits as {@link
+     * ScheduledThread.Status#BLOCKED_IN_JVM}, deterministically, instead of falling back. A second thread
+     * blocked on the same monitor would make the JVM's choice between them the schedule's: that loses control.
+     */
+    private boolean blockedOnRoundMonitor(ScheduledThread thread) {
+        java.lang.management.LockInfo wanted = LockQueries.blockedOn(thread.thread);
+        Object monitor = wanted == null ? null
+                : monitors.heldByOther(wanted.getIdentityHashCode(), wanted.getClassName(), thread);
+        if (monitor == null) {
+            return false;
+        }
+        for (ScheduledThread other : byPath) {
+            if (other.status == ScheduledThread.Status.BLOCKED_IN_JVM && other.blockedOn == monitor) {
+                loseControl("threads '" + other.name + "' and '" + thread.name + "' wait inside the JVM for one"
+                        + " monitor (a synchronized method's): the JVM picks which gets it");
+            }
+        }
+        thread.status = ScheduledThread.Status.BLOCKED_IN_JVM;
+        thread.blockedOn = monitor;
+        return true;
     }
 
     private boolean schedulable(ScheduledThread thread) {

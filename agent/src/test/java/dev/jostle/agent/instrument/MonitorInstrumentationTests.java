@@ -137,10 +137,43 @@ class MonitorInstrumentationTests {
     }
 
     private byte[] instrumentedMonitors() throws Exception {
+        return instrumentedMonitors(null);
+    }
+
+    /** The fixture's class file instrumented as defined ({@code redefined} null) or as retransformed. */
+    private byte[] instrumentedMonitors(Class<?> redefined) throws Exception {
         byte[] original = getClass().getResourceAsStream("/dev/jostle/fixtures/Monitors.class").readAllBytes();
         return dev.jostle.agent.install.AgentInstaller.transformer(
                 dev.jostle.agent.install.AgentConfig.read(null, new java.util.Properties()))
-                .transform(new ClassLoader() { }, "dev/jostle/fixtures/Monitors", null, null, original);
+                .transform(new ClassLoader() { }, "dev/jostle/fixtures/Monitors", redefined, null, original);
+    }
+
+    /**
+     * A synchronized method's monitor is taken before its first instruction, where no point can come first:
+     * a class being defined takes it in code instead, behind a point; a class being retransformed cannot lose
+     * the flag (the JVM refuses a changed modifier) and keeps it.
+     */
+    @Test
+    void synchronizedMethods_definedTakeTheirMonitorInCode_retransformedKeepTheFlag() throws Exception {
+        assertEquals(List.of(), synchronizedMethods(instrumentedMonitors()));
+        assertTrue(synchronizedMethods(instrumentedMonitors(monitorsClass)).contains("synchronizedMethod"),
+                synchronizedMethods(instrumentedMonitors(monitorsClass)).toString());
+    }
+
+    private static List<String> synchronizedMethods(byte[] classFile) {
+        List<String> names = new java.util.ArrayList<>();
+        new net.bytebuddy.jar.asm.ClassReader(classFile).accept(new net.bytebuddy.jar.asm.ClassVisitor(
+                net.bytebuddy.utility.OpenedClassReader.ASM_API) {
+            @Override
+            public net.bytebuddy.jar.asm.MethodVisitor visitMethod(int access, String name, String descriptor,
+                    String signature, String[] exceptions) {
+                if ((access & net.bytebuddy.jar.asm.Opcodes.ACC_SYNCHRONIZED) != 0) {
+                    names.add(name);
+                }
+                return null;
+            }
+        }, net.bytebuddy.jar.asm.ClassReader.SKIP_CODE);
+        return names;
     }
 
     @Test
@@ -148,6 +181,7 @@ class MonitorInstrumentationTests {
         Object value = probe.record(() -> call(monitors, "synchronizedMethod", 21));
         assertEquals(42, value);
         assertEquals(List.of(
+                "monitor-enter m " + at("synchronizedMethod", "sync-return") + " dev.jostle.fixtures.Monitors (this)",
                 "after-monitor-enter m " + at("synchronizedMethod", "sync-return") + " dev.jostle.fixtures.Monitors (this)",
                 "monitor-exit m " + at("synchronizedMethod", "sync-return")), probe.lines());
     }
@@ -157,6 +191,8 @@ class MonitorInstrumentationTests {
         Object value = probe.record(() -> call(monitorsClass, "staticSynchronizedMethod", 5));
         assertEquals(15, value);
         assertEquals(List.of(
+                "monitor-enter Monitors.class " + at("staticSynchronizedMethod", "static-sync-return")
+                        + " dev.jostle.fixtures.Monitors.class",
                 "after-monitor-enter Monitors.class " + at("staticSynchronizedMethod", "static-sync-return")
                         + " dev.jostle.fixtures.Monitors.class",
                 "monitor-exit Monitors.class " + at("staticSynchronizedMethod", "static-sync-return")),
@@ -169,7 +205,9 @@ class MonitorInstrumentationTests {
                 () -> probe.record(() -> call(monitors, "synchronizedThrowing")));
         assertEquals("from the fixture", thrown.getMessage());
         String site = at("synchronizedThrowing", "sync-throw");
-        assertEquals(List.of("after-monitor-enter m " + site + " dev.jostle.fixtures.Monitors (this)",
+        assertFalse(Thread.holdsLock(monitors), "the exception left the method: its monitor is released");
+        assertEquals(List.of("monitor-enter m " + site + " dev.jostle.fixtures.Monitors (this)",
+                "after-monitor-enter m " + site + " dev.jostle.fixtures.Monitors (this)",
                 "monitor-exit m " + site), probe.lines());
     }
 
@@ -179,7 +217,9 @@ class MonitorInstrumentationTests {
                 () -> probe.record(() -> call(monitorsClass, "staticSynchronizedThrowing")));
         assertEquals("from the static fixture", thrown.getMessage());
         String site = at("staticSynchronizedThrowing", "static-sync-throw");
-        assertEquals(List.of("after-monitor-enter Monitors.class " + site + " dev.jostle.fixtures.Monitors.class",
+        assertFalse(Thread.holdsLock(monitorsClass), "the exception left the method: its monitor is released");
+        assertEquals(List.of("monitor-enter Monitors.class " + site + " dev.jostle.fixtures.Monitors.class",
+                "after-monitor-enter Monitors.class " + site + " dev.jostle.fixtures.Monitors.class",
                 "monitor-exit Monitors.class " + site), probe.lines());
     }
 
@@ -187,7 +227,9 @@ class MonitorInstrumentationTests {
     void synchronizedMethodCatchingInside_reportsOneRelease() throws Exception {
         Object value = probe.record(() -> call(monitors, "synchronizedCatching", "x"));
         assertEquals(-1, value);
-        assertEquals(List.of("after-monitor-enter m " + at("synchronizedCatching", "catching-parse")
+        assertEquals(List.of("monitor-enter m " + at("synchronizedCatching", "catching-parse")
+                        + " dev.jostle.fixtures.Monitors (this)",
+                "after-monitor-enter m " + at("synchronizedCatching", "catching-parse")
                         + " dev.jostle.fixtures.Monitors (this)",
                 "monitor-exit m " + at("synchronizedCatching", "catching-return")), probe.lines());
     }
@@ -212,7 +254,9 @@ class MonitorInstrumentationTests {
         Object value = probe.record(() -> call(monitors, "synchronizedLoop", 10));
         assertEquals(-2, value);
         // do-while jumps back to the method's first instruction: the entry report must sit before it.
-        assertEquals(List.of("after-monitor-enter m " + at("synchronizedLoop", "loop-first")
+        assertEquals(List.of("monitor-enter m " + at("synchronizedLoop", "loop-first")
+                + " dev.jostle.fixtures.Monitors (this)",
+                "after-monitor-enter m " + at("synchronizedLoop", "loop-first")
                 + " dev.jostle.fixtures.Monitors (this)",
                 "monitor-exit m " + at("synchronizedLoop", "loop-return")), probe.lines());
     }

@@ -100,6 +100,30 @@ class ControlledRoundTests {
     }
 
     @Test
+    void waitersWokenByTheScheduler_controlled_seeNoInterruptOfItsOwnAndKeepTheUsers() throws Exception {
+        for (Strategy strategy : new Strategy[] {Strategy.CONTROLLED_RANDOM, Strategy.CONTROLLED_PCT}) {
+            Session session = JostleRuntime.newSession(strategy, 11, false);
+            for (int index = 0; index < 10; index++) {
+                Outcome outcome = run(session, index, "waitersAndAnInterrupt");
+                assertEquals(31, outcome.result, strategy + " round " + index);
+                assertTrue(outcome.report.schedule().fullyControlled(), outcome.report.schedule().describe());
+            }
+        }
+    }
+
+    @Test
+    void threadsCallingSynchronizedMethods_controlled_waitForTheMonitorUnderControl() throws Exception {
+        for (Strategy strategy : new Strategy[] {Strategy.CONTROLLED_RANDOM, Strategy.CONTROLLED_PCT}) {
+            Session session = JostleRuntime.newSession(strategy, 3, false);
+            for (int index = 0; index < 10; index++) {
+                Outcome outcome = run(session, index, "synchronizedMethods");
+                assertEquals(60, outcome.result, strategy + " round " + index);
+                assertTrue(outcome.report.schedule().fullyControlled(), outcome.report.schedule().describe());
+            }
+        }
+    }
+
+    @Test
     void joinAndParkUnpark_controlled_runToCompletionUnderControl() throws Exception {
         for (Strategy strategy : CONTROLLED) {
             Session session = JostleRuntime.newSession(strategy, 5, false);

@@ -35,17 +35,37 @@ class ScheduleTests {
 
     @Test
     void originalNotFullyControlled_replayCheck_claimsNothing() {
-        Schedule uncontrolled = Schedule.restored("controlled-random", new int[] {0}, 1, 1, THREADS, "thread 'a' blocked");
+        Schedule uncontrolled = Schedule.restored("controlled-random", new int[] {0}, 1, 1, THREADS, "thread 'a' blocked",
+                false);
 
         assertTrue(recorded(0).replayCheck(uncontrolled).startsWith("not checked"), recorded(0).replayCheck(uncontrolled));
         assertFalse(recorded(0).replays(uncontrolled));
     }
 
+    @Test
+    void roundsCutByTheirTimeout_replayCheck_comparesTheDecisionsBothTook() {
+        Schedule hang = cutByTimeout(0, 1, 2, 1, 0, 1);
+
+        assertEquals("replayed exactly up to the round timeout (4 decisions; the timeout cut the round at 6 and the"
+                + " replay at 4)", cutByTimeout(0, 1, 2, 1).replayCheck(hang));
+        assertTrue(cutByTimeout(0, 1, 2, 1, 0, 1, 2).replays(hang));
+        assertEquals("diverged at step 2 (expected thread 'adder-b' (#2), got 'adder-a' (#1))",
+                cutByTimeout(0, 1, 1).replayCheck(hang), "a different decision before the cut still diverges");
+    }
+
     private static Schedule recorded(int... steps) {
+        return record(false, steps);
+    }
+
+    private static Schedule cutByTimeout(int... steps) {
+        return record(true, steps);
+    }
+
+    private static Schedule record(boolean cut, int... steps) {
         Schedule.Recorder recorder = new Schedule.Recorder();
         for (int step : steps) {
             recorder.add(step);
         }
-        return recorder.done("controlled-random", THREADS, null);
+        return recorder.done("controlled-random", THREADS, null, cut);
     }
 }

@@ -2,6 +2,7 @@ package dev.jostle.agent.schedule;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.jostle.agent.bootstrap.Event;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -43,6 +44,89 @@ class SchedulerTests {
 
         assertFalse(parker.isAlive(), "still parked after the scheduler closed");
         assertFalse(modelled[0], "never unparked in the model: the real park is the caller's to make");
+    }
+
+    @Test
+    void twoThreadsEachWantingTheMonitorTheOtherHolds_isADeadlockUnderControl_andReplaysExactly()
+            throws InterruptedException {
+        Schedule original = lockOrderDeadlock(7);
+        Schedule replay = lockOrderDeadlock(7);
+
+        assertTrue(original.fullyControlled(), original.describe()); // not "a wake-up the agent did not see"
+        assertEquals("replayed exactly (" + original.length() + " decisions)", replay.replayCheck(original));
+    }
+
+    /**
+     * main takes monitor A and starts 'other', which takes B then wants A; main, once other holds B, wants B.
+     * No real monitor is taken: the scheduler's model alone holds them. Returns the schedule once it closed.
+     */
+    private static Schedule lockOrderDeadlock(long seed) throws InterruptedException {
+        Scheduler scheduler = Scheduler.randomWalk(seed);
+        Object a = new Object();
+        Object b = new Object();
+        AtomicBoolean otherHoldsB = new AtomicBoolean();
+        scheduler.atPoint(1, "main", Event.MONITOR_ENTER, a, 0);
+        scheduler.acquired(a);
+        Thread other = new Thread(() -> {
+            scheduler.atPoint(2, "other", Event.MONITOR_ENTER, b, 0);
+            scheduler.acquired(b);
+            otherHoldsB.set(true);
+            scheduler.atPoint(2, "other", Event.MONITOR_ENTER, a, 0);
+        }, "other");
+        scheduler.threadStarting(other, 2);
+        scheduler.atPoint(1, "main", Event.THREAD_START, other, 0);
+        other.start();
+        while (!otherHoldsB.get()) {
+            scheduler.atPoint(1, "main", Event.FIELD_READ, null, 0);
+        }
+        scheduler.atPoint(1, "main", Event.MONITOR_ENTER, b, 0); // returns only because the scheduler closed
+        other.join(60_000); // a guard against a hang, not a speed goal
+        assertFalse(other.isAlive(), "still waiting after the deadlock was found");
+        return scheduler.schedule();
+    }
+
+    @Test
+    void threadBlockedInTheJvmOnAMonitorARoundThreadHolds_waitsUnderControl_andReplaysExactly()
+            throws InterruptedException {
+        Schedule original = blockedOnAHeldMonitor(3);
+        Schedule replay = blockedOnAHeldMonitor(3);
+
+        assertTrue(original.fullyControlled(), original.describe()); // not "blocked where the agent does not see"
+        assertEquals("replayed exactly (" + original.length() + " decisions)", replay.replayCheck(original));
+    }
+
+    /**
+     * main holds monitor m (really and in the model) while 'other' enters m with no point before it, as a
+     * synchronized method of a retransformed class does: other blocks inside the JVM.
+     */
+    private static Schedule blockedOnAHeldMonitor(long seed) throws InterruptedException {
+        Scheduler scheduler = Scheduler.randomWalk(seed);
+        Object m = new Object();
+        Thread other = new Thread(() -> {
+            scheduler.atPoint(2, "other", Event.FIELD_READ, null, 0);
+            synchronized (m) {
+                scheduler.acquired(m);
+                scheduler.atPoint(2, "other", Event.MONITOR_EXIT, m, 0);
+            }
+        }, "other");
+        scheduler.atPoint(1, "main", Event.MONITOR_ENTER, m, 0);
+        synchronized (m) {
+            scheduler.acquired(m);
+            scheduler.threadStarting(other, 2);
+            scheduler.atPoint(1, "main", Event.THREAD_START, other, 0);
+            other.start();
+            while (other.getState() != Thread.State.BLOCKED) {
+                scheduler.atPoint(1, "main", Event.FIELD_READ, null, 0);
+            }
+            scheduler.atPoint(1, "main", Event.MONITOR_EXIT, m, 0);
+        }
+        for (int i = 0; i < 5; i++) {
+            scheduler.atPoint(1, "main", Event.FIELD_READ, null, 0);
+        }
+        other.join(60_000); // a guard against a hang, not a speed goal
+        assertFalse(other.isAlive(), "other never got the monitor");
+        scheduler.close();
+        return scheduler.schedule();
     }
 
     /** Until the thread has parked in the scheduler at least once. */

@@ -19,6 +19,10 @@ final class ChildHunt {
     final long rounds;
     final long elapsedMillis;
     final Long timeToFirstFailureMillis;
+    /** A controlled failure's replay check ("decisions replayed exactly in 5 of 5"), or null. */
+    final String scheduleReplays;
+    /** Every replay of the reported seed failed again (also when there were none). */
+    final boolean everyReplayFailed;
     final String output;
 
     private ChildHunt(int status, String json, String output) {
@@ -29,6 +33,8 @@ final class ChildHunt {
         this.elapsedMillis = parseLong(field(json, "elapsedMillis"), -1);
         String ttff = field(json, "timeToFirstFailureMillis");
         this.timeToFirstFailureMillis = ttff == null || ttff.equals("null") ? null : Long.parseLong(ttff);
+        this.scheduleReplays = unquote(field(json, "scheduleReplays"));
+        this.everyReplayFailed = parseLong(field(json, "failedAgain"), -1) == parseLong(field(json, "replays"), -2);
         this.output = output;
     }
 

@@ -3,6 +3,8 @@ package dev.jostle.hunt.bench;
 import dev.jostle.programs.buggy.AtomicityWithdraw;
 import dev.jostle.programs.buggy.BoundedBufferOverflow;
 import dev.jostle.programs.buggy.CheckThenActMap;
+import dev.jostle.programs.buggy.FirstReportHundred;
+import dev.jostle.programs.buggy.FirstReportTen;
 import dev.jostle.programs.buggy.InconsistentPair;
 import dev.jostle.programs.buggy.LazyInitRace;
 import dev.jostle.programs.buggy.LockOrderDeadlock;
@@ -21,6 +23,8 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Hunts each buggy program of {@code dev.jostle.programs.buggy} with every strategy, several times, and
@@ -44,7 +48,8 @@ import java.util.Locale;
 public final class DetectionBenchmark {
 
     /** {@code plain} is the program without the agent (nothing instrumented), hunted round after round. */
-    static final List<String> STRATEGIES = List.of("plain", "none", "random", "pct", "halt-one", "targeted", "mixed");
+    static final List<String> STRATEGIES = List.of("plain", "none", "random", "pct", "halt-one", "targeted", "mixed",
+            "controlled-random", "controlled-pct");
 
     /**
      * The programs, with what they are: a kind of bug, a thread count, a narrow or wide window, and the margin
@@ -66,6 +71,8 @@ public final class DetectionBenchmark {
             new Object[] {LostSignal.class, "lost wake-up, 3 threads, wide"},
             new Object[] {OvertakeTen.class, "atomicity, one thread overtakes 10, narrow"},
             new Object[] {OvertakeHundred.class, "atomicity, one thread overtakes 100, narrow"},
+            new Object[] {FirstReportTen.class, "ordering, one thread overtakes 10 behind a gate, 5 ms margin"},
+            new Object[] {FirstReportHundred.class, "ordering, one thread overtakes 100 behind a gate, 5 ms margin"},
             new Object[] {ThreeStepOrder.class, "ordering, three steps in one order, 2 threads, 5 ms margin"});
 
     private DetectionBenchmark() {
@@ -81,7 +88,9 @@ public final class DetectionBenchmark {
                 .append(", load average ").append(ChildHunt.loadAverage()).append(" at the start; ").append(hunts)
                 .append(" hunts of ").append(seconds)
                 .append(" s per program and strategy (--no-races --round-timeout 1s --parallel 2).\n")
-                .append("Each cell: hunts that found the bug / hunts, median time to the first failure.\n\n");
+                .append("Each cell: hunts that found the bug / hunts, median time to the first failure; for a")
+                .append(" controlled strategy, how many of the failures replayed exactly (every replay that failed")
+                .append(" again took the same decisions).\n\n");
         table.append("| program | bug | ").append(String.join(" | ", strategies)).append(" |\n");
         table.append("|---|---|").append("---|".repeat(strategies.size())).append('\n');
         int[] foundBy = new int[strategies.size()];
@@ -113,6 +122,7 @@ public final class DetectionBenchmark {
 
     private static String cell(Class<?> program, String strategy, int seconds, int hunts) throws Exception {
         int found = 0;
+        int exact = 0;
         List<Long> times = new ArrayList<>();
         for (int i = 0; i < hunts; i++) {
             boolean plain = strategy.equals("plain");
@@ -125,6 +135,7 @@ public final class DetectionBenchmark {
             if (hunt.found) {
                 found++;
                 times.add(hunt.timeToFirstFailureMillis);
+                exact += hunt.everyReplayFailed ? exactReplays(hunt.scheduleReplays) : 0;
             }
         }
         if (found == 0) {
@@ -132,6 +143,14 @@ public final class DetectionBenchmark {
         }
         Collections.sort(times);
         long median = times.get(times.size() / 2);
-        return found + "/" + hunts + " " + String.format(Locale.ROOT, "%.2fs", median / 1000.0);
+        String cell = found + "/" + hunts + " " + String.format(Locale.ROOT, "%.2fs", median / 1000.0);
+        return strategy.startsWith("controlled-") ? cell + " (" + exact + "/" + found + " exact)" : cell;
+    }
+
+    /** 1 when every replay of a controlled failure that failed again took the same decisions (and there was one). */
+    private static int exactReplays(String check) {
+        Matcher counts = check == null ? null : Pattern.compile("replayed exactly in (\\d+) of (\\d+)").matcher(check);
+        return counts != null && counts.find() && counts.group(1).equals(counts.group(2))
+                && !counts.group(2).equals("0") ? 1 : 0;
     }
 }
