@@ -49,7 +49,7 @@ public final class DetectionBenchmark {
 
     /** {@code plain} is the program without the agent (nothing instrumented), hunted round after round. */
     static final List<String> STRATEGIES = List.of("plain", "none", "random", "pct", "halt-one", "targeted", "mixed",
-            "controlled-random", "controlled-pct");
+            "controlled-random", "controlled-pct", "controlled-pos");
 
     /**
      * The programs, with what they are: a kind of bug, a thread count, a narrow or wide window, and the margin

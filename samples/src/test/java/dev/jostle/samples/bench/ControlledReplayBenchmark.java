@@ -24,7 +24,8 @@ import java.util.Locale;
  */
 public final class ControlledReplayBenchmark {
 
-    private static final List<Strategy> STRATEGIES = List.of(Strategy.CONTROLLED_RANDOM, Strategy.CONTROLLED_PCT);
+    private static final List<Strategy> STRATEGIES = List.of(Strategy.CONTROLLED_RANDOM, Strategy.CONTROLLED_PCT,
+            Strategy.CONTROLLED_POS);
     private static final RoundRunner RUNNER = RoundRunner.builder().timeout(Duration.ofSeconds(2))
             .name("replay-bench").build();
 
