@@ -26,8 +26,10 @@ public final class Event {
     /** Target: the monitor waited on. Before: the monitor is released; after: it is held again. */
     public static final int WAIT = 13;
     public static final int AFTER_WAIT = 14;
-    /** Target: the monitor whose waiters are notified. */
+    /** Target: the monitor whose waiters are notified; index {@link #NOTIFY_ALL} for notifyAll, else 0. */
     public static final int NOTIFY = 15;
+    /** The index a {@code NOTIFY} event carries for {@code notifyAll}. */
+    public static final int NOTIFY_ALL = 1;
     /** Target: the blocker, or null. */
     public static final int PARK = 16;
     public static final int AFTER_PARK = 17;

@@ -290,7 +290,7 @@ public final class Hooks {
     }
 
     public static void objectNotifyAll(Object monitor, int site) {
-        emit(Event.NOTIFY, monitor, 0, site);
+        emit(Event.NOTIFY, monitor, Event.NOTIFY_ALL, site);
         monitor.notifyAll();
     }
 

@@ -95,7 +95,11 @@ final class RoundProbe implements Probe {
             thread.countPoint();
             plan.atPoint(thread, event, site);
             if (scheduler != null) {
-                scheduler.atPoint(thread.path(), thread.name(), event, target, site);
+                if (event == Event.NOTIFY) {
+                    scheduler.atNotify(thread.path(), thread.name(), target, index == Event.NOTIFY_ALL, site);
+                } else {
+                    scheduler.atPoint(thread.path(), thread.name(), event, target, site);
+                }
             }
         }
         if (races != null) {

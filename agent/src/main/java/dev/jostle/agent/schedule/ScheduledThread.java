@@ -42,6 +42,8 @@ final class ScheduledThread {
     int site;
     /** For {@link Status#BLOCKED_IN_JVM}: the monitor it waits for. */
     Object blockedOn;
+    /** At a {@code NOTIFY} point: the thread is about to {@code notifyAll}, not {@code notify}. */
+    boolean notifiesAll;
     /** A timed wait or park: may return at any decision. */
     boolean timed;
     /** Notified while waiting on {@link #target} (every notify is modelled as notifyAll: see docs). */

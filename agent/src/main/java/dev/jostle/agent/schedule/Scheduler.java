@@ -1,6 +1,7 @@
 package dev.jostle.agent.schedule;
 
 import dev.jostle.agent.bootstrap.Event;
+import dev.jostle.agent.noise.SplitMix;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
@@ -55,6 +56,8 @@ public final class Scheduler {
 
     private final Object lock = new Object();
     private final SchedulePolicy policy;
+    /** The round seed: which waiter a {@code notify} wakes is drawn from it. */
+    private final long seed;
     private final Map<Thread, ScheduledThread> threads = new HashMap<>();
     /** The round's threads by path: the stable order the policy sees the enabled ones in. */
     private final List<ScheduledThread> byPath = new ArrayList<>();
@@ -64,6 +67,7 @@ public final class Scheduler {
     private final MonitorTable monitors = new MonitorTable();
     private final Schedule.Recorder recorder = new Schedule.Recorder();
     private final List<ScheduledThread> enabled = new ArrayList<>();
+    private final List<ScheduledThread> waiters = new ArrayList<>();
     private ScheduledThread holder;
     private ScheduledThread last;
     private Thread watcher;
@@ -74,23 +78,24 @@ public final class Scheduler {
     private boolean cut;
     private volatile boolean closed;
 
-    private Scheduler(SchedulePolicy policy) {
+    private Scheduler(SchedulePolicy policy, long seed) {
         this.policy = policy;
+        this.seed = seed;
     }
 
     /** Uniformly random among the enabled threads at every decision. */
     public static Scheduler randomWalk(long seed) {
-        return new Scheduler(new RandomWalk(seed));
+        return new Scheduler(new RandomWalk(seed), seed);
     }
 
     /** PCT with depth and change points drawn from the seed. */
     public static Scheduler pct(long seed) {
-        return new Scheduler(new PctPolicy(seed));
+        return new Scheduler(new PctPolicy(seed), seed);
     }
 
     /** POS: random priorities per pending event, re-drawn for the events that race with the one that ran. */
     public static Scheduler pos(long seed) {
-        return new Scheduler(new PosPolicy(seed));
+        return new Scheduler(new PosPolicy(seed), seed);
     }
 
     /** The policy with its drawn parameters. */
@@ -118,6 +123,18 @@ public final class Scheduler {
      * {@code WAIT} and {@code PARK} take their turn in {@link #waitOn} and {@link #park} instead.
      */
     public void atPoint(long path, String name, int event, Object target, int site) {
+        atPoint(path, name, event, target, site, false);
+    }
+
+    /**
+     * The current thread is about to {@code notify} ({@code all}: {@code notifyAll}) on {@code monitor}, as
+     * {@link #atPoint}. A notify wakes one waiter, as the JVM's does: which one is drawn from the seed.
+     */
+    public void atNotify(long path, String name, Object monitor, boolean all, int site) {
+        atPoint(path, name, Event.NOTIFY, monitor, site, all);
+    }
+
+    private void atPoint(long path, String name, int event, Object target, int site, boolean notifiesAll) {
         if (closed || event == Event.WAIT || event == Event.PARK || !Event.isSchedulingPoint(event)) {
             return;
         }
@@ -134,6 +151,7 @@ public final class Scheduler {
             me.event = event;
             me.target = target;
             me.site = site;
+            me.notifiesAll = notifiesAll;
             me.timed = false;
             if (handOver(me)) {
                 return;
@@ -568,12 +586,7 @@ public final class Scheduler {
                 chosen.notified = false;
                 break;
             case Event.NOTIFY:
-                for (ScheduledThread thread : byPath) {
-                    if (thread.status == ScheduledThread.Status.AT_POINT && thread.event == Event.WAIT
-                            && thread.target == target) {
-                        thread.notified = true; // notify as notifyAll: the others wake spuriously, which is legal
-                    }
-                }
+                notify(target, chosen.notifiesAll);
                 break;
             case Event.PARK:
                 chosen.permit = false;
@@ -594,6 +607,27 @@ public final class Scheduler {
                 break;
             default:
                 break;
+        }
+    }
+
+    /**
+     * Moves the waiters on {@code monitor} out of its wait set: all of them, or one drawn from the seed and the
+     * step. Waking only one matters: code that calls {@code notify} where it needs {@code notifyAll} loses a
+     * wake-up only when the wrong waiter gets it.
+     */
+    private void notify(Object monitor, boolean all) {
+        waiters.clear();
+        for (ScheduledThread thread : byPath) {
+            if (thread.status == ScheduledThread.Status.AT_POINT && thread.event == Event.WAIT
+                    && thread.target == monitor && !thread.notified) {
+                waiters.add(thread);
+            }
+        }
+        if (all) {
+            waiters.forEach(thread -> thread.notified = true);
+        } else if (!waiters.isEmpty()) {
+            long draw = SplitMix.mix(seed ^ SplitMix.mix(0x4E4F54L + recorder.length()));
+            waiters.get((int) Long.remainderUnsigned(draw, waiters.size())).notified = true;
         }
     }
 

@@ -124,6 +124,19 @@ class ControlledRoundTests {
     }
 
     @Test
+    void oneNotifyWithTwoWaiters_controlled_wakesOneOfThem() throws Exception {
+        for (Strategy strategy : new Strategy[] {Strategy.CONTROLLED_RANDOM, Strategy.CONTROLLED_PCT,
+                Strategy.CONTROLLED_POS}) {
+            Session session = JostleRuntime.newSession(strategy, 21, false);
+            for (int index = 0; index < 20; index++) {
+                Outcome outcome = run(session, index, "wokenByOneNotify");
+                assertEquals(1, outcome.result, strategy + " round " + index + ": woken by one notify");
+                assertTrue(outcome.report.schedule().fullyControlled(), outcome.report.schedule().describe());
+            }
+        }
+    }
+
+    @Test
     void joinAndParkUnpark_controlled_runToCompletionUnderControl() throws Exception {
         for (Strategy strategy : CONTROLLED) {
             Session session = JostleRuntime.newSession(strategy, 5, false);
