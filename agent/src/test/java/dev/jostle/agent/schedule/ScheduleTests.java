@@ -37,8 +37,8 @@ class ScheduleTests {
 
     @Test
     void originalNotFullyControlled_replayCheck_claimsNothing() {
-        Schedule uncontrolled = Schedule.restored("controlled-random", new int[] {0}, new int[] {0}, new byte[] {0}, 1, 1,
-                THREADS, "thread 'a' blocked");
+        Schedule uncontrolled = Schedule.restored("controlled-random", new int[] {0}, new int[] {0}, new byte[] {0},
+                1, 1, THREADS, "thread 'a' blocked");
 
         assertTrue(recorded(0).replayCheck(uncontrolled).startsWith("not checked"), recorded(0).replayCheck(uncontrolled));
         assertFalse(recorded(0).replays(uncontrolled));

@@ -1,0 +1,235 @@
+package dev.jostle.report;
+
+import static org.apiguardian.api.API.Status.INTERNAL;
+
+import dev.jostle.agent.bootstrap.Event;
+import dev.jostle.agent.bootstrap.Site;
+import dev.jostle.agent.bootstrap.Sites;
+import dev.jostle.agent.race.Race;
+import dev.jostle.agent.schedule.Schedule;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeMap;
+import org.apiguardian.api.API;
+
+/**
+ * A controlled round's schedule as a text table, threads as columns (Lincheck's trace table is the model): each
+ * row is one step, or one thread performing the same thing several times in a row, in the order the scheduler
+ * chose them, so every switch between threads shows as a move to another column. Only threads with a row get a
+ * column: a round of a hundred threads shows the few that matter.
+ *
+ * <p>{@link #trimmed()} keeps what explains the failure: the steps whose site touches a variable of a reported
+ * race, or sits on a line of the failure's stack trace, the step on each side of them when another thread ran
+ * it (the switch), and the last {@value #TAIL} steps. What lies between is folded into "… N steps" rows, in the
+ * thread's column when one thread ran them all. A schedule of at most {@value #WHOLE} steps is shown whole.
+ * {@link #full()} shows every step kept. Values read and written are not shown: the hooks run before the
+ * access, and carrying values would cost every access of every round.
+ *
+ * @since 0.1
+ */
+@API(status = INTERNAL, since = "0.1")
+public final class InterleavingTable {
+
+    static final int TAIL = 6;
+    static final int WHOLE = 40;
+    /** Wider cells are cut: a table of three threads should still fit a wide terminal. */
+    static final int CELL = 64;
+    private static final int FOLD = -1;
+
+    private final Schedule schedule;
+    private final Set<String> variables = new HashSet<>();
+    private final Set<String> lines;
+
+    private InterleavingTable(Schedule schedule, List<Race> races, Set<String> lines) {
+        this.schedule = schedule;
+        for (Race race : races) {
+            variables.add(race.variable());
+        }
+        this.lines = lines;
+    }
+
+    /**
+     * The table of {@code schedule}, trimmed to the variables of {@code races} and the lines of {@code failure}
+     * (null: none).
+     */
+    public static InterleavingTable of(Schedule schedule, List<Race> races, Throwable failure) {
+        return new InterleavingTable(schedule, races, FailureLines.of(failure));
+    }
+
+    /** The steps that explain the failure, the rest folded. */
+    public String trimmed() {
+        int kept = schedule.kept();
+        boolean[] shown = new boolean[kept];
+        if (kept <= WHOLE) {
+            Arrays.fill(shown, true);
+        } else {
+            for (int step = 0; step < kept; step++) {
+                if (matters(step)) {
+                    shown[step] = true;
+                    showSwitch(shown, step, step - 1);
+                    showSwitch(shown, step, step + 1);
+                }
+            }
+            for (int step = Math.max(0, kept - TAIL); step < kept; step++) {
+                shown[step] = true;
+            }
+        }
+        return render(shown);
+    }
+
+    /** Every step kept. */
+    public String full() {
+        boolean[] shown = new boolean[schedule.kept()];
+        Arrays.fill(shown, true);
+        return render(shown);
+    }
+
+    private void showSwitch(boolean[] shown, int step, int neighbour) {
+        if (neighbour >= 0 && neighbour < shown.length && schedule.thread(neighbour) != schedule.thread(step)) {
+            shown[neighbour] = true;
+        }
+    }
+
+    /** Whether the step touches a race's variable or sits on a line of the failure's stack. */
+    boolean matters(int step) {
+        Site site = Sites.get(schedule.site(step));
+        if (site == null) {
+            return false;
+        }
+        return site.member != null && variables.contains(site.member)
+                || lines.contains(site.className + "." + site.methodName + ":" + site.line);
+    }
+
+    // ---- rendering ----------------------------------------------------------------------------
+
+    /** One row: a run of one thread's identical steps, or a fold of steps not shown. */
+    private record Row(int step, int thread, String text) {
+    }
+
+    private String render(boolean[] shown) {
+        List<Row> rows = rows(shown);
+        TreeMap<Integer, Integer> widths = new TreeMap<>();
+        for (Row row : rows) {
+            if (row.thread != FOLD) {
+                widths.merge(row.thread, Math.min(CELL, row.text.length()), Math::max);
+            }
+        }
+        for (var column : widths.entrySet()) {
+            column.setValue(Math.max(column.getValue(), header(column.getKey()).length()));
+        }
+        int stepWidth = Math.max(4, String.valueOf(schedule.kept()).length());
+        StringBuilder table = new StringBuilder();
+        line(table, pad("step", stepWidth), widths, null, -1);
+        StringBuilder rule = new StringBuilder("-".repeat(stepWidth));
+        for (int width : widths.values()) {
+            rule.append("-+-").append("-".repeat(width));
+        }
+        table.append(rule).append('\n');
+        for (Row row : rows) {
+            String step = row.step < 0 ? "" : String.valueOf(row.step);
+            if (row.thread == FOLD) {
+                table.append(pad(step, stepWidth)).append(" | ").append(row.text).append('\n');
+            } else {
+                line(table, pad(step, stepWidth), widths, row.text, row.thread);
+            }
+        }
+        if (schedule.length() > schedule.kept()) {
+            table.append("(the first ").append(schedule.kept()).append(" of ").append(schedule.length())
+                    .append(" decisions)\n");
+        }
+        return table.toString();
+    }
+
+    /** A row with {@code text} in {@code thread}'s column; the header row when {@code text} is null. */
+    private void line(StringBuilder table, String step, TreeMap<Integer, Integer> widths, String text, int thread) {
+        StringBuilder line = new StringBuilder(step);
+        for (var column : widths.entrySet()) {
+            String cell = text == null ? header(column.getKey()) : column.getKey() == thread ? cut(text) : "";
+            line.append(" | ").append(pad(cell, column.getValue()));
+            if (column.getKey() == thread) {
+                break; // the columns right of the cell stay empty
+            }
+        }
+        table.append(line.toString().stripTrailing()).append('\n');
+    }
+
+    private List<Row> rows(boolean[] shown) {
+        List<Row> rows = new ArrayList<>();
+        int step = 0;
+        while (step < shown.length) {
+            int end = step + 1;
+            if (!shown[step]) {
+                while (end < shown.length && !shown[end]) {
+                    end++;
+                }
+                rows.add(fold(step, end));
+            } else {
+                String cell = cell(step);
+                while (end < shown.length && shown[end] && schedule.thread(end) == schedule.thread(step)
+                        && cell.equals(cell(end))) {
+                    end++;
+                }
+                rows.add(new Row(step, schedule.thread(step), end - step == 1 ? cell : cell + " ×" + (end - step)));
+            }
+            step = end;
+        }
+        return rows;
+    }
+
+    /** Steps [from, to) not shown: in their thread's column if one thread ran them all, else across. */
+    private Row fold(int from, int to) {
+        TreeMap<Integer, Integer> perThread = new TreeMap<>();
+        for (int step = from; step < to; step++) {
+            perThread.merge(schedule.thread(step), 1, Integer::sum);
+        }
+        String count = "… " + (to - from) + (to - from == 1 ? " step" : " steps");
+        if (perThread.size() == 1) {
+            return new Row(-1, perThread.firstKey(), count);
+        }
+        StringBuilder text = new StringBuilder(count).append(" (");
+        String separator = "";
+        for (var thread : perThread.entrySet()) {
+            text.append(separator).append(header(thread.getKey())).append(' ').append(thread.getValue());
+            separator = ", ";
+        }
+        return new Row(-1, FOLD, text.append(')').toString());
+    }
+
+    /** {@code Class.method:line event member}, or the event alone for a step at no site (a wait, a park). */
+    String cell(int step) {
+        Site site = Sites.get(schedule.site(step));
+        int event = schedule.event(step) != 0 ? schedule.event(step) : site == null ? 0 : site.kind;
+        if (site == null) {
+            return Event.name(event);
+        }
+        return simpleName(site.className) + "." + site.methodName + (site.line > 0 ? ":" + site.line : "") + " "
+                + Event.name(event) + (site.member == null ? "" : " " + simpleName(site.member));
+    }
+
+    private String header(int thread) {
+        List<String> names = schedule.threads();
+        return thread < names.size() ? names.get(thread) : "#" + thread;
+    }
+
+    /** {@code com.acme.Counter.count} reads {@code Counter.count}: the package is dropped, not the owner. */
+    static String simpleName(String name) {
+        int start = 0;
+        int dot = name.indexOf('.');
+        while (dot > 0 && dot + 1 < name.length() && Character.isLowerCase(name.charAt(start))) {
+            start = dot + 1;
+            dot = name.indexOf('.', start);
+        }
+        return name.substring(start);
+    }
+
+    private static String cut(String text) {
+        return text.length() <= CELL ? text : text.substring(0, CELL - 1) + "…";
+    }
+
+    private static String pad(String text, int width) {
+        return text.length() >= width ? text : text + " ".repeat(width - text.length());
+    }
+}
