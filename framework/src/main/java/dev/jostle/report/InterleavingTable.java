@@ -206,7 +206,14 @@ public final class InterleavingTable {
             return Event.name(event);
         }
         return simpleName(site.className) + "." + site.methodName + (site.line > 0 ? ":" + site.line : "") + " "
-                + Event.name(event) + (site.member == null ? "" : " " + simpleName(site.member));
+                + Event.name(event) + (site.member == null ? "" : " " + member(site));
+    }
+
+    /** A field of the site's own class by its name alone: the cell has just named the class. */
+    private static String member(Site site) {
+        String own = site.className + ".";
+        return site.member.startsWith(own) && site.member.indexOf('.', own.length()) < 0
+                ? site.member.substring(own.length()) : simpleName(site.member);
     }
 
     private String header(int thread) {
