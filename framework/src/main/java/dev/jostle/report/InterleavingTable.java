@@ -21,10 +21,11 @@ import org.apiguardian.api.API;
  * chose them, so every switch between threads shows as a move to another column. Only threads with a row get a
  * column: a round of a hundred threads shows the few that matter.
  *
- * <p>{@link #trimmed()} keeps what explains the failure: the steps whose site touches a variable of a reported
- * race, or sits on a line of the failure's stack trace, the step on each side of them when another thread ran
- * it (the switch), and the last {@value #TAIL} steps. What lies between is folded into "… N steps" rows, in the
- * thread's column when one thread ran them all. A schedule of at most {@value #WHOLE} steps is shown whole.
+ * <p>{@link #trimmed()} keeps what explains the failure: the steps at a switch between threads whose site
+ * touches a variable of a reported race, or sits on a line of the failure's stack trace, the step on the other
+ * side of that switch, and the last {@value #TAIL} steps; if that is more than {@value #ROWS} steps, the first
+ * and the last half of them. What lies between is folded into "… N steps" rows, in the thread's column when one
+ * thread ran them all. A schedule of at most {@value #WHOLE} steps is shown whole.
  * {@link #full()} shows every step kept. Values read and written are not shown: the hooks run before the
  * access, and carrying values would cost every access of every round.
  *
@@ -35,6 +36,7 @@ public final class InterleavingTable {
 
     static final int TAIL = 6;
     static final int WHOLE = 40;
+    static final int ROWS = 40;
     /** Wider cells are cut: a table of three threads should still fit a wide terminal. */
     static final int CELL = 64;
     private static final int FOLD = -1;
@@ -65,19 +67,44 @@ public final class InterleavingTable {
         boolean[] shown = new boolean[kept];
         if (kept <= WHOLE) {
             Arrays.fill(shown, true);
-        } else {
-            for (int step = 0; step < kept; step++) {
-                if (matters(step)) {
-                    shown[step] = true;
-                    showSwitch(shown, step, step - 1);
-                    showSwitch(shown, step, step + 1);
-                }
-            }
-            for (int step = Math.max(0, kept - TAIL); step < kept; step++) {
+            return render(shown);
+        }
+        for (int step = 0; step < kept; step++) {
+            // In a lost update every step touches the variable: the ones at a switch tell the story.
+            if (matters(step) && atSwitch(step)) {
                 shown[step] = true;
+                showSwitch(shown, step, step - 1);
+                showSwitch(shown, step, step + 1);
             }
         }
-        return render(shown);
+        for (int step = Math.max(0, kept - TAIL); step < kept; step++) {
+            shown[step] = true;
+        }
+        return render(capped(shown));
+    }
+
+    /** At most {@value #ROWS} steps: the first and the last half of those shown, the middle folded. */
+    private static boolean[] capped(boolean[] shown) {
+        int count = 0;
+        for (boolean show : shown) {
+            count += show ? 1 : 0;
+        }
+        int seen = 0;
+        for (int step = 0; step < shown.length && count > ROWS; step++) {
+            if (shown[step]) {
+                seen++;
+                if (seen > ROWS / 2 && seen <= count - ROWS / 2) {
+                    shown[step] = false;
+                }
+            }
+        }
+        return shown;
+    }
+
+    private boolean atSwitch(int step) {
+        int thread = schedule.thread(step);
+        return step == 0 || schedule.thread(step - 1) != thread
+                || step + 1 == schedule.kept() || schedule.thread(step + 1) != thread;
     }
 
     /** Every step kept. */
@@ -110,6 +137,11 @@ public final class InterleavingTable {
     }
 
     private String render(boolean[] shown) {
+        for (int step = 0; step < shown.length; step++) {
+            if (!shown[step] && (step == 0 || shown[step - 1]) && (step + 1 == shown.length || shown[step + 1])) {
+                shown[step] = true; // a fold of one step takes the row the step itself would
+            }
+        }
         List<Row> rows = rows(shown);
         TreeMap<Integer, Integer> widths = new TreeMap<>();
         for (Row row : rows) {
@@ -228,6 +260,12 @@ public final class InterleavingTable {
         while (dot > 0 && dot + 1 < name.length() && Character.isLowerCase(name.charAt(start))) {
             start = dot + 1;
             dot = name.indexOf('.', start);
+        }
+        // A nested class by its own name (Outer$Inner reads Inner); an anonymous one (Outer$1) keeps its outer.
+        int end = name.indexOf('.', start) < 0 ? name.length() : name.indexOf('.', start);
+        int nested = name.lastIndexOf('$', end - 1);
+        if (nested >= start && nested + 1 < end && Character.isJavaIdentifierStart(name.charAt(nested + 1))) {
+            start = nested + 1;
         }
         return name.substring(start);
     }

@@ -74,6 +74,25 @@ class InterleavingTableTests {
     }
 
     @Test
+    void lostUpdateWhereEveryStepTouchesTheVariable_trimmed_showsTheSwitchesAndAtMostRowsSteps() {
+        Steps steps = new Steps();
+        for (int run = 0; run < 100; run++) {
+            steps.repeat(1 + run % 2, run % 3 == 0 ? WRITE : READ, 5);
+        }
+        Schedule schedule = steps.schedule();
+
+        String table = InterleavingTable.of(schedule, List.of(race("com.acme.Counter.count")), null).trimmed();
+
+        List<String> stepRows = table.lines().skip(2).filter(row -> !row.contains("…")).toList();
+        assertTrue(stepRows.size() <= InterleavingTable.ROWS, table);
+        assertTrue(stepRows.get(0).startsWith("0    | Counter.add:12 field-write count"), table);
+        assertTrue(stepRows.get(1).startsWith("4    | Counter.add:12 field-write count"), table);
+        assertTrue(table.contains("| … 3 steps"), "the middle of a run is folded in its column: " + table);
+        assertTrue(table.contains("495  |                                  | Counter.add:12 field-write count ×5"),
+                "the last steps are shown: " + table);
+    }
+
+    @Test
     void stepOnTheFailuresLine_trimmed_isKept_andOthersFolded() {
         Steps steps = new Steps();
         steps.repeat(1, BUSY, 30).add(0, CHECK).repeat(1, BUSY, 30);
@@ -92,7 +111,9 @@ class InterleavingTableTests {
     @Test
     void packageNames_simpleName_dropsThePackageButKeepsTheOwner() {
         assertEquals("Counter.count", InterleavingTable.simpleName("com.acme.Counter.count"));
-        assertEquals("Counter$Cell.value", InterleavingTable.simpleName("com.acme.Counter$Cell.value"));
+        assertEquals("Cell.value", InterleavingTable.simpleName("com.acme.Counter$Cell.value"));
+        assertEquals("Counter$1", InterleavingTable.simpleName("com.acme.Counter$1"));
+        assertEquals("Cell", InterleavingTable.simpleName("com.acme.Counter$Cell"));
         assertEquals("int[]", InterleavingTable.simpleName("int[]"));
         assertEquals("Counter", InterleavingTable.simpleName("Counter"));
     }
