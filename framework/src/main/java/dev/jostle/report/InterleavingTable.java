@@ -7,12 +7,16 @@ import dev.jostle.agent.bootstrap.Site;
 import dev.jostle.agent.bootstrap.Sites;
 import dev.jostle.agent.race.Race;
 import dev.jostle.agent.schedule.Schedule;
-import java.util.ArrayList;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Consumer;
 import org.apiguardian.api.API;
 
 /**
@@ -44,6 +48,8 @@ public final class InterleavingTable {
     private final Schedule schedule;
     private final Set<String> variables = new HashSet<>();
     private final Set<String> lines;
+    /** A cell per site and event: a schedule of a million steps has a few dozen. */
+    private final Map<Long, String> cells = new HashMap<>();
 
     private InterleavingTable(Schedule schedule, List<Race> races, Set<String> lines) {
         this.schedule = schedule;
@@ -109,9 +115,20 @@ public final class InterleavingTable {
 
     /** Every step kept. */
     public String full() {
+        StringBuilder table = new StringBuilder();
+        try {
+            full(table);
+        } catch (IOException cannotHappen) {
+            throw new UncheckedIOException(cannotHappen);
+        }
+        return table.toString();
+    }
+
+    /** Every step kept, written row by row: up to {@link Schedule#kept()} rows are never one string. */
+    public void full(Appendable out) throws IOException {
         boolean[] shown = new boolean[schedule.kept()];
         Arrays.fill(shown, true);
-        return render(shown);
+        render(shown, out);
     }
 
     private void showSwitch(boolean[] shown, int step, int neighbour) {
@@ -137,46 +154,65 @@ public final class InterleavingTable {
     }
 
     private String render(boolean[] shown) {
+        StringBuilder table = new StringBuilder();
+        try {
+            render(shown, table);
+        } catch (IOException cannotHappen) {
+            throw new UncheckedIOException(cannotHappen);
+        }
+        return table.toString();
+    }
+
+    /** Two passes over the rows, one for the columns' widths and one to write them: no list of rows is kept. */
+    private void render(boolean[] shown, Appendable table) throws IOException {
         for (int step = 0; step < shown.length; step++) {
             if (!shown[step] && (step == 0 || shown[step - 1]) && (step + 1 == shown.length || shown[step + 1])) {
                 shown[step] = true; // a fold of one step takes the row the step itself would
             }
         }
-        List<Row> rows = rows(shown);
         TreeMap<Integer, Integer> widths = new TreeMap<>();
-        for (Row row : rows) {
+        forEachRow(shown, row -> {
             if (row.thread != FOLD) {
                 widths.merge(row.thread, Math.min(CELL, row.text.length()), Math::max);
             }
-        }
+        });
         for (var column : widths.entrySet()) {
             column.setValue(Math.max(column.getValue(), header(column.getKey()).length()));
         }
         int stepWidth = Math.max(4, String.valueOf(schedule.kept()).length());
-        StringBuilder table = new StringBuilder();
         line(table, pad("step", stepWidth), widths, null, -1);
         StringBuilder rule = new StringBuilder("-".repeat(stepWidth));
         for (int width : widths.values()) {
             rule.append("-+-").append("-".repeat(width));
         }
         table.append(rule).append('\n');
-        for (Row row : rows) {
-            String step = row.step < 0 ? "" : String.valueOf(row.step);
-            if (row.thread == FOLD) {
-                table.append(pad(step, stepWidth)).append(" | ").append(row.text).append('\n');
-            } else {
-                line(table, pad(step, stepWidth), widths, row.text, row.thread);
+        IOException[] failed = new IOException[1];
+        forEachRow(shown, row -> {
+            if (failed[0] != null) {
+                return;
             }
+            String step = pad(row.step < 0 ? "" : String.valueOf(row.step), stepWidth);
+            try {
+                if (row.thread == FOLD) {
+                    table.append(step).append(" | ").append(row.text).append('\n');
+                } else {
+                    line(table, step, widths, row.text, row.thread);
+                }
+            } catch (IOException problem) {
+                failed[0] = problem;
+            }
+        });
+        if (failed[0] != null) {
+            throw failed[0];
         }
         if (schedule.length() > schedule.kept()) {
-            table.append("(the first ").append(schedule.kept()).append(" of ").append(schedule.length())
-                    .append(" decisions)\n");
+            table.append("(the first " + schedule.kept() + " of " + schedule.length() + " decisions)\n");
         }
-        return table.toString();
     }
 
     /** A row with {@code text} in {@code thread}'s column; the header row when {@code text} is null. */
-    private void line(StringBuilder table, String step, TreeMap<Integer, Integer> widths, String text, int thread) {
+    private void line(Appendable table, String step, TreeMap<Integer, Integer> widths, String text, int thread)
+            throws IOException {
         StringBuilder line = new StringBuilder(step);
         for (var column : widths.entrySet()) {
             String cell = text == null ? header(column.getKey()) : column.getKey() == thread ? cut(text) : "";
@@ -188,8 +224,7 @@ public final class InterleavingTable {
         table.append(line.toString().stripTrailing()).append('\n');
     }
 
-    private List<Row> rows(boolean[] shown) {
-        List<Row> rows = new ArrayList<>();
+    private void forEachRow(boolean[] shown, Consumer<Row> action) {
         int step = 0;
         while (step < shown.length) {
             int end = step + 1;
@@ -197,18 +232,18 @@ public final class InterleavingTable {
                 while (end < shown.length && !shown[end]) {
                     end++;
                 }
-                rows.add(fold(step, end));
+                action.accept(fold(step, end));
             } else {
                 String cell = cell(step);
                 while (end < shown.length && shown[end] && schedule.thread(end) == schedule.thread(step)
-                        && cell.equals(cell(end))) {
+                        && schedule.site(end) == schedule.site(step) && schedule.event(end) == schedule.event(step)) {
                     end++;
                 }
-                rows.add(new Row(step, schedule.thread(step), end - step == 1 ? cell : cell + " ×" + (end - step)));
+                String text = end - step == 1 ? cell : cell + " ×" + (end - step);
+                action.accept(new Row(step, schedule.thread(step), text));
             }
             step = end;
         }
-        return rows;
     }
 
     /** Steps [from, to) not shown: in their thread's column if one thread ran them all, else across. */
@@ -232,6 +267,11 @@ public final class InterleavingTable {
 
     /** {@code Class.method:line event member}, or the event alone for a step at no site (a wait, a park). */
     String cell(int step) {
+        return cells.computeIfAbsent((long) schedule.site(step) << 8 | schedule.event(step) & 0xFF,
+                key -> describe(step));
+    }
+
+    private String describe(int step) {
         Site site = Sites.get(schedule.site(step));
         int event = schedule.event(step) != 0 ? schedule.event(step) : site == null ? 0 : site.kind;
         if (site == null) {

@@ -5,6 +5,7 @@ import static org.apiguardian.api.API.Status.INTERNAL;
 import dev.jostle.agent.race.Race;
 import dev.jostle.agent.schedule.Schedule;
 import java.io.IOException;
+import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -57,9 +58,11 @@ public final class ScheduleTrace {
 
     private static Path write(Path file, Schedule schedule, long seed, InterleavingTable table) throws IOException {
         Files.createDirectories(file.getParent());
-        StringBuilder text = new StringBuilder("seed ").append(seed).append(", ").append(schedule.describe())
-                .append("\nevery step: the thread chosen, and what it went on to perform\n\n").append(table.full());
-        Files.writeString(file, text, StandardCharsets.UTF_8);
+        try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+            out.append("seed ").append(String.valueOf(seed)).append(", ").append(schedule.describe())
+                    .append("\nevery step: the thread chosen, and what it went on to perform\n\n");
+            table.full(out);
+        }
         return file.toAbsolutePath().normalize();
     }
 }
