@@ -187,7 +187,11 @@ final class ForkWire {
         writeSchedule(out, report.schedule());
     }
 
-    /** A controlled round's decisions cross in full, so that the parent can check a replay against them. */
+    /**
+     * A controlled round's decisions cross in full, so that the parent can check a replay against them, with
+     * what each step performed: the sites once each, then per step the thread, the site's place among them
+     * (0: none) and the event.
+     */
     private static void writeSchedule(DataOutputStream out, Schedule schedule) throws IOException {
         out.writeBoolean(schedule != null);
         if (schedule == null) {
@@ -196,10 +200,21 @@ final class ForkWire {
         writeString(out, schedule.policy());
         out.writeLong(schedule.length());
         out.writeLong(schedule.hash());
-        int[] steps = schedule.steps();
-        out.writeInt(steps.length);
-        for (int step : steps) {
-            out.writeInt(step);
+        Map<Integer, Integer> places = new LinkedHashMap<>();
+        for (int step = 0; step < schedule.kept(); step++) {
+            if (schedule.site(step) != 0) {
+                places.putIfAbsent(schedule.site(step), places.size() + 1);
+            }
+        }
+        out.writeInt(places.size());
+        for (int id : places.keySet()) {
+            writeSite(out, Sites.get(id));
+        }
+        out.writeInt(schedule.kept());
+        for (int step = 0; step < schedule.kept(); step++) {
+            out.writeInt(schedule.thread(step));
+            out.writeInt(schedule.site(step) == 0 ? 0 : places.get(schedule.site(step)));
+            out.writeByte(schedule.event(step));
         }
         out.writeInt(schedule.threads().size());
         for (String thread : schedule.threads()) {
@@ -216,16 +231,26 @@ final class ForkWire {
         String policy = readString(in);
         long length = in.readLong();
         long hash = in.readLong();
-        int[] steps = new int[in.readInt()];
-        for (int i = 0; i < steps.length; i++) {
-            steps[i] = in.readInt();
+        int[] ids = new int[in.readInt() + 1];
+        for (int place = 1; place < ids.length; place++) {
+            Site site = readSite(in);
+            ids[place] = site == null ? 0 : site.id;
+        }
+        int kept = in.readInt();
+        int[] steps = new int[kept];
+        int[] sites = new int[kept];
+        byte[] events = new byte[kept];
+        for (int step = 0; step < kept; step++) {
+            steps[step] = in.readInt();
+            sites[step] = ids[in.readInt()];
+            events[step] = in.readByte();
         }
         List<String> threads = new ArrayList<>();
         for (int n = in.readInt(); n > 0; n--) {
             threads.add(readString(in));
         }
         String lostControl = readString(in);
-        return Schedule.restored(policy, steps, length, hash, threads, lostControl, in.readBoolean());
+        return Schedule.restored(policy, steps, sites, events, length, hash, threads, lostControl, in.readBoolean());
     }
 
     /**

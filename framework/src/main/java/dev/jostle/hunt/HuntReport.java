@@ -6,13 +6,17 @@ import dev.jostle.engine.FailureKind;
 import dev.jostle.engine.RaceText;
 import dev.jostle.engine.RoundOutcome;
 import dev.jostle.engine.SeedReplays;
+import dev.jostle.report.ReportsFolder;
+import dev.jostle.report.ScheduleTrace;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 /** Writes a hunt's result for a person: the failure, its stack, where to find it again. */
 final class HuntReport {
@@ -101,6 +105,8 @@ final class HuntReport {
         }
         if (round.schedule() != null) {
             text.append("\nschedule: ").append(round.schedule().describe()).append('\n');
+            text.append(ScheduleTrace.section(round.schedule(), round.seed(), round.races(), outcome.failure(),
+                    reportsDir(), "  "));
         }
         if (round.noiseEvents() > 0) {
             text.append("\nlast noise before the failure (").append(round.plan()).append("):\n")
@@ -120,6 +126,11 @@ final class HuntReport {
             text.append("\n  ").append(evidence);
         }
         return text.toString();
+    }
+
+    /** Where a hunt writes its files: {@code -Djostle.reportsDir}, as for tests, else {@code target/jostle}. */
+    private static Path reportsDir() {
+        return ReportsFolder.resolve(setting -> Optional.empty()).dir();
     }
 
     private static String roundName(RoundReport round, HuntResult result) {

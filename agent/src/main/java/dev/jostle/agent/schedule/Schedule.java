@@ -1,13 +1,16 @@
 package dev.jostle.agent.schedule;
 
+import dev.jostle.agent.bootstrap.Event;
+import dev.jostle.agent.bootstrap.Sites;
 import java.util.Arrays;
 import java.util.List;
 
 /**
  * The decisions one controlled round took: at each step, the number of the thread that ran (threads are
- * numbered in the order the round met them, which is itself deterministic under control). Kept in full up to
- * {@link #KEPT} steps, then as a length and a hash. A replay of the same seed checks its own schedule against
- * the original with {@link #replayCheck}.
+ * numbered in the order the round met them, which is itself deterministic under control), with the site
+ * ({@link Sites} id, 0 for none) and the event that thread was about to perform, so that a report can show the
+ * interleaving. Kept in full up to {@link #KEPT} steps, then as a length and a hash. A replay of the same seed
+ * checks its own schedule against the original with {@link #replayCheck}.
  */
 public final class Schedule {
 
@@ -15,16 +18,24 @@ public final class Schedule {
 
     private final String policy;
     private final int[] steps;
+    private final int[] sites;
+    private final byte[] events;
     private final long length;
     private final long hash;
     private final List<String> threads;
     private final String lostControl;
     private final boolean cut;
 
-    Schedule(String policy, int[] steps, long length, long hash, List<String> threads, String lostControl,
-            boolean cut) {
+    Schedule(String policy, int[] steps, int[] sites, byte[] events, long length, long hash, List<String> threads,
+            String lostControl, boolean cut) {
+        if (sites.length != steps.length || events.length != steps.length) {
+            throw new IllegalArgumentException("one site and one event per step: " + steps.length + " steps, "
+                    + sites.length + " sites, " + events.length + " events");
+        }
         this.policy = policy;
         this.steps = steps;
+        this.sites = sites;
+        this.events = events;
         this.length = length;
         this.hash = hash;
         this.threads = List.copyOf(threads);
@@ -32,10 +43,14 @@ public final class Schedule {
         this.cut = cut;
     }
 
-    /** A schedule as another JVM recorded it (a hunt's fork), from what its accessors gave there. */
-    public static Schedule restored(String policy, int[] steps, long length, long hash, List<String> threads,
-            String lostControl, boolean cut) {
-        return new Schedule(policy, steps.clone(), length, hash, threads, lostControl, cut);
+    /**
+     * A schedule as another JVM recorded it (a hunt's fork), from what its accessors gave there; {@code sites}
+     * are ids of this JVM's {@link Sites}, registered anew from what the other JVM's named.
+     */
+    public static Schedule restored(String policy, int[] steps, int[] sites, byte[] events, long length, long hash,
+            List<String> threads, String lostControl, boolean cut) {
+        return new Schedule(policy, steps.clone(), sites.clone(), events.clone(), length, hash, threads,
+                lostControl, cut);
     }
 
     /** The policy with its drawn parameters, e.g. {@code controlled-pct(d=2, k=300, changes at [17])}. */
@@ -56,6 +71,26 @@ public final class Schedule {
     /** The thread numbers of the first {@link #KEPT} decisions. */
     public int[] steps() {
         return steps.clone();
+    }
+
+    /** How many decisions are kept in full: {@link #length()}, at most {@link #KEPT}. */
+    public int kept() {
+        return steps.length;
+    }
+
+    /** The number of the thread chosen at {@code step} (below {@link #kept()}). */
+    public int thread(int step) {
+        return steps[step];
+    }
+
+    /** The {@link Sites} id of what the thread chosen at {@code step} went on to perform; 0 for none. */
+    public int site(int step) {
+        return sites[step];
+    }
+
+    /** The {@link Event} the thread chosen at {@code step} went on to perform. */
+    public int event(int step) {
+        return events[step];
     }
 
     /** The names of the round's threads, by number. */
@@ -96,7 +131,7 @@ public final class Schedule {
         for (int step = 0; step < common; step++) {
             if (steps[step] != original.steps[step]) {
                 return "diverged at step " + step + " (expected thread " + original.nameOf(original.steps[step])
-                        + ", got " + nameOf(steps[step]) + ")";
+                        + original.at(step) + ", got " + nameOf(steps[step]) + at(step) + ")";
             }
         }
         if (length != original.length) {
@@ -117,6 +152,14 @@ public final class Schedule {
         return replayCheck(original).startsWith("replayed exactly");
     }
 
+    /** Where the thread chosen at {@code step} was going: " at Foo.java:12 field-write ...", or "". */
+    private String at(int step) {
+        if (sites[step] == 0) {
+            return events[step] == 0 ? "" : " at " + Event.name(events[step]);
+        }
+        return " at " + Sites.describe(sites[step]);
+    }
+
     private String nameOf(int number) {
         return number < threads.size() ? "'" + threads.get(number) + "' (#" + number + ")" : "#" + number;
     }
@@ -133,18 +176,30 @@ public final class Schedule {
         return describe() + " " + Arrays.toString(Arrays.copyOf(steps, Math.min(steps.length, 20)));
     }
 
-    /** Collects a round's decisions as they are taken. Guarded by the scheduler's lock. */
+    /**
+     * Collects a round's decisions as they are taken. Guarded by the scheduler's lock. Three parallel arrays,
+     * grown together by doubling up to {@link #KEPT}: nothing is allocated per step, and a round of {@link #KEPT}
+     * steps or more holds 9 bytes a step.
+     */
     static final class Recorder {
         private int[] steps = new int[256];
+        private int[] sites = new int[256];
+        private byte[] events = new byte[256];
         private long length;
         private long hash = 0xCBF29CE484222325L;
 
-        void add(int number) {
+        /** Thread {@code number} was chosen, to perform {@code event} at {@code site} (0: none). */
+        void add(int number, int site, int event) {
             if (length < KEPT) {
                 if (length == steps.length) {
-                    steps = Arrays.copyOf(steps, (int) Math.min(KEPT, steps.length * 2L));
+                    int grown = (int) Math.min(KEPT, steps.length * 2L);
+                    steps = Arrays.copyOf(steps, grown);
+                    sites = Arrays.copyOf(sites, grown);
+                    events = Arrays.copyOf(events, grown);
                 }
                 steps[(int) length] = number;
+                sites[(int) length] = site;
+                events[(int) length] = (byte) event;
             }
             length++;
             hash = (hash ^ number) * 0x100000001B3L;
@@ -155,8 +210,9 @@ public final class Schedule {
         }
 
         Schedule done(String policy, List<String> threads, String lostControl, boolean cut) {
-            return new Schedule(policy, Arrays.copyOf(steps, (int) Math.min(length, KEPT)), length, hash, threads,
-                    lostControl, cut);
+            int kept = (int) Math.min(length, KEPT);
+            return new Schedule(policy, Arrays.copyOf(steps, kept), Arrays.copyOf(sites, kept),
+                    Arrays.copyOf(events, kept), length, hash, threads, lostControl, cut);
         }
     }
 }

@@ -484,7 +484,7 @@ public final class Scheduler {
         }
         stuckSince = 0;
         ScheduledThread chosen = policy.choose(enabled, last, recorder.length());
-        recorder.add(chosen.number);
+        recorder.add(chosen.number, chosen.site, chosen.event);
         holder = chosen;
         last = chosen;
         holderBlockedSince = 0;

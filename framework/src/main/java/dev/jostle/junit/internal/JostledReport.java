@@ -12,6 +12,7 @@ import dev.jostle.engine.RoundTimeout;
 import dev.jostle.engine.SeedReplays;
 import dev.jostle.report.RaceReport;
 import dev.jostle.report.ReportsFolder;
+import dev.jostle.report.ScheduleTrace;
 import dev.jostle.report.SummaryLine;
 import dev.jostle.report.TestReport;
 import dev.jostle.report.Verdict;
@@ -39,6 +40,8 @@ final class JostledReport {
     private final SeedReplays.Result replays;
     private final long noiseEvents;
     private final CampaignResult baseline;
+    /** Where the files go, once {@link #finish} knows; a failing controlled round's full trace is written there. */
+    private Path reportsDir;
 
     JostledReport(JostledConfiguration configuration, SeedReplays.Result replays, long noiseEvents,
             CampaignResult baseline) {
@@ -55,12 +58,14 @@ final class JostledReport {
      */
     void finish(ExtensionContext context) {
         String test = context.getRequiredTestClass().getName() + "#" + context.getRequiredTestMethod().getName();
+        ReportsFolder folder = ReportsFolder.resolve(context::getConfigurationParameter);
+        reportsDir = folder.dir();
         AssertionError error = failure();
         TestReport report = toReport(test, error);
         Path file = null;
         String notWritten = "";
         try {
-            file = ReportsFolder.resolve(context::getConfigurationParameter).write(report);
+            file = folder.write(report);
         } catch (Exception problem) {
             notWritten = " (report not written: " + problem + ")";
         }
@@ -169,6 +174,10 @@ final class JostledReport {
         }
         if (outcome.details() != null) {
             text.append('\n').append(outcome.details()).append('\n');
+        }
+        if (round.schedule() != null && reportsDir != null) {
+            text.append('\n').append(ScheduleTrace.section(round.schedule(), round.seed(), round.races(),
+                    outcome.failure(), reportsDir, "  "));
         }
         text.append("\nlast noise injected before the failure, per thread (oldest first):\n")
                 .append(round.describeLastNoise()).append('\n');

@@ -1,0 +1,68 @@
+package dev.jostle.report;
+
+import static org.apiguardian.api.API.Status.INTERNAL;
+
+import dev.jostle.agent.race.Race;
+import dev.jostle.agent.schedule.Schedule;
+import java.io.IOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.apiguardian.api.API;
+
+/**
+ * The interleaving that broke a controlled round, for a failure report: its {@link InterleavingTable} trimmed,
+ * and the whole of it in {@code schedule-<seed>.txt} in the reports folder, which the report names. Writing the
+ * file never fails the report: a file that cannot be written is named with the reason.
+ *
+ * @since 0.1
+ */
+@API(status = INTERNAL, since = "0.1")
+public final class ScheduleTrace {
+
+    private ScheduleTrace() {
+    }
+
+    /** {@code schedule-<seed>.txt}: a round seed names one schedule, which its replay takes again. */
+    public static Path fileFor(Path dir, long seed) {
+        return dir.resolve("schedule-" + seed + ".txt");
+    }
+
+    /**
+     * The report's section on {@code schedule}, the failing round's (seed {@code seed}), each line after the
+     * first indented by {@code indent}; the full trace is written under {@code dir}. Empty for a schedule
+     * without decisions.
+     */
+    public static String section(Schedule schedule, long seed, List<Race> races, Throwable failure, Path dir,
+            String indent) {
+        if (schedule.kept() == 0) {
+            return "";
+        }
+        InterleavingTable table = InterleavingTable.of(schedule, races, failure);
+        String written;
+        try {
+            written = "full trace: " + write(fileFor(dir, seed), schedule, seed, table);
+        } catch (IOException | RuntimeException problem) {
+            written = "full trace not written: " + problem;
+        }
+        StringBuilder text = new StringBuilder("the interleaving that broke it (threads as columns, in the order"
+                + " they ran; the steps on the races' variables and the failure's lines, the switches around"
+                + " them and the last steps; the rest folded):\n");
+        for (String line : table.trimmed().split("\n")) {
+            text.append(indent).append(line).append('\n');
+        }
+        return text.append(indent).append(written).append('\n').toString();
+    }
+
+    private static Path write(Path file, Schedule schedule, long seed, InterleavingTable table) throws IOException {
+        Files.createDirectories(file.getParent());
+        try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+            out.append("seed ").append(String.valueOf(seed)).append(", ").append(schedule.describe())
+                    .append("\nevery step: the thread chosen, and what it went on to perform\n\n");
+            table.full(out);
+        }
+        return file.toAbsolutePath().normalize();
+    }
+}
