@@ -487,7 +487,8 @@ public final class Scheduler {
             } else if (stuckSince == 0) {
                 stuckSince = now;
             } else if (now - stuckSince > STUCK_NANOS) {
-                loseControl("every thread of the round was blocked: a deadlock, or a wake-up the agent did not see");
+                // Every thread waits in the model (a lost wake-up, or one the agent did not see): control ends
+                // here, and the decisions so far were all the policy's, so a replay is still checked against them.
                 close();
             }
             return;
