@@ -10,6 +10,7 @@ import dev.jostle.agent.runtime.JostleRuntime;
 import dev.jostle.agent.runtime.Session;
 import dev.jostle.agent.runtime.Strategy;
 import dev.jostle.agent.schedule.Schedule;
+import dev.jostle.programs.fixtures.LateWaiter;
 import dev.jostle.programs.fixtures.TakeTurns;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
@@ -205,6 +206,16 @@ class RoundRunnerTests {
         assertTrue(original.fullyControlled(), original.describe());
         assertTrue(replay.replayCheck(original).startsWith("replayed exactly up to the round timeout"),
                 replay.replayCheck(original)); // the interrupts after the timeout take no decisions
+    }
+
+    @Test
+    void controlledRoundWhoseWaiterIsNeverNotified_run_hangs_notAWakeUpNobodySent() {
+        RoundRunner quick = RoundRunner.builder().timeout(Duration.ofSeconds(2)).build();
+        Session controlled = JostleRuntime.newSession(Strategy.CONTROLLED_RANDOM, 5, false);
+
+        RoundOutcome outcome = quick.run(root -> controlled.openRound(0, root), LateWaiter::waitsForever);
+
+        assertEquals(FailureKind.TIMEOUT, outcome.kind(), "the scheduler let the waiter go as if notified");
     }
 
     /** Two threads take turns until interrupted, under controlled-random seed 5: a hang the timeout ends. */

@@ -188,6 +188,7 @@ public final class Scheduler {
             handOver(me);
         }
         boolean interrupted = false;
+        boolean wokenEarly = false;
         while (true) {
             synchronized (lock) {
                 if (holder == me || closed) {
@@ -195,7 +196,9 @@ public final class Scheduler {
                 }
             }
             try {
+                long start = System.nanoTime();
                 monitor.wait(WAIT_POLL_MILLIS); // releases the monitor for the thread that will notify
+                wokenEarly |= System.nanoTime() - start < WAIT_POLL_MILLIS * 900_000L; // a real notify, perhaps
             } catch (InterruptedException e) {
                 synchronized (lock) {
                     if (me.wokenByScheduler) {
@@ -207,15 +210,22 @@ public final class Scheduler {
                 }
             }
         }
+        boolean stillWaiting;
         synchronized (lock) {
             me.interruptPending = false;
             if (me.wokenByScheduler) {
                 me.wokenByScheduler = false;
                 Thread.interrupted(); // its turn came before the wait saw the scheduler's interrupt: not the user's
             }
+            stillWaiting = holder != me && !me.notified && !wokenEarly && !interrupted;
         }
         if (interrupted || Thread.interrupted()) {
             throw new InterruptedException();
+        }
+        if (stillWaiting) {
+            // Closed before its turn and never notified: returning would be a wake-up nobody sent, which hides a
+            // lost one. It waits as the program asked, for real, now that nothing is controlled.
+            monitor.wait(millis);
         }
         return true;
     }
@@ -477,7 +487,8 @@ public final class Scheduler {
             } else if (stuckSince == 0) {
                 stuckSince = now;
             } else if (now - stuckSince > STUCK_NANOS) {
-                loseControl("every thread of the round was blocked: a deadlock, or a wake-up the agent did not see");
+                // Every thread waits in the model (a lost wake-up, or one the agent did not see): control ends
+                // here, and the decisions so far were all the policy's, so a replay is still checked against them.
                 close();
             }
             return;
