@@ -78,23 +78,29 @@ public final class MethodReferenceBridges extends ClassVisitor {
      */
     public static <T, X extends Exception> T whileTransforming(boolean defining, Transformation<T, X> transformation)
             throws X {
-        Boolean previous = DEFINING.get();
-        DEFINING.set(defining);
-        try {
-            return transformation.run();
-        } finally {
-            if (previous == null) {
-                DEFINING.remove();
-            } else {
-                DEFINING.set(previous);
-            }
-        }
+        return with(DEFINING, defining, transformation);
     }
 
     /** A transformation that may throw {@code X}. */
     @FunctionalInterface
     public interface Transformation<T, X extends Exception> {
         T run() throws X;
+    }
+
+    /** Runs {@code transformation} with {@code local} set to {@code value}, then restores what it held. */
+    static <V, T, X extends Exception> T with(ThreadLocal<V> local, V value, Transformation<T, X> transformation)
+            throws X {
+        V previous = local.get();
+        local.set(value);
+        try {
+            return transformation.run();
+        } finally {
+            if (previous == null) {
+                local.remove();
+            } else {
+                local.set(previous);
+            }
+        }
     }
 
     /** Whether the class being transformed on this thread is being defined (see {@link #whileTransforming}). */

@@ -39,17 +39,8 @@ public final class SynchronizedMethodEntries {
      */
     public static <T, X extends Exception> T whileTransforming(boolean defining, byte[] classFile,
             MethodReferenceBridges.Transformation<T, X> transformation) throws X {
-        SynchronizedMethodEntries previous = DEFINING.get();
-        DEFINING.set(defining && classFile != null ? new SynchronizedMethodEntries(classFile) : null);
-        try {
-            return transformation.run();
-        } finally {
-            if (previous == null) {
-                DEFINING.remove();
-            } else {
-                DEFINING.set(previous);
-            }
-        }
+        return MethodReferenceBridges.with(DEFINING,
+                defining && classFile != null ? new SynchronizedMethodEntries(classFile) : null, transformation);
     }
 
     /** Whether the method, as its class file declares it, is to take its monitor in its own code. */

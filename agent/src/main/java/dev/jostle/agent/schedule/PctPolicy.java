@@ -55,25 +55,15 @@ final class PctPolicy implements SchedulePolicy {
             }
             nextChange++;
         }
-        ScheduledThread chosen = highest(enabled);
+        ScheduledThread chosen = ScheduledThread.highestPriority(enabled);
         if (chosen == last && enabled.size() > 1 && ++runLength > SPIN_LIMIT) {
             chosen.priority = -(++demotions);
-            chosen = highest(enabled);
+            chosen = ScheduledThread.highestPriority(enabled);
         }
         if (chosen != last) {
             runLength = 0;
         }
         return chosen;
-    }
-
-    private static ScheduledThread highest(List<ScheduledThread> enabled) {
-        ScheduledThread best = enabled.get(0);
-        for (ScheduledThread thread : enabled) {
-            if (thread.priority > best.priority) {
-                best = thread;
-            }
-        }
-        return best;
     }
 
     @Override

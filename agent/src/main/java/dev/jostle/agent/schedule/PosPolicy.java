@@ -59,12 +59,12 @@ final class PosPolicy implements SchedulePolicy {
                 }
             }
         }
-        ScheduledThread chosen = highest(enabled);
+        ScheduledThread chosen = ScheduledThread.highestPriority(enabled);
         if (chosen == ran && enabled.size() > 1 && ++runLength > SPIN_LIMIT) {
             for (ScheduledThread thread : enabled) {
                 redraw(thread);
             }
-            chosen = highest(enabled);
+            chosen = ScheduledThread.highestPriority(enabled);
             runLength = 0;
         }
         if (chosen != ran) {
@@ -105,16 +105,6 @@ final class PosPolicy implements SchedulePolicy {
     private void redraw(ScheduledThread thread) {
         long stream = SplitMix.mix(seed ^ SplitMix.mix(thread.path));
         thread.priority = SplitMix.mix(stream + GOLDEN * ++thread.draws) >>> 1;
-    }
-
-    private static ScheduledThread highest(List<ScheduledThread> enabled) {
-        ScheduledThread best = enabled.get(0);
-        for (ScheduledThread thread : enabled) {
-            if (thread.priority > best.priority) {
-                best = thread;
-            }
-        }
-        return best;
     }
 
     @Override

@@ -73,6 +73,17 @@ final class ScheduledThread {
         this.since = now;
     }
 
+    /** The thread of highest priority (PCT's and POS's), the first in order among equals. */
+    static ScheduledThread highestPriority(java.util.List<ScheduledThread> enabled) {
+        ScheduledThread best = enabled.get(0);
+        for (ScheduledThread thread : enabled) {
+            if (thread.priority > best.priority) {
+                best = thread;
+            }
+        }
+        return best;
+    }
+
     boolean interrupted() {
         return interruptPending || thread.isInterrupted();
     }

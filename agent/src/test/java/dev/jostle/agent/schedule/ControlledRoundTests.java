@@ -89,63 +89,27 @@ class ControlledRoundTests {
 
     @Test
     void producerAndConsumerWithWaitAndNotify_controlled_runToCompletionUnderControl() throws Exception {
-        for (Strategy strategy : CONTROLLED) {
-            Session session = JostleRuntime.newSession(strategy, 99, false);
-            for (int index = 0; index < 5; index++) {
-                Outcome outcome = run(session, index, "waitNotifyHandOff");
-                assertEquals(210, outcome.result);
-                assertTrue(outcome.report.schedule().fullyControlled(), outcome.report.schedule().describe());
-            }
-        }
+        everyRoundFullyControlled(99, 5, "waitNotifyHandOff", 210);
     }
 
     @Test
     void waitersWokenByTheScheduler_controlled_seeNoInterruptOfItsOwnAndKeepTheUsers() throws Exception {
-        for (Strategy strategy : new Strategy[] {Strategy.CONTROLLED_RANDOM, Strategy.CONTROLLED_PCT}) {
-            Session session = JostleRuntime.newSession(strategy, 11, false);
-            for (int index = 0; index < 10; index++) {
-                Outcome outcome = run(session, index, "waitersAndAnInterrupt");
-                assertEquals(31, outcome.result, strategy + " round " + index);
-                assertTrue(outcome.report.schedule().fullyControlled(), outcome.report.schedule().describe());
-            }
-        }
+        everyRoundFullyControlled(11, 10, "waitersAndAnInterrupt", 31);
     }
 
     @Test
     void threadsCallingSynchronizedMethods_controlled_waitForTheMonitorUnderControl() throws Exception {
-        for (Strategy strategy : new Strategy[] {Strategy.CONTROLLED_RANDOM, Strategy.CONTROLLED_PCT}) {
-            Session session = JostleRuntime.newSession(strategy, 3, false);
-            for (int index = 0; index < 10; index++) {
-                Outcome outcome = run(session, index, "synchronizedMethods");
-                assertEquals(60, outcome.result, strategy + " round " + index);
-                assertTrue(outcome.report.schedule().fullyControlled(), outcome.report.schedule().describe());
-            }
-        }
+        everyRoundFullyControlled(3, 10, "synchronizedMethods", 60);
     }
 
     @Test
     void oneNotifyWithTwoWaiters_controlled_wakesOneOfThem() throws Exception {
-        for (Strategy strategy : new Strategy[] {Strategy.CONTROLLED_RANDOM, Strategy.CONTROLLED_PCT,
-                Strategy.CONTROLLED_POS}) {
-            Session session = JostleRuntime.newSession(strategy, 21, false);
-            for (int index = 0; index < 20; index++) {
-                Outcome outcome = run(session, index, "wokenByOneNotify");
-                assertEquals(1, outcome.result, strategy + " round " + index + ": woken by one notify");
-                assertTrue(outcome.report.schedule().fullyControlled(), outcome.report.schedule().describe());
-            }
-        }
+        everyRoundFullyControlled(21, 20, "wokenByOneNotify", 1);
     }
 
     @Test
     void joinAndParkUnpark_controlled_runToCompletionUnderControl() throws Exception {
-        for (Strategy strategy : CONTROLLED) {
-            Session session = JostleRuntime.newSession(strategy, 5, false);
-            for (int index = 0; index < 5; index++) {
-                Outcome outcome = run(session, index, "joinAndPark");
-                assertEquals(3, outcome.result);
-                assertTrue(outcome.report.schedule().fullyControlled(), outcome.report.schedule().describe());
-            }
-        }
+        everyRoundFullyControlled(5, 5, "joinAndPark", 3);
     }
 
     @Test
@@ -173,6 +137,18 @@ class ControlledRoundTests {
         Outcome outcome = run(JostleRuntime.newSession(Strategy.NONE, 3, false).detectRaces(true), 0, "lostUpdate");
 
         assertNull(outcome.report.schedule());
+    }
+
+    /** Runs the fixture's method {@code rounds} rounds under each controlled strategy: the result, under control. */
+    private void everyRoundFullyControlled(long seed, int rounds, String method, int expected) throws Exception {
+        for (Strategy strategy : CONTROLLED) {
+            Session session = JostleRuntime.newSession(strategy, seed, false);
+            for (int index = 0; index < rounds; index++) {
+                Outcome outcome = run(session, index, method);
+                assertEquals(expected, outcome.result, strategy + " round " + index + " of " + method);
+                assertTrue(outcome.report.schedule().fullyControlled(), outcome.report.schedule().describe());
+            }
+        }
     }
 
     private Outcome run(Session session, int index, String method) throws Exception {
