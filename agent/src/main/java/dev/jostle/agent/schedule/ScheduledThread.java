@@ -48,6 +48,8 @@ final class ScheduledThread {
     boolean timed;
     /** Notified while waiting on {@link #target} (every notify is modelled as notifyAll: see docs). */
     boolean notified;
+    /** How many notifies the model had performed on the monitor when the wait began. */
+    int notifiesAtWait;
     /** Monitor entries given up by a wait, restored when the wait returns. */
     int savedEntries;
     /** The modelled {@code LockSupport} permit. */

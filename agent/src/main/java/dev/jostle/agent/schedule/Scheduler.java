@@ -68,6 +68,8 @@ public final class Scheduler {
     private final Schedule.Recorder recorder = new Schedule.Recorder();
     private final List<ScheduledThread> enabled = new ArrayList<>();
     private final List<ScheduledThread> waiters = new ArrayList<>();
+    /** How many notifies the model performed on each monitor: a waiter's real wake-up may be one of them. */
+    private final Map<Object, Integer> notifies = new java.util.IdentityHashMap<>();
     private ScheduledThread holder;
     private ScheduledThread last;
     private Thread watcher;
@@ -184,6 +186,7 @@ public final class Scheduler {
             me.site = 0;
             me.timed = millis > 0;
             me.notified = false;
+            me.notifiesAtWait = notifies.getOrDefault(monitor, 0);
             me.savedEntries = monitors.releaseForWait(monitor, me);
             handOver(me);
         }
@@ -217,7 +220,10 @@ public final class Scheduler {
                 me.wokenByScheduler = false;
                 Thread.interrupted(); // its turn came before the wait saw the scheduler's interrupt: not the user's
             }
-            stillWaiting = holder != me && !me.notified && !wokenEarly && !interrupted;
+            // A real wake-up the model's notifies on this monitor explain (the JVM wakes whom it likes) is no
+            // notify of its own; one nothing explains came from where the agent cannot see, and is kept.
+            boolean unseenNotify = wokenEarly && notifies.getOrDefault(monitor, 0) == me.notifiesAtWait;
+            stillWaiting = holder != me && !me.notified && !unseenNotify && !interrupted;
         }
         if (interrupted || Thread.interrupted()) {
             throw new InterruptedException();
@@ -627,6 +633,7 @@ public final class Scheduler {
      * wake-up only when the wrong waiter gets it.
      */
     private void notify(Object monitor, boolean all) {
+        notifies.merge(monitor, 1, Integer::sum);
         waiters.clear();
         for (ScheduledThread thread : byPath) {
             if (thread.status == ScheduledThread.Status.AT_POINT && thread.event == Event.WAIT
