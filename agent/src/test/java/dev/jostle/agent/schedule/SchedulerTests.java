@@ -115,7 +115,7 @@ class SchedulerTests {
             scheduler.threadStarting(other, 2);
             scheduler.atPoint(1, "main", Event.THREAD_START, other, 0);
             other.start();
-            while (other.getState() != Thread.State.BLOCKED) {
+            while (!blockedOn(other, m)) {
                 scheduler.atPoint(1, "main", Event.FIELD_READ, null, 0);
             }
             scheduler.atPoint(1, "main", Event.MONITOR_EXIT, m, 0);
@@ -127,6 +127,15 @@ class SchedulerTests {
         assertFalse(other.isAlive(), "other never got the monitor");
         scheduler.close();
         return scheduler.schedule();
+    }
+
+    /**
+     * Whether {@code thread} is blocked on {@code monitor}: not merely BLOCKED, which a thread waiting for its
+     * turn also is for a moment when it takes the scheduler's own lock.
+     */
+    private static boolean blockedOn(Thread thread, Object monitor) {
+        java.lang.management.LockInfo lock = LockQueries.blockedOn(thread);
+        return lock != null && lock.getIdentityHashCode() == System.identityHashCode(monitor);
     }
 
     /** Until the thread has parked in the scheduler at least once. */
