@@ -37,7 +37,7 @@ final class InstrumentingClassVisitor extends ClassVisitor {
     @Override
     public MethodVisitor visitMethod(int access, String name, String descriptor, String signature,
             String[] exceptions) {
-        boolean monitorInCode = SynchronizedMethodEntries.takenInCode(access, name, descriptor, version);
+        boolean monitorInCode = SynchronizedMethodEntries.takenInCode(access, name, descriptor);
         int written = monitorInCode ? access & ~Opcodes.ACC_SYNCHRONIZED : access;
         MethodVisitor next = super.visitMethod(written, name, descriptor, signature, exceptions);
         return next == null ? null

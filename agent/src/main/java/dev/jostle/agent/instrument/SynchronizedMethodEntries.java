@@ -17,9 +17,12 @@ import net.bytebuddy.utility.OpenedClassReader;
  * a synchronized block. Reflection then no longer reports the method synchronized: the price of the point.
  *
  * <p>Not for a class being retransformed (the JVM refuses a changed modifier), an abstract or native method,
- * a static method of a class file too old for class literals (before Java 5), or an instance method whose code
- * stores into local 0, where the exits would find no {@code this} to release (javac never does; an optimiser
- * may). The last needs the method's code before it is visited: the class file is scanned once, when the first
+ * or an instance method whose code stores into local 0, where the exits would find no {@code this} to release
+ * (javac never does; an optimiser may). Nor for a static method: HotSpot pairs a {@code monitorexit} with its
+ * {@code monitorenter} by where the monitor came from, and two loads of the class literal are two sources
+ * ("improper monitor pair": neither compiler takes the method); javac keeps the class in a local, which a
+ * method visited once cannot add without rewriting every stack map frame. A thread blocked on a static
+ * method's monitor is left to the scheduler's {@code BLOCKED_IN_JVM} waiting. The last needs the method's code before it is visited: the class file is scanned once, when the first
  * such method is asked about.
  */
 public final class SynchronizedMethodEntries {
@@ -44,7 +47,7 @@ public final class SynchronizedMethodEntries {
     }
 
     /** Whether the method, as its class file declares it, is to take its monitor in its own code. */
-    static boolean takenInCode(int access, String name, String descriptor, int classVersion) {
+    static boolean takenInCode(int access, String name, String descriptor) {
         if ((access & Opcodes.ACC_SYNCHRONIZED) == 0 || (access & (Opcodes.ACC_ABSTRACT | Opcodes.ACC_NATIVE)) != 0) {
             return false;
         }
@@ -53,7 +56,7 @@ public final class SynchronizedMethodEntries {
             return false;
         }
         if ((access & Opcodes.ACC_STATIC) != 0) {
-            return (classVersion & 0xFFFF) >= Opcodes.V1_5;
+            return false;
         }
         return !defining.storesLocalZero(name + descriptor);
     }

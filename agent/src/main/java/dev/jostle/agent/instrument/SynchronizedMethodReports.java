@@ -139,13 +139,42 @@ final class SynchronizedMethodReports {
         Label handler = new Label();
         next.visitLabel(end);
         next.visitLabel(handler);
+        throwableFrame();
+        if (!monitorInCode) {
+            exit();
+            next.visitInsn(Opcodes.ATHROW);
+            next.visitTryCatchBlock(methodStart, end, handler, null);
+            return;
+        }
+        // The report is a call, and a call may throw while the method holds its monitor: unhandled, HotSpot's
+        // monitor analysis finds "a non-empty monitor stack at exceptional exit" and neither compiler takes the
+        // method. A second handler, with no call, releases the monitor if the report throws; not the first one
+        // again, as javac would, since C1 refuses a handler that covers a call of its own.
+        Label reportStart = new Label();
+        Label reportEnd = new Label();
+        Label releaseOnly = new Label();
+        pushMonitor();
+        next.visitInsn(Opcodes.DUP);
+        next.visitLabel(reportStart);
+        hooks.hook("beforeMonitorExit", HookEmitter.OWNER_SITE, sites.register(Event.MONITOR_EXIT, null, false));
+        next.visitLabel(reportEnd);
+        next.visitInsn(Opcodes.MONITOREXIT);
+        next.visitInsn(Opcodes.ATHROW);
+        next.visitLabel(releaseOnly);
+        throwableFrame();
+        pushMonitor();
+        next.visitInsn(Opcodes.MONITOREXIT);
+        next.visitInsn(Opcodes.ATHROW);
+        next.visitTryCatchBlock(methodStart, end, handler, null);
+        next.visitTryCatchBlock(reportStart, reportEnd, releaseOnly, null);
+    }
+
+    /** The frame at a catch-all handler: only {@code this} (nothing for a static method), the exception. */
+    private void throwableFrame() {
         if ((type.version() & 0xFFFF) >= Opcodes.V1_6) {
             Object[] locals = isStatic ? new Object[0] : new Object[] {type.internalName()};
             next.visitFrame(Opcodes.F_FULL, locals.length, locals, 1, new Object[] {"java/lang/Throwable"});
         }
-        exit();
-        next.visitInsn(Opcodes.ATHROW);
-        next.visitTryCatchBlock(methodStart, end, handler, null);
     }
 
     private void pushMonitor() {

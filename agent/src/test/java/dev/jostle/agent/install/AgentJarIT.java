@@ -64,6 +64,17 @@ class AgentJarIT {
         assertEquals(new Run(0, "hello 1\n"), run);
     }
 
+    /**
+     * A synchronized method the agent makes take its monitor in code must keep its monitors balanced on every
+     * path, or HotSpot's analysis ("monitor mismatch") keeps both compilers from it: a hot method interpreted.
+     */
+    @Test
+    void synchronizedMethodsTakingTheirMonitorInCode_haveBalancedMonitorsForTheJit() throws Exception {
+        Run run = launch(List.of("-javaagent:" + AGENT_JAR, "-Xlog:monitormismatch=info"), TEST_CLASSES,
+                "dev.jostle.fixtures.HotSynchronized");
+        assertEquals(new Run(0, "400000\n"), run);
+    }
+
     @Test
     void javaagent_verbose_saysItIsInstalled() throws Exception {
         Run run = launch(List.of("-javaagent:" + AGENT_JAR, "-Djostle.verbose=true",
