@@ -74,6 +74,13 @@ public interface Probe {
     }
 
     /**
+     * The current thread unparked {@code target} inside {@code java.util.concurrent} (the real unpark is done):
+     * a round that schedules its threads itself gives the target its permit. Not a scheduling point.
+     */
+    default void unparked(ProbeBinding thread, Thread target) {
+    }
+
+    /**
      * Whether the current thread's {@code Thread.sleep} is to be skipped, its {@link Event#SYNC_CALL} being the
      * scheduling point it stands for (a round that schedules its threads itself has no use for real time).
      */

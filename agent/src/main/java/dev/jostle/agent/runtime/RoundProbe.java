@@ -231,6 +231,13 @@ final class RoundProbe implements Probe {
     }
 
     @Override
+    public void unparked(ProbeBinding binding, Thread target) {
+        if (!closed && scheduler != null) {
+            scheduler.unparked(target);
+        }
+    }
+
+    @Override
     public boolean skipsSleep(ProbeBinding binding) {
         return !closed && scheduler != null && scheduler.controls();
     }

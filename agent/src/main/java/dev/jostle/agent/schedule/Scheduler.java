@@ -6,8 +6,10 @@ import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.locks.LockSupport;
 
 /**
@@ -54,6 +56,8 @@ public final class Scheduler {
     private final MonitorTable monitors = new MonitorTable();
     private final Schedule.Recorder recorder = new Schedule.Recorder();
     private final List<ScheduledThread> enabled = new ArrayList<>();
+    /** Permits given to threads before the round met them: see {@link #unparked}. */
+    private final Set<Thread> earlyPermits = new HashSet<>();
     private ScheduledThread holder;
     private ScheduledThread last;
     private ScheduledThread watchman;
@@ -219,6 +223,26 @@ public final class Scheduler {
     }
 
     /**
+     * The current thread unparked {@code target} inside the JDK (a lock's release, a latch's count down, a
+     * future's completion): the target's modelled permit is set, as the real one is. The caller holds the baton,
+     * so this happens at the same step in every run. A round thread not met yet (an executor's worker started
+     * where no hook saw it, on its way to its first park) gets the permit when it arrives.
+     */
+    public void unparked(Thread target) {
+        if (closed) {
+            return;
+        }
+        synchronized (lock) {
+            ScheduledThread unparked = threads.get(target);
+            if (unparked != null) {
+                unparked.permit = true;
+            } else if (!closed) {
+                earlyPermits.add(target);
+            }
+        }
+    }
+
+    /**
      * The current thread acquired {@code monitor} (a synchronized block after its enter point, or a
      * synchronized method, whose entry has no point before it: the JVM took the monitor already).
      */
@@ -248,6 +272,7 @@ public final class Scheduler {
     public void close() {
         synchronized (lock) {
             closed = true;
+            earlyPermits.clear();
             for (ScheduledThread thread : byPath) {
                 if (thread.status == ScheduledThread.Status.AT_POINT && thread.event != Event.WAIT) {
                     LockSupport.unpark(thread.thread);
@@ -272,6 +297,7 @@ public final class Scheduler {
 
     private ScheduledThread meet(Thread thread, long path, String name) {
         ScheduledThread met = new ScheduledThread(thread, path, threads.size(), name, System.nanoTime());
+        met.permit = earlyPermits.remove(thread);
         threads.put(thread, met);
         names.add(name);
         policy.met(met);

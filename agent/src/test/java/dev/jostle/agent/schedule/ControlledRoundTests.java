@@ -7,12 +7,15 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.jostle.agent.bootstrap.Hooks;
+import dev.jostle.agent.install.ConcurrencyParks;
 import dev.jostle.agent.instrument.Fixtures;
 import dev.jostle.agent.runtime.JostleRuntime;
 import dev.jostle.agent.runtime.Round;
 import dev.jostle.agent.runtime.RoundReport;
 import dev.jostle.agent.runtime.Session;
 import dev.jostle.agent.runtime.Strategy;
+import net.bytebuddy.agent.ByteBuddyAgent;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -22,6 +25,12 @@ import org.junit.jupiter.api.Test;
 class ControlledRoundTests {
 
     private final Fixtures fixtures = new Fixtures();
+
+    /** What the agent does at start: the JDK's parks in java.util.concurrent reach the rounds' schedulers. */
+    @BeforeAll
+    static void modelTheJdksParks() {
+        ConcurrencyParks.install(ByteBuddyAgent.install(), false);
+    }
 
     @Test
     void lostUpdate_controlledRandom_isFoundInAFewRoundsAndItsSeedReplaysExactlyTenOfTen() throws Exception {
@@ -85,23 +94,81 @@ class ControlledRoundTests {
     }
 
     @Test
-    void threadBlockedInsideAJdkLock_controlled_completesMarkedNotFullyControlled() throws Exception {
-        Outcome outcome = run(JostleRuntime.newSession(Strategy.CONTROLLED_RANDOM, 3, false), 0,
-                "blockedOnAJdkLock");
+    void threadBlockedInsideJdkIo_controlled_completesMarkedNotFullyControlled() throws Exception {
+        Outcome outcome = run(JostleRuntime.newSession(Strategy.CONTROLLED_RANDOM, 3, false), 0, "blockedInJdkIo");
 
-        assertEquals(2, outcome.result);
+        assertEquals(7, outcome.result);
         Schedule schedule = outcome.report.schedule();
         assertFalse(schedule.fullyControlled(), schedule.describe());
         assertTrue(schedule.lostControl().contains("blocked where the agent does not see it"), schedule.describe());
         assertTrue(schedule.replayCheck(schedule).startsWith("not checked"), schedule.replayCheck(schedule));
     }
 
-    @Test
-    void tasksOnAnExecutor_controlled_completeAndTheRoundGivesUpControl() throws Exception {
-        Outcome outcome = run(JostleRuntime.newSession(Strategy.CONTROLLED_RANDOM, 8, false), 0, "executorTasks");
+    // The blocking inside java.util.concurrent below used to lose control after 200 ms (the holder WAITING
+    // unseen); ConcurrencyParks now rewrites the JDK's parks, so the scheduler models them.
 
-        assertEquals(20, outcome.result);
-        assertFalse(outcome.report.schedule().fullyControlled(), outcome.report.schedule().describe());
+    @Test
+    void threadBlockedOnAJdkLock_controlled_isModelledAndStaysFullyControlled() throws Exception {
+        assertFullyControlledEachRound("blockedOnAJdkLock", 2);
+    }
+
+    @Test
+    void tasksOnAnExecutor_controlled_completeFullyControlled() throws Exception {
+        assertFullyControlledEachRound("executorTasks", 20);
+    }
+
+    @Test
+    void lockAndConditionHandOff_controlled_completesFullyControlled() throws Exception {
+        assertFullyControlledEachRound("lockConditionHandOff", 210);
+    }
+
+    @Test
+    void countDownLatch_controlled_completesFullyControlled() throws Exception {
+        assertFullyControlledEachRound("countDownLatch", 4);
+    }
+
+    @Test
+    void arrayBlockingQueueProducerAndConsumer_controlled_completeFullyControlled() throws Exception {
+        assertFullyControlledEachRound("blockingQueue", 465);
+    }
+
+    @Test
+    void futuresOfAnExecutorService_controlled_completeFullyControlled() throws Exception {
+        assertFullyControlledEachRound("executorFutures", 45);
+    }
+
+    @Test
+    void checkThenActUnderAReentrantLock_controlledRandom_isFoundAndItsSeedReplaysExactly() throws Exception {
+        Session hunt = JostleRuntime.newSession(Strategy.CONTROLLED_RANDOM, 31, false);
+        Outcome failing = null;
+        for (int index = 0; index < 50 && failing == null; index++) {
+            Outcome outcome = run(hunt, index, "checkThenActWithALock");
+            assertTrue(outcome.report.schedule().fullyControlled(), outcome.report.schedule().describe());
+            if ((int) outcome.result < 0) {
+                failing = outcome;
+            }
+        }
+        assertNotNull(failing, "both withdrawals never passed the check in 50 controlled rounds");
+
+        for (int replay = 0; replay < 10; replay++) {
+            Session again = JostleRuntime.newSession(Strategy.CONTROLLED_RANDOM, failing.report.seed(), false);
+            Outcome replayed = run(again, 0, "checkThenActWithALock");
+            assertEquals("replayed exactly (" + failing.report.schedule().length() + " decisions)",
+                    replayed.report.schedule().replayCheck(failing.report.schedule()), "replay " + replay);
+            assertEquals(-1, replayed.result, "replay " + replay);
+        }
+    }
+
+    private void assertFullyControlledEachRound(String method, int expected) throws Exception {
+        for (Strategy strategy : new Strategy[] {Strategy.CONTROLLED_RANDOM, Strategy.CONTROLLED_PCT}) {
+            Session session = JostleRuntime.newSession(strategy, 11, false);
+            for (int index = 0; index < 5; index++) {
+                Outcome outcome = run(session, index, method);
+                assertEquals(expected, outcome.result, strategy + " round " + index);
+                assertTrue(outcome.report.schedule().fullyControlled(),
+                        strategy + " round " + index + ": " + outcome.report.schedule().describe());
+            }
+        }
     }
 
     @Test
