@@ -397,6 +397,29 @@ public final class Hooks {
         }
     }
 
+    /**
+     * A {@code ThreadPoolExecutor} is about to start a worker: a controlled round waits for it to arrive, as for
+     * a thread user code starts, instead of letting it run free until its first point.
+     */
+    public static void jdkThreadStarting(Thread child) {
+        if (Probes.openRounds == 0 || child == null) {
+            return;
+        }
+        try {
+            ProbeBinding binding = Probes.binding();
+            if (binding != null && !binding.inJdkHook) {
+                binding.inJdkHook = true;
+                try {
+                    binding.probe.startingInJdk(binding, child);
+                } finally {
+                    binding.inJdkHook = false;
+                }
+            }
+        } catch (Throwable failure) {
+            failed(failure);
+        }
+    }
+
     /** As {@link #parkedInstead}, but never re-entered: the round's own code may park inside the JDK too. */
     private static boolean jdkParkedInstead(boolean timed) {
         if (Probes.openRounds == 0) {

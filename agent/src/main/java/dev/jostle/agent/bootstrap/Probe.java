@@ -81,6 +81,13 @@ public interface Probe {
     }
 
     /**
+     * The current thread is about to start {@code child} inside {@code java.util.concurrent} (an executor's new
+     * worker), where no {@link Event#THREAD_START} is reported. Not a scheduling point.
+     */
+    default void startingInJdk(ProbeBinding thread, Thread child) {
+    }
+
+    /**
      * Whether the current thread's {@code Thread.sleep} is to be skipped, its {@link Event#SYNC_CALL} being the
      * scheduling point it stands for (a round that schedules its threads itself has no use for real time).
      */

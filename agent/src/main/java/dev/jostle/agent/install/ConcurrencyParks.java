@@ -30,6 +30,9 @@ public final class ConcurrencyParks implements ClassFileTransformer {
     static final String PACKAGE = "java/util/concurrent/";
     static final String LOCK_SUPPORT = "java/util/concurrent/locks/LockSupport";
     static final String HOOKS = "dev/jostle/agent/bootstrap/Hooks";
+    /** The one class whose thread starts are reported: an executor's workers then join the round in order. */
+    static final String THREAD_POOL = "java/util/concurrent/ThreadPoolExecutor";
+    private static final String STARTING_HOOK = "jdkThreadStarting";
     private static final byte[] LOCK_SUPPORT_BYTES = LOCK_SUPPORT.getBytes(StandardCharsets.ISO_8859_1);
 
     /** The rewritten calls: {@code LockSupport.name(descriptor)} becomes {@code Hooks.hook(descriptor)}. */
@@ -113,11 +116,12 @@ public final class ConcurrencyParks implements ClassFileTransformer {
     @Override
     public byte[] transform(ClassLoader loader, String className, Class<?> redefined, ProtectionDomain domain,
             byte[] classFile) {
-        if (loader != null || !applies(className) || !mentionsLockSupport(classFile)) {
+        if (loader != null || !applies(className)
+                || !mentionsLockSupport(classFile) && !className.equals(THREAD_POOL)) {
             return null;
         }
         try {
-            return rewrite(classFile);
+            return rewrite(classFile, className.equals(THREAD_POOL));
         } catch (Throwable failure) {
             return null; // the class stays as it was; a controlled round then falls back where it blocks
         }
@@ -127,8 +131,12 @@ public final class ConcurrencyParks implements ClassFileTransformer {
         return className != null && className.startsWith(PACKAGE) && !className.equals(LOCK_SUPPORT);
     }
 
-    /** The class file with its LockSupport calls rewritten, or null when it has none. */
-    static byte[] rewrite(byte[] classFile) {
+    /**
+     * The class file with its LockSupport calls rewritten and, with {@code reportStarts}, a report before each
+     * thread start ({@code Thread.start()}, or {@code container.start(thread)} from JDK 21 on), or null when
+     * nothing changed.
+     */
+    static byte[] rewrite(byte[] classFile, boolean reportStarts) {
         ClassReader reader = new ClassReader(classFile);
         ClassWriter writer = new ClassWriter(reader, 0);
         boolean[] changed = {false};
@@ -138,9 +146,19 @@ public final class ConcurrencyParks implements ClassFileTransformer {
                     String[] exceptions) {
                 MethodVisitor target = super.visitMethod(access, name, descriptor, signature, exceptions);
                 return new MethodVisitor(Opcodes.ASM9, target) {
+                    private boolean reported;
+
                     @Override
                     public void visitMethodInsn(int opcode, String owner, String method, String desc,
                             boolean isInterface) {
+                        if (reportStarts && startsAThread(opcode, owner, method, desc)) {
+                            // The thread is on top of the stack: report it, then start it as written.
+                            super.visitInsn(Opcodes.DUP);
+                            super.visitMethodInsn(Opcodes.INVOKESTATIC, HOOKS, STARTING_HOOK, "(Ljava/lang/Thread;)V",
+                                    false);
+                            reported = true;
+                            changed[0] = true;
+                        }
                         Call call = opcode == Opcodes.INVOKESTATIC && LOCK_SUPPORT.equals(owner)
                                 ? Call.of(method, desc) : null;
                         if (call == null) {
@@ -150,10 +168,23 @@ public final class ConcurrencyParks implements ClassFileTransformer {
                             super.visitMethodInsn(Opcodes.INVOKESTATIC, HOOKS, call.hook, call.descriptor, false);
                         }
                     }
+
+                    @Override
+                    public void visitMaxs(int maxStack, int maxLocals) {
+                        super.visitMaxs(reported ? maxStack + 1 : maxStack, maxLocals); // the DUP
+                    }
                 };
             }
         }, 0);
         return changed[0] ? writer.toByteArray() : null;
+    }
+
+    private static boolean startsAThread(int opcode, String owner, String method, String desc) {
+        if (opcode != Opcodes.INVOKEVIRTUAL || !method.equals("start")) {
+            return false;
+        }
+        return owner.equals("java/lang/Thread") && desc.equals("()V")
+                || owner.startsWith("jdk/internal/vm/") && desc.equals("(Ljava/lang/Thread;)V");
     }
 
     /** A class that calls LockSupport names it in its constant pool: most classes are skipped unparsed. */

@@ -237,6 +237,17 @@ final class RoundProbe implements Probe {
         }
     }
 
+    /** Only a controlled round cares: the worker gets its path from its starter, and the round waits for it. */
+    @Override
+    public void startingInJdk(ProbeBinding binding, Thread child) {
+        if (closed || scheduler == null) {
+            return;
+        }
+        long childPath = state(binding).childPath();
+        pendingPaths.put(child, childPath);
+        scheduler.startedInJdk(child, childPath);
+    }
+
     @Override
     public boolean skipsSleep(ProbeBinding binding) {
         return !closed && scheduler != null && scheduler.controls();

@@ -101,6 +101,24 @@ public final class Scheduler {
     }
 
     /**
+     * JDK code in a round thread (an executor adding a worker) is about to start {@code child}: the round meets
+     * it now, in transit, so the next decision waits for it to arrive, as for a start the agent reports.
+     */
+    public void startedInJdk(Thread child, long childPath) {
+        if (closed) {
+            return;
+        }
+        synchronized (lock) {
+            if (closed || threads.containsKey(child) || isVirtual(child)) {
+                return;
+            }
+            ScheduledThread met = meet(child, childPath, child.getName());
+            met.status = ScheduledThread.Status.TRANSIT;
+            met.since = System.nanoTime();
+        }
+    }
+
+    /**
      * The current thread is at a scheduling point, about to perform {@code event} at {@code site} (0: none):
      * returns when it is its turn (or the scheduler closed).
      * {@code WAIT} and {@code PARK} take their turn in {@link #waitOn} and {@link #park} instead.

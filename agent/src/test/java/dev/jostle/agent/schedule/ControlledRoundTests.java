@@ -139,10 +139,22 @@ class ControlledRoundTests {
 
     @Test
     void checkThenActUnderAReentrantLock_controlledRandom_isFoundAndItsSeedReplaysExactly() throws Exception {
+        assertFoundAndReplayedExactly("checkThenActWithALock");
+    }
+
+    @Test
+    void checkThenActOnAnExecutor_controlledRandom_isFoundAndItsSeedReplaysExactly() throws Exception {
+        // The pool's workers are started inside the JDK: the round must wait for each to arrive, or the
+        // decisions depend on how fast a new worker reaches its first point.
+        assertFoundAndReplayedExactly("checkThenActOnAnExecutor");
+    }
+
+    /** The withdrawals' balance goes to -1 within 50 rounds, and that round's seed replays it exactly 10 times. */
+    private void assertFoundAndReplayedExactly(String method) throws Exception {
         Session hunt = JostleRuntime.newSession(Strategy.CONTROLLED_RANDOM, 31, false);
         Outcome failing = null;
         for (int index = 0; index < 50 && failing == null; index++) {
-            Outcome outcome = run(hunt, index, "checkThenActWithALock");
+            Outcome outcome = run(hunt, index, method);
             assertTrue(outcome.report.schedule().fullyControlled(), outcome.report.schedule().describe());
             if ((int) outcome.result < 0) {
                 failing = outcome;
@@ -152,7 +164,7 @@ class ControlledRoundTests {
 
         for (int replay = 0; replay < 10; replay++) {
             Session again = JostleRuntime.newSession(Strategy.CONTROLLED_RANDOM, failing.report.seed(), false);
-            Outcome replayed = run(again, 0, "checkThenActWithALock");
+            Outcome replayed = run(again, 0, method);
             assertEquals("replayed exactly (" + failing.report.schedule().length() + " decisions)",
                     replayed.report.schedule().replayCheck(failing.report.schedule()), "replay " + replay);
             assertEquals(-1, replayed.result, "replay " + replay);
