@@ -341,17 +341,17 @@ public final class Scheduler {
         while (true) {
             boolean watching;
             synchronized (lock) {
+                // Moved from the flag to the model under the lock: a decision in between would see neither,
+                // and whether an interrupted parker is schedulable would depend on when it woke.
+                if (Thread.interrupted()) {
+                    me.interruptPending = true; // kept for the model, restored below
+                }
                 if (holder == me || closed || watch(me)) {
                     break;
                 }
                 watching = watchman == me;
             }
             LockSupport.parkNanos(this, watching ? WATCH_NANOS : IDLE_NANOS);
-            if (Thread.interrupted()) {
-                synchronized (lock) {
-                    me.interruptPending = true; // kept for the model, restored below
-                }
-            }
         }
         synchronized (lock) {
             if (watchman == me) {
