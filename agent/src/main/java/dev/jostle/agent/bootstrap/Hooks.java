@@ -398,8 +398,8 @@ public final class Hooks {
     }
 
     /**
-     * A {@code ThreadPoolExecutor} is about to start a worker: a controlled round waits for it to arrive, as for
-     * a thread user code starts, instead of letting it run free until its first point.
+     * {@code java.util.concurrent} is about to start a thread (an executor's worker): a controlled round waits for
+     * it to arrive, as for a thread user code starts, instead of letting it run free until its first point.
      */
     public static void jdkThreadStarting(Thread child) {
         if (Probes.openRounds == 0 || child == null) {

@@ -18,7 +18,8 @@ import net.bytebuddy.jar.asm.Opcodes;
  * Rewrites the {@code LockSupport} park and unpark calls inside {@code java.util.concurrent} (AQS and its
  * conditions, futures, queues, exchangers, phasers) into {@code Hooks.jdk*} calls, the way Lincheck instruments
  * the JDK classes blocking rests on: a controlled round then sees a thread block in a lock, latch, queue or
- * future and schedules another, instead of holding the baton while it blocks unseen.
+ * future and schedules another, instead of holding the baton while it blocks unseen. The threads these classes
+ * start (an executor's workers) are reported before they start, so that a round waits for them to arrive.
  *
  * <p>Only call instructions change, to static calls with the same arguments, so the classes already loaded
  * (most of {@code java.util.concurrent} is loaded at start-up) can be retransformed: no schema change, no new
@@ -30,10 +31,9 @@ public final class ConcurrencyParks implements ClassFileTransformer {
     static final String PACKAGE = "java/util/concurrent/";
     static final String LOCK_SUPPORT = "java/util/concurrent/locks/LockSupport";
     static final String HOOKS = "dev/jostle/agent/bootstrap/Hooks";
-    /** The one class whose thread starts are reported: an executor's workers then join the round in order. */
-    static final String THREAD_POOL = "java/util/concurrent/ThreadPoolExecutor";
     private static final String STARTING_HOOK = "jdkThreadStarting";
     private static final byte[] LOCK_SUPPORT_BYTES = LOCK_SUPPORT.getBytes(StandardCharsets.ISO_8859_1);
+    private static final byte[] THREAD_BYTES = "java/lang/Thread".getBytes(StandardCharsets.ISO_8859_1);
 
     /** The rewritten calls: {@code LockSupport.name(descriptor)} becomes {@code Hooks.hook(descriptor)}. */
     enum Call {
@@ -117,11 +117,11 @@ public final class ConcurrencyParks implements ClassFileTransformer {
     public byte[] transform(ClassLoader loader, String className, Class<?> redefined, ProtectionDomain domain,
             byte[] classFile) {
         if (loader != null || !applies(className)
-                || !mentionsLockSupport(classFile) && !className.equals(THREAD_POOL)) {
+                || !mentions(classFile, LOCK_SUPPORT_BYTES) && !mentions(classFile, THREAD_BYTES)) {
             return null;
         }
         try {
-            return rewrite(classFile, className.equals(THREAD_POOL));
+            return rewrite(classFile);
         } catch (Throwable failure) {
             return null; // the class stays as it was; a controlled round then falls back where it blocks
         }
@@ -132,11 +132,11 @@ public final class ConcurrencyParks implements ClassFileTransformer {
     }
 
     /**
-     * The class file with its LockSupport calls rewritten and, with {@code reportStarts}, a report before each
-     * thread start ({@code Thread.start()}, or {@code container.start(thread)} from JDK 21 on), or null when
-     * nothing changed.
+     * The class file with its LockSupport calls rewritten and a report before each thread start
+     * ({@code Thread.start()}, or {@code container.start(thread)} from JDK 21 on: an executor's new worker, a
+     * {@code CompletableFuture}'s thread per task), or null when nothing changed.
      */
-    static byte[] rewrite(byte[] classFile, boolean reportStarts) {
+    static byte[] rewrite(byte[] classFile) {
         ClassReader reader = new ClassReader(classFile);
         ClassWriter writer = new ClassWriter(reader, 0);
         boolean[] changed = {false};
@@ -151,7 +151,7 @@ public final class ConcurrencyParks implements ClassFileTransformer {
                     @Override
                     public void visitMethodInsn(int opcode, String owner, String method, String desc,
                             boolean isInterface) {
-                        if (reportStarts && startsAThread(opcode, owner, method, desc)) {
+                        if (startsAThread(opcode, owner, method, desc)) {
                             // The thread is on top of the stack: report it, then start it as written.
                             super.visitInsn(Opcodes.DUP);
                             super.visitMethodInsn(Opcodes.INVOKESTATIC, HOOKS, STARTING_HOOK, "(Ljava/lang/Thread;)V",
@@ -187,12 +187,12 @@ public final class ConcurrencyParks implements ClassFileTransformer {
                 || owner.startsWith("jdk/internal/vm/") && desc.equals("(Ljava/lang/Thread;)V");
     }
 
-    /** A class that calls LockSupport names it in its constant pool: most classes are skipped unparsed. */
-    private static boolean mentionsLockSupport(byte[] classFile) {
+    /** A class that calls LockSupport or Thread names it in its constant pool: others are skipped unparsed. */
+    private static boolean mentions(byte[] classFile, byte[] name) {
         outer:
-        for (int at = 0; at <= classFile.length - LOCK_SUPPORT_BYTES.length; at++) {
-            for (int i = 0; i < LOCK_SUPPORT_BYTES.length; i++) {
-                if (classFile[at + i] != LOCK_SUPPORT_BYTES[i]) {
+        for (int at = 0; at <= classFile.length - name.length; at++) {
+            for (int i = 0; i < name.length; i++) {
+                if (classFile[at + i] != name[i]) {
                     continue outer;
                 }
             }

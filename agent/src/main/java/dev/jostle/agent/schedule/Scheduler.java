@@ -10,6 +10,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ForkJoinWorkerThread;
 import java.util.concurrent.locks.LockSupport;
 
 /**
@@ -101,7 +102,8 @@ public final class Scheduler {
     }
 
     /**
-     * JDK code in a round thread (an executor adding a worker) is about to start {@code child}: the round meets
+     * JDK code in a round thread (an executor adding a worker, a {@code CompletableFuture}'s thread per task) is
+     * about to start {@code child}: the round meets
      * it now, in transit, so the next decision waits for it to arrive, as for a start the agent reports.
      */
     public void startedInJdk(Thread child, long childPath) {
@@ -109,8 +111,9 @@ public final class Scheduler {
             return;
         }
         synchronized (lock) {
-            if (closed || threads.containsKey(child) || isVirtual(child)) {
-                return;
+            if (closed || threads.containsKey(child) || isVirtual(child)
+                    || child instanceof ForkJoinWorkerThread) {
+                return; // a pool worker may belong to no round, or park through Unsafe: it would never arrive
             }
             ScheduledThread met = meet(child, childPath, child.getName());
             met.status = ScheduledThread.Status.TRANSIT;

@@ -21,7 +21,7 @@ class ConcurrencyParksTests {
     @Test
     void abstractQueuedSynchronizer_rewrite_parksAndUnparksThroughHooksOnly() throws IOException {
         List<String> calls = calls(ConcurrencyParks.rewrite(jdkClass("java/util/concurrent/locks/"
-                + "AbstractQueuedSynchronizer"), false));
+                + "AbstractQueuedSynchronizer")));
 
         assertFalse(calls.stream().anyMatch(call -> call.startsWith(ConcurrencyParks.LOCK_SUPPORT + ".")),
                 calls.toString());
@@ -33,7 +33,7 @@ class ConcurrencyParksTests {
     void futureTask_rewrite_keepsEveryOtherCall() throws IOException {
         byte[] original = jdkClass("java/util/concurrent/FutureTask");
         List<String> before = calls(original);
-        List<String> after = calls(ConcurrencyParks.rewrite(original, false));
+        List<String> after = calls(ConcurrencyParks.rewrite(original));
 
         assertEquals(before.size(), after.size());
         for (int i = 0; i < before.size(); i++) {
@@ -46,7 +46,7 @@ class ConcurrencyParksTests {
 
     @Test
     void threadPoolExecutor_rewrite_reportsEachWorkerBeforeItStarts() throws IOException {
-        List<String> calls = calls(ConcurrencyParks.rewrite(jdkClass(ConcurrencyParks.THREAD_POOL), true));
+        List<String> calls = calls(ConcurrencyParks.rewrite(jdkClass("java/util/concurrent/ThreadPoolExecutor")));
 
         int report = calls.indexOf(ConcurrencyParks.HOOKS + ".jdkThreadStarting(Ljava/lang/Thread;)V");
         assertTrue(report >= 0, calls.toString());
@@ -55,7 +55,7 @@ class ConcurrencyParksTests {
 
     @Test
     void classWithoutParks_rewrite_isLeftAsItWas() throws IOException {
-        assertNull(ConcurrencyParks.rewrite(jdkClass("java/util/concurrent/TimeUnit"), false));
+        assertNull(ConcurrencyParks.rewrite(jdkClass("java/util/concurrent/TimeUnit")));
     }
 
     @Test
