@@ -384,7 +384,11 @@ public final class Hooks {
         }
         try {
             ProbeBinding binding = Probes.binding();
-            if (binding != null && !binding.inJdkHook) {
+            if (binding == null) {
+                for (Probe controlled : Probes.controlled()) {
+                    controlled.unparkedFromOutside(thread);
+                }
+            } else if (!binding.inJdkHook) {
                 binding.inJdkHook = true;
                 try {
                     binding.probe.unparked(binding, thread);

@@ -81,6 +81,14 @@ public interface Probe {
     }
 
     /**
+     * A thread bound to no round unparked {@code target} inside {@code java.util.concurrent}: a round that
+     * schedules its threads itself gives the permit if {@code target} is one of them (registered through
+     * {@link Probes#controlledOpened}).
+     */
+    default void unparkedFromOutside(Thread target) {
+    }
+
+    /**
      * The current thread is about to start {@code child} inside {@code java.util.concurrent} (an executor's new
      * worker), where no {@link Event#THREAD_START} is reported. Not a scheduling point.
      */

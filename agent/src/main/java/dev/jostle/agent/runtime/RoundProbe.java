@@ -59,6 +59,9 @@ final class RoundProbe implements Probe {
         this.races = races;
         this.scheduler = scheduler;
         this.quiet = plan == NoisePlan.SILENT && !recording && races == null && scheduler == null;
+        if (scheduler != null) {
+            Probes.controlledOpened(this);
+        }
     }
 
     @Override
@@ -237,6 +240,13 @@ final class RoundProbe implements Probe {
         }
     }
 
+    @Override
+    public void unparkedFromOutside(Thread target) {
+        if (!closed && scheduler != null) {
+            scheduler.unparkedFromOutside(target);
+        }
+    }
+
     /** Only a controlled round cares: the worker gets its path from its starter, and the round waits for it. */
     @Override
     public void startingInJdk(ProbeBinding binding, Thread child) {
@@ -327,6 +337,7 @@ final class RoundProbe implements Probe {
         closed = true;
         if (scheduler != null) {
             scheduler.close();
+            Probes.controlledClosed(this);
         }
     }
 
@@ -350,6 +361,7 @@ final class RoundProbe implements Probe {
         closed = true;
         if (scheduler != null) {
             scheduler.close();
+            Probes.controlledClosed(this);
         }
         if (races != null) {
             races.close();

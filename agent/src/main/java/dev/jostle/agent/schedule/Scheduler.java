@@ -102,6 +102,24 @@ public final class Scheduler {
     }
 
     /**
+     * A thread outside the round (a common-pool worker completing a future) unparked {@code target} inside the
+     * JDK: if it is a round thread, it gets its permit, or it would wait in the model for ever. When that
+     * happens depends on a thread the round does not control, so the round is no longer fully controlled.
+     */
+    public void unparkedFromOutside(Thread target) {
+        if (closed) {
+            return;
+        }
+        synchronized (lock) {
+            ScheduledThread unparked = threads.get(target);
+            if (!closed && unparked != null && unparked.status != ScheduledThread.Status.DONE) {
+                unparked.permit = true;
+                loseControl("thread '" + unparked.name + "' was unparked by a thread outside the round");
+            }
+        }
+    }
+
+    /**
      * JDK code in a round thread (an executor adding a worker, a {@code CompletableFuture}'s thread per task) is
      * about to start {@code child}: the round meets
      * it now, in transit, so the next decision waits for it to arrive, as for a start the agent reports.
@@ -208,7 +226,8 @@ public final class Scheduler {
 
     /**
      * Performs {@code LockSupport.park} under control: schedulable again once unparked (or interrupted; a timed
-     * park at any time). Returns false when the round does not control this park; the caller then parks.
+     * park at any time); returns early if the round closes meanwhile. Returns false when the round does not
+     * control this park; the caller then parks.
      */
     public boolean park(long path, String name, boolean timed) {
         if (closed) {
@@ -234,12 +253,10 @@ public final class Scheduler {
         }
         awaitTurn(me);
         synchronized (lock) {
-            if (holder == me) {
-                return true;
-            }
-            boolean unparked = me.permit; // closed meanwhile: a permit the model gave is used up here
+            // Closed meanwhile: the park returns early, as parks may. A real park now could wait for ever: the
+            // real permit may have been used up by the wait for the turn (the JDK's callers then re-check).
             me.permit = false;
-            return unparked;
+            return true;
         }
     }
 

@@ -14,6 +14,8 @@ import dev.jostle.agent.runtime.Round;
 import dev.jostle.agent.runtime.RoundReport;
 import dev.jostle.agent.runtime.Session;
 import dev.jostle.agent.runtime.Strategy;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
 import net.bytebuddy.agent.ByteBuddyAgent;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -138,6 +140,32 @@ class ControlledRoundTests {
     }
 
     @Test
+    void futureCompletedOutsideTheRound_controlled_completesMarkedNotFullyControlled() throws Exception {
+        CountDownLatch go = new CountDownLatch(1);
+        CompletableFuture<Integer> result = new CompletableFuture<>();
+        Thread outsider = new Thread(() -> {
+            try {
+                go.await();
+                while (result.getNumberOfDependents() == 0) {
+                    Thread.sleep(1); // until the round's thread waits in join
+                }
+            } catch (InterruptedException e) {
+                return;
+            }
+            result.complete(42);
+        }, "outsider");
+        outsider.start(); // started outside any round: bound to none
+        Outcome outcome = run(JostleRuntime.newSession(Strategy.CONTROLLED_RANDOM, 3, false), 0,
+                "awaitsAnOutsider", go, result);
+        outsider.join();
+
+        assertEquals(42, outcome.result);
+        Schedule schedule = outcome.report.schedule();
+        assertEquals("thread 'main' was unparked by a thread outside the round", schedule.lostControl(),
+                schedule.describe());
+    }
+
+    @Test
     void checkThenActUnderAReentrantLock_controlledRandom_isFoundAndItsSeedReplaysExactly() throws Exception {
         assertFoundAndReplayedExactly("checkThenActWithALock");
     }
@@ -190,12 +218,12 @@ class ControlledRoundTests {
         assertNull(outcome.report.schedule());
     }
 
-    private Outcome run(Session session, int index, String method) throws Exception {
+    private Outcome run(Session session, int index, String method, Object... args) throws Exception {
         Class<?> programs = fixtures.load("Scheduling");
         Round round = session.openRound(index, Thread.currentThread());
         Object result;
         try (Round.Binding binding = round.bind()) {
-            result = Fixtures.call(programs, method);
+            result = Fixtures.call(programs, method, args);
         } finally {
             round.end();
         }
