@@ -345,6 +345,111 @@ public final class Hooks {
         LockSupport.unpark(thread);
     }
 
+    // ---- LockSupport calls inside java.util.concurrent (ConcurrencyParks rewrites them) -------------
+    //
+    // A controlled round must see a thread block inside a lock, latch, queue or future, or it would hold the
+    // baton while it blocks. These hooks model the park and nothing else: no event, no noise, no race
+    // detection, so that noise rounds run exactly as without them. They are called by JDK code, so they never
+    // throw and never re-enter: a thread without a binding (Jostle's own, the JDK's) makes the real call.
+
+    public static void jdkPark() {
+        if (!jdkParkedInstead(false)) {
+            LockSupport.park();
+        }
+    }
+
+    public static void jdkPark(Object blocker) {
+        if (!jdkParkedInstead(false)) {
+            LockSupport.park(blocker);
+        }
+    }
+
+    public static void jdkParkNanos(long nanos) {
+        if (!jdkParkedInstead(true)) {
+            LockSupport.parkNanos(nanos);
+        }
+    }
+
+    public static void jdkParkNanos(Object blocker, long nanos) {
+        if (!jdkParkedInstead(true)) {
+            LockSupport.parkNanos(blocker, nanos);
+        }
+    }
+
+    /** The real unpark, and the permit for the round's model (not a scheduling point: the caller runs on). */
+    public static void jdkUnpark(Thread thread) {
+        LockSupport.unpark(thread);
+        if (Probes.openRounds == 0 || thread == null) {
+            return;
+        }
+        try {
+            ProbeBinding binding = Probes.binding();
+            if (binding == null) {
+                for (Probe controlled : Probes.controlled()) {
+                    controlled.unparkedFromOutside(thread);
+                }
+            } else if (!binding.inJdkHook) {
+                binding.inJdkHook = true;
+                try {
+                    binding.probe.unparked(binding, thread);
+                } finally {
+                    binding.inJdkHook = false;
+                }
+            }
+        } catch (Throwable failure) {
+            failed(failure);
+        }
+    }
+
+    /**
+     * {@code java.util.concurrent} is about to start a thread (an executor's worker): a controlled round waits for
+     * it to arrive, as for a thread user code starts, instead of letting it run free until its first point.
+     */
+    public static void jdkThreadStarting(Thread child) {
+        if (Probes.openRounds == 0 || child == null) {
+            return;
+        }
+        try {
+            ProbeBinding binding = Probes.binding();
+            if (binding != null && !binding.inJdkHook) {
+                binding.inJdkHook = true;
+                try {
+                    binding.probe.startingInJdk(binding, child);
+                } finally {
+                    binding.inJdkHook = false;
+                }
+            }
+        } catch (Throwable failure) {
+            failed(failure);
+        }
+    }
+
+    /** As {@link #parkedInstead}, but never re-entered: the round's own code may park inside the JDK too. */
+    private static boolean jdkParkedInstead(boolean timed) {
+        if (Probes.openRounds == 0) {
+            return false;
+        }
+        ProbeBinding binding;
+        try {
+            binding = Probes.binding();
+        } catch (Throwable failure) {
+            failed(failure);
+            return false;
+        }
+        if (binding == null || binding.inJdkHook) {
+            return false;
+        }
+        binding.inJdkHook = true;
+        try {
+            return binding.probe.parkInstead(binding, timed);
+        } catch (Throwable failure) {
+            failed(failure);
+            return true; // a park may always return early: the JDK's callers loop
+        } finally {
+            binding.inJdkHook = false;
+        }
+    }
+
     // ---- exits: inside a round they end the round, not the JVM ------------------------------------
 
     /** Replaces {@code System.exit(status)}; throws {@link RoundExit} in a thread bound to a round. */

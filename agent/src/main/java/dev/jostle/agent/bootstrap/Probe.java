@@ -74,6 +74,28 @@ public interface Probe {
     }
 
     /**
+     * The current thread unparked {@code target} inside {@code java.util.concurrent} (the real unpark is done):
+     * a round that schedules its threads itself gives the target its permit. Not a scheduling point.
+     */
+    default void unparked(ProbeBinding thread, Thread target) {
+    }
+
+    /**
+     * A thread bound to no round unparked {@code target} inside {@code java.util.concurrent}: a round that
+     * schedules its threads itself gives the permit if {@code target} is one of them (registered through
+     * {@link Probes#controlledOpened}).
+     */
+    default void unparkedFromOutside(Thread target) {
+    }
+
+    /**
+     * The current thread is about to start {@code child} inside {@code java.util.concurrent} (an executor's new
+     * worker), where no {@link Event#THREAD_START} is reported. Not a scheduling point.
+     */
+    default void startingInJdk(ProbeBinding thread, Thread child) {
+    }
+
+    /**
      * Whether the current thread's {@code Thread.sleep} is to be skipped, its {@link Event#SYNC_CALL} being the
      * scheduling point it stands for (a round that schedules its threads itself has no use for real time).
      */

@@ -14,6 +14,9 @@ public final class ProbeBinding {
     /** The probe's state for this thread: null until the probe sets it. */
     public Object state;
 
+    /** Inside a {@code Hooks.jdk*} hook: a park the probe itself causes there is a real one. */
+    boolean inJdkHook;
+
     ProbeBinding(Probe probe, ProbeBinding previous) {
         this.probe = probe;
         this.previous = previous;

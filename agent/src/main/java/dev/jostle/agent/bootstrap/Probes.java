@@ -27,6 +27,12 @@ public final class Probes {
 
     private static final Object COUNT_LOCK = new Object();
 
+    /**
+     * The probes of the open rounds that schedule their threads themselves: an unpark by a thread bound to no
+     * round (a common-pool worker completing a future a round thread waits for) must still reach their model.
+     */
+    private static volatile Probe[] controlled = new Probe[0];
+
     private Probes() {
     }
 
@@ -76,6 +82,34 @@ public final class Probes {
                 openRounds--;
             }
         }
+    }
+
+    /** A controlled round opened: see {@link #controlled()}. Pair with {@link #controlledClosed}. */
+    public static void controlledOpened(Probe probe) {
+        synchronized (COUNT_LOCK) {
+            Probe[] now = java.util.Arrays.copyOf(controlled, controlled.length + 1);
+            now[now.length - 1] = probe;
+            controlled = now;
+        }
+    }
+
+    public static void controlledClosed(Probe probe) {
+        synchronized (COUNT_LOCK) {
+            Probe[] now = controlled;
+            for (int i = 0; i < now.length; i++) {
+                if (now[i] == probe) {
+                    Probe[] less = java.util.Arrays.copyOf(now, now.length - 1);
+                    System.arraycopy(now, i + 1, less, i, now.length - i - 1);
+                    controlled = less;
+                    return;
+                }
+            }
+        }
+    }
+
+    /** The open controlled rounds' probes; never modified (a new array replaces it). */
+    static Probe[] controlled() {
+        return controlled;
     }
 
     public static boolean anyRoundOpen() {

@@ -46,6 +46,7 @@ public final class AgentInstaller {
     /** Installs the transformer; prints nothing unless {@code -Djostle.verbose=true}. */
     public static void install(AgentConfig config, Instrumentation inst, boolean late) {
         boolean verbose = Boolean.getBoolean("jostle.verbose");
+        ConcurrencyParks.install(inst, verbose);
         // At premain no application class is loaded yet: going over every loaded JDK class to find none
         // cost about half a second of start-up. A late attach (a test's self-attach, java -jar's launcher
         // agent) must retransform what is already loaded.

@@ -59,6 +59,9 @@ final class RoundProbe implements Probe {
         this.races = races;
         this.scheduler = scheduler;
         this.quiet = plan == NoisePlan.SILENT && !recording && races == null && scheduler == null;
+        if (scheduler != null) {
+            Probes.controlledOpened(this);
+        }
     }
 
     @Override
@@ -235,6 +238,31 @@ final class RoundProbe implements Probe {
     }
 
     @Override
+    public void unparked(ProbeBinding binding, Thread target) {
+        if (!closed && scheduler != null) {
+            scheduler.unparked(target);
+        }
+    }
+
+    @Override
+    public void unparkedFromOutside(Thread target) {
+        if (!closed && scheduler != null) {
+            scheduler.unparkedFromOutside(target);
+        }
+    }
+
+    /** Only a controlled round cares: the worker gets its path from its starter, and the round waits for it. */
+    @Override
+    public void startingInJdk(ProbeBinding binding, Thread child) {
+        if (closed || scheduler == null) {
+            return;
+        }
+        long childPath = state(binding).childPath();
+        pendingPaths.put(child, childPath);
+        scheduler.startedInJdk(child, childPath);
+    }
+
+    @Override
     public boolean skipsSleep(ProbeBinding binding) {
         return !closed && scheduler != null && scheduler.controls();
     }
@@ -313,6 +341,7 @@ final class RoundProbe implements Probe {
         closed = true;
         if (scheduler != null) {
             scheduler.close();
+            Probes.controlledClosed(this);
         }
     }
 
@@ -343,6 +372,7 @@ final class RoundProbe implements Probe {
         closed = true;
         if (scheduler != null) {
             scheduler.close();
+            Probes.controlledClosed(this);
         }
         if (races != null) {
             races.close();

@@ -7,8 +7,11 @@ import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ForkJoinWorkerThread;
 import java.util.concurrent.locks.LockSupport;
 
 /**
@@ -70,6 +73,8 @@ public final class Scheduler {
     private final List<ScheduledThread> waiters = new ArrayList<>();
     /** How many notifies the model performed on each monitor: a waiter's real wake-up may be one of them. */
     private final Map<Object, Integer> notifies = new java.util.IdentityHashMap<>();
+    /** Permits given to threads before the round met them: see {@link #unparked}. */
+    private final Set<Thread> earlyPermits = new HashSet<>();
     private ScheduledThread holder;
     private ScheduledThread last;
     private Thread watcher;
@@ -116,6 +121,44 @@ public final class Scheduler {
             } else {
                 announced.put(child, childPath);
             }
+        }
+    }
+
+    /**
+     * A thread outside the round (a common-pool worker completing a future) unparked {@code target} inside the
+     * JDK: if it is a round thread, it gets its permit, or it would wait in the model for ever. When that
+     * happens depends on a thread the round does not control, so the round is no longer fully controlled.
+     */
+    public void unparkedFromOutside(Thread target) {
+        if (closed) {
+            return;
+        }
+        synchronized (lock) {
+            ScheduledThread unparked = threads.get(target);
+            if (!closed && unparked != null && unparked.status != ScheduledThread.Status.DONE) {
+                unparked.permit = true;
+                loseControl("thread '" + unparked.name + "' was unparked by a thread outside the round");
+            }
+        }
+    }
+
+    /**
+     * JDK code in a round thread (an executor adding a worker, a {@code CompletableFuture}'s thread per task) is
+     * about to start {@code child}: the round meets
+     * it now, in transit, so the next decision waits for it to arrive, as for a start the agent reports.
+     */
+    public void startedInJdk(Thread child, long childPath) {
+        if (closed) {
+            return;
+        }
+        synchronized (lock) {
+            if (closed || threads.containsKey(child) || isVirtual(child)
+                    || child instanceof ForkJoinWorkerThread) {
+                return; // a pool worker may belong to no round, or park through Unsafe: it would never arrive
+            }
+            ScheduledThread met = meet(child, childPath, child.getName());
+            met.status = ScheduledThread.Status.TRANSIT;
+            met.since = System.nanoTime();
         }
     }
 
@@ -238,7 +281,8 @@ public final class Scheduler {
 
     /**
      * Performs {@code LockSupport.park} under control: schedulable again once unparked (or interrupted; a timed
-     * park at any time). Returns false when the round does not control this park; the caller then parks.
+     * park at any time); returns early if the round closes meanwhile. Returns false when the round does not
+     * control this park; the caller then parks.
      */
     public boolean park(long path, String name, boolean timed) {
         if (closed) {
@@ -264,12 +308,30 @@ public final class Scheduler {
         }
         awaitTurn(me);
         synchronized (lock) {
-            if (holder == me) {
-                return true;
-            }
-            boolean unparked = me.permit; // closed meanwhile: a permit the model gave is used up here
+            // Closed meanwhile: the park returns early, as parks may. A real park now could wait for ever: the
+            // real permit may have been used up by the wait for the turn (the JDK's callers then re-check).
             me.permit = false;
-            return unparked;
+            return true;
+        }
+    }
+
+    /**
+     * The current thread unparked {@code target} inside the JDK (a lock's release, a latch's count down, a
+     * future's completion): the target's modelled permit is set, as the real one is. The caller holds the baton,
+     * so this happens at the same step in every run. A round thread not met yet (an executor's worker started
+     * where no hook saw it, on its way to its first park) gets the permit when it arrives.
+     */
+    public void unparked(Thread target) {
+        if (closed) {
+            return;
+        }
+        synchronized (lock) {
+            ScheduledThread unparked = threads.get(target);
+            if (unparked != null) {
+                unparked.permit = true;
+            } else if (!closed) {
+                earlyPermits.add(target);
+            }
         }
     }
 
@@ -303,6 +365,7 @@ public final class Scheduler {
     public void close() {
         synchronized (lock) {
             closed = true;
+            earlyPermits.clear();
             for (ScheduledThread thread : byPath) {
                 if (thread.status == ScheduledThread.Status.AT_POINT && thread.event != Event.WAIT) {
                     LockSupport.unpark(thread.thread);
@@ -339,6 +402,7 @@ public final class Scheduler {
 
     private ScheduledThread meet(Thread thread, long path, String name) {
         ScheduledThread met = new ScheduledThread(thread, path, threads.size(), name, System.nanoTime());
+        met.permit = earlyPermits.remove(thread);
         threads.put(thread, met);
         names.add(name);
         if (watcher == null) {
@@ -366,16 +430,16 @@ public final class Scheduler {
     private void awaitTurn(ScheduledThread me) {
         while (true) {
             synchronized (lock) {
+                // Moved from the flag to the model under the lock: a decision in between would see neither,
+                // and whether an interrupted parker is schedulable would depend on when it woke.
+                if (Thread.interrupted()) {
+                    me.interruptPending = true; // kept for the model, restored below
+                }
                 if (holder == me || closed) {
                     break;
                 }
             }
             LockSupport.parkNanos(this, IDLE_NANOS);
-            if (Thread.interrupted()) {
-                synchronized (lock) {
-                    me.interruptPending = true; // kept for the model, restored below
-                }
-            }
         }
         synchronized (lock) {
             if (me.interruptPending) {

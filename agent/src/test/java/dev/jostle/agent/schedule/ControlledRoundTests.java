@@ -7,12 +7,17 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.jostle.agent.bootstrap.Hooks;
+import dev.jostle.agent.install.ConcurrencyParks;
 import dev.jostle.agent.instrument.Fixtures;
 import dev.jostle.agent.runtime.JostleRuntime;
 import dev.jostle.agent.runtime.Round;
 import dev.jostle.agent.runtime.RoundReport;
 import dev.jostle.agent.runtime.Session;
 import dev.jostle.agent.runtime.Strategy;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import net.bytebuddy.agent.ByteBuddyAgent;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -25,6 +30,12 @@ class ControlledRoundTests {
         Strategy.CONTROLLED_RANDOM, Strategy.CONTROLLED_PCT, Strategy.CONTROLLED_POS};
 
     private final Fixtures fixtures = new Fixtures();
+
+    /** What the agent does at start: the JDK's parks in java.util.concurrent reach the rounds' schedulers. */
+    @BeforeAll
+    static void modelTheJdksParks() {
+        ConcurrencyParks.install(ByteBuddyAgent.install(), false);
+    }
 
     @Test
     void lostUpdate_controlledRandom_isFoundInAFewRoundsAndItsSeedReplaysExactlyTenOfTen() throws Exception {
@@ -113,23 +124,119 @@ class ControlledRoundTests {
     }
 
     @Test
-    void threadBlockedInsideAJdkLock_controlled_completesMarkedNotFullyControlled() throws Exception {
-        Outcome outcome = run(JostleRuntime.newSession(Strategy.CONTROLLED_RANDOM, 3, false), 0,
-                "blockedOnAJdkLock");
+    void threadBlockedInsideJdkIo_controlled_completesMarkedNotFullyControlled() throws Exception {
+        Outcome outcome = run(JostleRuntime.newSession(Strategy.CONTROLLED_RANDOM, 3, false), 0, "blockedInJdkIo");
 
-        assertEquals(2, outcome.result);
+        assertEquals(7, outcome.result);
         Schedule schedule = outcome.report.schedule();
         assertFalse(schedule.fullyControlled(), schedule.describe());
         assertTrue(schedule.lostControl().contains("blocked where the agent does not see it"), schedule.describe());
         assertTrue(schedule.replayCheck(schedule).startsWith("not checked"), schedule.replayCheck(schedule));
     }
 
-    @Test
-    void tasksOnAnExecutor_controlled_completeAndTheRoundGivesUpControl() throws Exception {
-        Outcome outcome = run(JostleRuntime.newSession(Strategy.CONTROLLED_RANDOM, 8, false), 0, "executorTasks");
+    // The blocking inside java.util.concurrent below used to lose control after 200 ms (the holder WAITING
+    // unseen); ConcurrencyParks now rewrites the JDK's parks, so the scheduler models them.
 
-        assertEquals(20, outcome.result);
-        assertFalse(outcome.report.schedule().fullyControlled(), outcome.report.schedule().describe());
+    @Test
+    void threadBlockedOnAJdkLock_controlled_isModelledAndStaysFullyControlled() throws Exception {
+        assertFullyControlledEachRound("blockedOnAJdkLock", 2);
+    }
+
+    @Test
+    void tasksOnAnExecutor_controlled_completeFullyControlled() throws Exception {
+        assertFullyControlledEachRound("executorTasks", 20);
+    }
+
+    @Test
+    void lockAndConditionHandOff_controlled_completesFullyControlled() throws Exception {
+        assertFullyControlledEachRound("lockConditionHandOff", 210);
+    }
+
+    @Test
+    void countDownLatch_controlled_completesFullyControlled() throws Exception {
+        assertFullyControlledEachRound("countDownLatch", 4);
+    }
+
+    @Test
+    void arrayBlockingQueueProducerAndConsumer_controlled_completeFullyControlled() throws Exception {
+        assertFullyControlledEachRound("blockingQueue", 465);
+    }
+
+    @Test
+    void futuresOfAnExecutorService_controlled_completeFullyControlled() throws Exception {
+        assertFullyControlledEachRound("executorFutures", 45);
+    }
+
+    @Test
+    void futureCompletedOutsideTheRound_controlled_completesMarkedNotFullyControlled() throws Exception {
+        CountDownLatch go = new CountDownLatch(1);
+        CompletableFuture<Integer> result = new CompletableFuture<>();
+        Thread outsider = new Thread(() -> {
+            try {
+                go.await();
+                while (result.getNumberOfDependents() == 0) {
+                    Thread.sleep(1); // until the round's thread waits in join
+                }
+            } catch (InterruptedException e) {
+                return;
+            }
+            result.complete(42);
+        }, "outsider");
+        outsider.start(); // started outside any round: bound to none
+        Outcome outcome = run(JostleRuntime.newSession(Strategy.CONTROLLED_RANDOM, 3, false), 0,
+                "awaitsAnOutsider", go, result);
+        outsider.join();
+
+        assertEquals(42, outcome.result);
+        Schedule schedule = outcome.report.schedule();
+        assertEquals("thread 'main' was unparked by a thread outside the round", schedule.lostControl(),
+                schedule.describe());
+    }
+
+    @Test
+    void checkThenActUnderAReentrantLock_controlledRandom_isFoundAndItsSeedReplaysExactly() throws Exception {
+        assertFoundAndReplayedExactly("checkThenActWithALock");
+    }
+
+    @Test
+    void checkThenActOnAnExecutor_controlledRandom_isFoundAndItsSeedReplaysExactly() throws Exception {
+        // The pool's workers are started inside the JDK: the round must wait for each to arrive, or the
+        // decisions depend on how fast a new worker reaches its first point.
+        assertFoundAndReplayedExactly("checkThenActOnAnExecutor");
+    }
+
+    /** The withdrawals' balance goes to -1 within 50 rounds, and that round's seed replays it exactly 10 times. */
+    private void assertFoundAndReplayedExactly(String method) throws Exception {
+        Session hunt = JostleRuntime.newSession(Strategy.CONTROLLED_RANDOM, 31, false);
+        Outcome failing = null;
+        for (int index = 0; index < 50 && failing == null; index++) {
+            Outcome outcome = run(hunt, index, method);
+            assertTrue(outcome.report.schedule().fullyControlled(), outcome.report.schedule().describe());
+            if ((int) outcome.result < 0) {
+                failing = outcome;
+            }
+        }
+        assertNotNull(failing, "both withdrawals never passed the check in 50 controlled rounds");
+
+        for (int replay = 0; replay < 10; replay++) {
+            Session again = JostleRuntime.newSession(Strategy.CONTROLLED_RANDOM, failing.report.seed(), false);
+            Outcome replayed = run(again, 0, method);
+            assertEquals("replayed exactly (" + failing.report.schedule().length() + " decisions)",
+                    replayed.report.schedule().replayCheck(failing.report.schedule()), "replay " + replay);
+            assertEquals(-1, replayed.result, "replay " + replay);
+        }
+    }
+
+    private void assertFullyControlledEachRound(String method, int expected) throws Exception {
+        for (Strategy strategy : new Strategy[] {Strategy.CONTROLLED_RANDOM, Strategy.CONTROLLED_PCT}) {
+            Session session = JostleRuntime.newSession(strategy, 11, false);
+            for (int index = 0; index < 5; index++) {
+                Outcome outcome = run(session, index, method);
+                assertEquals(expected, outcome.result, strategy + " round " + index);
+                assertTrue(outcome.report.schedule().fullyControlled(),
+                        strategy + " round " + index + ": " + outcome.report.schedule().describe());
+            }
+        }
     }
 
     @Test
@@ -151,12 +258,12 @@ class ControlledRoundTests {
         }
     }
 
-    private Outcome run(Session session, int index, String method) throws Exception {
+    private Outcome run(Session session, int index, String method, Object... args) throws Exception {
         Class<?> programs = fixtures.load("Scheduling");
         Round round = session.openRound(index, Thread.currentThread());
         Object result;
         try (Round.Binding binding = round.bind()) {
-            result = Fixtures.call(programs, method);
+            result = Fixtures.call(programs, method, args);
         } finally {
             round.end();
         }

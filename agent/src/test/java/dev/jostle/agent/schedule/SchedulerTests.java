@@ -31,7 +31,7 @@ class SchedulerTests {
     }
 
     @Test
-    void threadParkedWithNobodyToUnparkIt_afterClose_parkIsLeftToTheCaller() throws InterruptedException {
+    void threadParkedWithNobodyToUnparkIt_afterClose_returnsEarlyAsParksMay() throws InterruptedException {
         Scheduler scheduler = Scheduler.randomWalk(2);
         scheduler.atPoint(1, "main", Event.FIELD_READ, null, 0);
         boolean[] modelled = {true};
@@ -43,7 +43,9 @@ class SchedulerTests {
         parker.join(60_000);
 
         assertFalse(parker.isAlive(), "still parked after the scheduler closed");
-        assertFalse(modelled[0], "never unparked in the model: the real park is the caller's to make");
+        // Not left to the caller: its real park could wait for ever, the wait for the turn having used up a real
+        // permit the model never saw (a thread outside the round completing a future did that).
+        assertTrue(modelled[0], "the park returned early: the caller re-checks its condition, as after any park");
     }
 
     @Test
