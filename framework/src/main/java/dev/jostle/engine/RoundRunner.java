@@ -78,6 +78,7 @@ public final class RoundRunner {
                 body.run();
             } catch (Throwable failure) {
                 bodyFailure[0] = failure;
+                round[0].endControl();
             }
         }, name);
         root.setDaemon(daemonThreads);
@@ -85,6 +86,7 @@ public final class RoundRunner {
             root.setContextClassLoader(contextLoader);
         }
         round[0] = opener.apply(root);
+        group.onFirstUncaught(round[0]::endControl);
         root.setName(name + "-" + round[0].index());
         RoundReport report;
         FailureKind kind = null;

@@ -10,6 +10,7 @@ import java.util.List;
  */
 final class RoundThreads extends ThreadGroup {
 
+    private volatile Runnable onFirstUncaught = () -> { };
     private volatile Throwable firstUncaught;
     private volatile String firstUncaughtThread;
 
@@ -22,13 +23,23 @@ final class RoundThreads extends ThreadGroup {
         setDaemon(true);
     }
 
+    /** Runs in the failing thread, at the first uncaught exception, before the JVM prints it. */
+    void onFirstUncaught(Runnable action) {
+        onFirstUncaught = action;
+    }
+
     @Override
     public void uncaughtException(Thread thread, Throwable failure) {
+        boolean first;
         synchronized (this) {
-            if (firstUncaught == null) {
+            first = firstUncaught == null;
+            if (first) {
                 firstUncaught = failure;
                 firstUncaughtThread = thread.getName();
             }
+        }
+        if (first) {
+            onFirstUncaught.run();
         }
         // Still print it, as the JVM would: a user watching the console expects to see it.
         super.uncaughtException(thread, failure);

@@ -12,6 +12,7 @@ import dev.jostle.agent.runtime.Strategy;
 import dev.jostle.agent.schedule.Schedule;
 import dev.jostle.programs.fixtures.LateWaiter;
 import dev.jostle.programs.fixtures.TakeTurns;
+import dev.jostle.programs.fixtures.ThrowsWhileOthersRun;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -216,6 +217,23 @@ class RoundRunnerTests {
         RoundOutcome outcome = quick.run(root -> controlled.openRound(0, root), LateWaiter::waitsForever);
 
         assertEquals(FailureKind.TIMEOUT, outcome.kind(), "the scheduler let the waiter go as if notified");
+    }
+
+    @Test
+    void controlledRoundWhoseMainFailsWhileAThreadRuns_runTwiceWithOneSeed_takesTheSameDecisions() {
+        Schedule original = failingEarly();
+        Schedule replay = failingEarly();
+
+        assertEquals("replayed exactly (" + original.length() + " decisions)", replay.replayCheck(original),
+                "decisions taken after main failed depend on how soon the runner notices");
+    }
+
+    private static Schedule failingEarly() {
+        Session controlled = JostleRuntime.newSession(Strategy.CONTROLLED_RANDOM, 9, false);
+        RoundOutcome outcome = RoundRunner.builder().timeout(Duration.ofSeconds(10)).build()
+                .run(root -> controlled.openRound(0, root), ThrowsWhileOthersRun::failsEarly);
+        assertEquals(FailureKind.EXCEPTION, outcome.kind());
+        return outcome.report().schedule();
     }
 
     /** Two threads take turns until interrupted, under controlled-random seed 5: a hang the timeout ends. */

@@ -105,6 +105,15 @@ public final class Round {
         probe.cutSchedule();
     }
 
+    /**
+     * The round failed, in the thread calling this (which holds the baton, so at the same step in every run of
+     * the seed): a controlled round's schedule ends here. Until the runner notices and ends the round, the other
+     * threads run on; decisions taken meanwhile would depend on how soon it notices.
+     */
+    public void endControl() {
+        probe.endControl();
+    }
+
     /** The threads {@link #abandon()} has stopped so far. */
     public java.util.Set<Thread> held() {
         return probe.held();

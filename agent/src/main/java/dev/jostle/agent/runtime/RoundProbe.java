@@ -361,6 +361,13 @@ final class RoundProbe implements Probe {
         return Collections.unmodifiableSet(held);
     }
 
+    /** The round failed: its schedule ends with the failing step (see {@link Round#endControl}). */
+    void endControl() {
+        if (scheduler != null) {
+            scheduler.close();
+        }
+    }
+
     /** The round ran out of time: its schedule stops before its threads are interrupted. */
     void cutSchedule() {
         if (scheduler != null) {
