@@ -21,6 +21,8 @@ final class ChildHunt {
     final Long timeToFirstFailureMillis;
     /** A controlled failure's replay check ("decisions replayed exactly in 5 of 5"), or null. */
     final String scheduleReplays;
+    /** How often the hunt replayed the reported seed (hunt does not replay a hang, which costs its timeout). */
+    final long replays;
     /** Every replay of the reported seed failed again (also when there were none). */
     final boolean everyReplayFailed;
     final String output;
@@ -34,7 +36,8 @@ final class ChildHunt {
         String ttff = field(json, "timeToFirstFailureMillis");
         this.timeToFirstFailureMillis = ttff == null || ttff.equals("null") ? null : Long.parseLong(ttff);
         this.scheduleReplays = unquote(field(json, "scheduleReplays"));
-        this.everyReplayFailed = parseLong(field(json, "failedAgain"), -1) == parseLong(field(json, "replays"), -2);
+        this.replays = parseLong(field(json, "replays"), 0);
+        this.everyReplayFailed = parseLong(field(json, "failedAgain"), -1) == replays;
         this.output = output;
     }
 

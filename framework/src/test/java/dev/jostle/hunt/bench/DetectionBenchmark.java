@@ -89,8 +89,8 @@ public final class DetectionBenchmark {
                 .append(" hunts of ").append(seconds)
                 .append(" s per program and strategy (--no-races --round-timeout 1s --parallel 2).\n")
                 .append("Each cell: hunts that found the bug / hunts, median time to the first failure; for a")
-                .append(" controlled strategy, how many of the failures replayed exactly (every replay that failed")
-                .append(" again took the same decisions).\n\n");
+                .append(" controlled strategy, how many of the replayed failures replayed exactly (every replay")
+                .append(" failed again, by the same decisions; hunt does not replay a hang).\n\n");
         table.append("| program | bug | ").append(String.join(" | ", strategies)).append(" |\n");
         table.append("|---|---|").append("---|".repeat(strategies.size())).append('\n');
         int[] foundBy = new int[strategies.size()];
@@ -123,6 +123,7 @@ public final class DetectionBenchmark {
     private static String cell(Class<?> program, String strategy, int seconds, int hunts) throws Exception {
         int found = 0;
         int exact = 0;
+        int replayed = 0;
         List<Long> times = new ArrayList<>();
         for (int i = 0; i < hunts; i++) {
             boolean plain = strategy.equals("plain");
@@ -135,7 +136,10 @@ public final class DetectionBenchmark {
             if (hunt.found) {
                 found++;
                 times.add(hunt.timeToFirstFailureMillis);
-                exact += hunt.everyReplayFailed ? exactReplays(hunt.scheduleReplays) : 0;
+                if (hunt.replays > 0) {
+                    replayed++;
+                    exact += hunt.everyReplayFailed ? exactReplays(hunt.scheduleReplays) : 0;
+                }
             }
         }
         if (found == 0) {
@@ -144,7 +148,10 @@ public final class DetectionBenchmark {
         Collections.sort(times);
         long median = times.get(times.size() / 2);
         String cell = found + "/" + hunts + " " + String.format(Locale.ROOT, "%.2fs", median / 1000.0);
-        return strategy.startsWith("controlled-") ? cell + " (" + exact + "/" + found + " exact)" : cell;
+        if (!strategy.startsWith("controlled-")) {
+            return cell;
+        }
+        return cell + (replayed == 0 ? " (not replayed)" : " (" + exact + "/" + replayed + " exact)");
     }
 
     /** 1 when every replay of a controlled failure that failed again took the same decisions (and there was one). */
