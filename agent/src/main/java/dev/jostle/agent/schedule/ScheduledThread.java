@@ -1,5 +1,7 @@
 package dev.jostle.agent.schedule;
 
+import java.util.List;
+
 /**
  * One thread of a controlled round, as the {@link Scheduler} models it. Guarded by the scheduler's lock.
  */
@@ -76,7 +78,7 @@ final class ScheduledThread {
     }
 
     /** The thread of highest priority (PCT's and POS's), the first in order among equals. */
-    static ScheduledThread highestPriority(java.util.List<ScheduledThread> enabled) {
+    static ScheduledThread highestPriority(List<ScheduledThread> enabled) {
         ScheduledThread best = enabled.get(0);
         for (ScheduledThread thread : enabled) {
             if (thread.priority > best.priority) {

@@ -5,9 +5,11 @@ import dev.jostle.agent.noise.SplitMix;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
+import java.lang.management.LockInfo;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -72,7 +74,7 @@ public final class Scheduler {
     private final List<ScheduledThread> enabled = new ArrayList<>();
     private final List<ScheduledThread> waiters = new ArrayList<>();
     /** How many notifies the model performed on each monitor: a waiter's real wake-up may be one of them. */
-    private final Map<Object, Integer> notifies = new java.util.IdentityHashMap<>();
+    private final Map<Object, Integer> notifies = new IdentityHashMap<>();
     /** Permits given to threads before the round met them: see {@link #unparked}. */
     private final Set<Thread> earlyPermits = new HashSet<>();
     private ScheduledThread holder;
@@ -614,7 +616,7 @@ public final class Scheduler {
      * blocked on the same monitor would make the JVM's choice between them the schedule's: that loses control.
      */
     private boolean blockedOnRoundMonitor(ScheduledThread thread) {
-        java.lang.management.LockInfo wanted = LockQueries.blockedOn(thread.thread);
+        LockInfo wanted = LockQueries.blockedOn(thread.thread);
         Object monitor = wanted == null ? null
                 : monitors.heldByOther(wanted.getIdentityHashCode(), wanted.getClassName(), thread);
         if (monitor == null) {
