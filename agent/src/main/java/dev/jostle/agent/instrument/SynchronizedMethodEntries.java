@@ -18,12 +18,12 @@ import net.bytebuddy.utility.OpenedClassReader;
  *
  * <p>Not for a class being retransformed (the JVM refuses a changed modifier), an abstract or native method,
  * or an instance method whose code stores into local 0, where the exits would find no {@code this} to release
- * (javac never does; an optimiser may). Nor for a static method: HotSpot pairs a {@code monitorexit} with its
- * {@code monitorenter} by where the monitor came from, and two loads of the class literal are two sources
- * ("improper monitor pair": neither compiler takes the method); javac keeps the class in a local, which a
- * method visited once cannot add without rewriting every stack map frame. A thread blocked on a static
- * method's monitor is left to the scheduler's {@code BLOCKED_IN_JVM} waiting. The last needs the method's code before it is visited: the class file is scanned once, when the first
- * such method is asked about.
+ * (javac never does; an optimiser may): finding those needs the method's code before it is visited, so the
+ * class file is scanned once, when the first such method is asked about. Nor for a static method: HotSpot
+ * pairs a {@code monitorexit} with its {@code monitorenter} by where the monitor came from, and two loads of
+ * the class literal are two sources ("improper monitor pair": neither compiler takes the method); javac keeps
+ * the class in a local, which a method visited once cannot add without rewriting every stack map frame. A
+ * thread blocked on a static method's monitor is left to the scheduler's {@code BLOCKED_IN_JVM} waiting.
  */
 public final class SynchronizedMethodEntries {
 

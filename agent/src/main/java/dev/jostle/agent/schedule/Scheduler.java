@@ -515,7 +515,8 @@ public final class Scheduler {
             return;
         }
         for (ScheduledThread thread : byPath) {
-            if (thread.status == ScheduledThread.Status.BLOCKED_IN_JVM && monitors.enterable(thread.blockedOn, thread)) {
+            if (thread.status == ScheduledThread.Status.BLOCKED_IN_JVM
+                    && monitors.enterable(thread.blockedOn, thread)) {
                 thread.status = ScheduledThread.Status.TRANSIT; // the JVM gives it the monitor: on to its next point
                 thread.blockedOn = null;
                 thread.since = now;
