@@ -1,0 +1,79 @@
+package dev.jostle.agent.schedule;
+
+/**
+ * A controlled round's time: what {@code System.nanoTime} and {@code currentTimeMillis} return to the thread
+ * holding the baton, in user code and inside {@code java.util.concurrent}, and when a timed wait, park or sleep
+ * is due. Real time would make the schedule depend on how fast the machine is: a pool's worker polling with a
+ * timeout re-parks as often as the real clock says it has time left, and every re-park is a decision.
+ *
+ * <p>The clock moves only in two ways, both fixed by the schedule: each read by the baton holder advances it by
+ * {@link #READ_NANOS} (so a loop that spins on the clock ends), and when no thread of the round can run, it
+ * jumps to the earliest deadline ({@link Scheduler} decides when). A sleep therefore lasts until the round's
+ * other threads have nothing left to do, or until they read the clock past its end: code that sleeps to let
+ * other threads get somewhere finds them there, as it would without Jostle. Guarded by the scheduler's lock.
+ */
+final class VirtualClock {
+
+    /** The deadline of a wait without a timeout. */
+    static final long NEVER = Long.MAX_VALUE;
+    /** What one read of the clock costs in virtual time: about what a real read and its caller's work take. */
+    static final long READ_NANOS = 1_000L;
+
+    private final long baseNanos;
+    private final long baseMillis;
+    /** Virtual nanoseconds since the round's scheduler was made. */
+    private long elapsed;
+
+    VirtualClock(long realNanos, long realMillis) {
+        this.baseNanos = realNanos;
+        this.baseMillis = realMillis;
+    }
+
+    /** {@code System.nanoTime()} for the baton holder: a read moves the clock. */
+    long readNanos() {
+        elapsed += READ_NANOS;
+        return baseNanos + elapsed;
+    }
+
+    /** {@code System.currentTimeMillis()} for the baton holder. */
+    long readMillis() {
+        elapsed += READ_NANOS;
+        return baseMillis + elapsed / 1_000_000L;
+    }
+
+    /** The time as a thread that does not hold the baton sees it: reading it changes nothing. */
+    long peekNanos() {
+        return baseNanos + elapsed;
+    }
+
+    long peekMillis() {
+        return baseMillis + elapsed / 1_000_000L;
+    }
+
+    /** The virtual time at which a timeout of {@code nanos} from now ends; a non-positive one is due now. */
+    long deadlineAfter(long nanos) {
+        if (nanos <= 0) {
+            return elapsed;
+        }
+        return nanos >= NEVER - elapsed ? NEVER - 1 : elapsed + nanos;
+    }
+
+    boolean due(long deadline) {
+        return deadline <= elapsed;
+    }
+
+    /** Moves the clock to {@code deadline} if it is later: the round had nothing to run before it. */
+    void advanceTo(long deadline) {
+        if (deadline > elapsed && deadline != NEVER) {
+            elapsed = deadline;
+        }
+    }
+
+    /**
+     * How far the virtual time is ahead of the real one now: once control ends, the round's threads see the
+     * real clock plus this, so that no thread sees time go back.
+     */
+    long leadOver(long realNanos) {
+        return Math.max(0, baseNanos + elapsed - realNanos);
+    }
+}
