@@ -58,6 +58,13 @@ public final class Scheduler {
     private static final long IDLE_NANOS = 50_000_000L;
     /** A backstop only: a chosen waiter is interrupted. */
     private static final long WAIT_POLL_MILLIS = 50;
+    /**
+     * A timed wait or park of at most this long may end at any decision, as if the round's other threads had
+     * been held up that long: about what noise holds a round's threads up by in all (RandomNoise's cap). A longer
+     * timeout ends only once the round's clock reaches it. A sleep never ends early: code sleeps to let other
+     * threads get somewhere, and noise stretches a sleep by the delays others got meanwhile.
+     */
+    static final long EARLY_TIMEOUT_NANOS = 100_000_000L;
     private static final MethodHandle IS_VIRTUAL = isVirtualHandle();
 
     private final Object lock = new Object();
@@ -766,14 +773,38 @@ public final class Scheduler {
             case Event.MONITOR_ENTER:
                 return thread.target == null || monitors.enterable(thread.target, thread);
             case Event.WAIT:
-                return (thread.notified || clock.due(thread.deadline) || thread.interrupted())
+                return (thread.notified || timeoutMayEnd(thread) || thread.interrupted())
                         && monitors.enterable(thread.target, thread);
             case Event.PARK:
-                return thread.permit || clock.due(thread.deadline) || thread.interrupted();
+                return thread.permit || timeoutMayEnd(thread) || thread.interrupted();
             case Event.SYNC_CALL:
                 return !(thread.target instanceof Thread) || joinable((Thread) thread.target);
             default:
                 return true;
+        }
+    }
+
+    private boolean timeoutMayEnd(ScheduledThread thread) {
+        return clock.due(thread.deadline)
+                || thread.deadline != VirtualClock.NEVER && thread.timeoutNanos <= EARLY_TIMEOUT_NANOS;
+    }
+
+    /**
+     * The chosen waiter or parker goes on by its timeout before the clock reached it: the others were held up
+     * meanwhile, so the clock moves to its end, and every sleep is stretched by as much (see
+     * {@link #EARLY_TIMEOUT_NANOS}).
+     */
+    private void endsByItsTimeout(ScheduledThread chosen) {
+        long early = chosen.deadline - clock.now();
+        if (early <= 0) {
+            return;
+        }
+        clock.advanceTo(chosen.deadline);
+        for (ScheduledThread thread : byPath) {
+            if (thread.sleeping && thread.status == ScheduledThread.Status.AT_POINT) {
+                thread.deadline = thread.deadline >= VirtualClock.NEVER - 1 - early ? VirtualClock.NEVER - 1
+                        : thread.deadline + early;
+            }
         }
     }
 
@@ -793,6 +824,9 @@ public final class Scheduler {
                 }
                 break;
             case Event.WAIT:
+                if (!chosen.notified && !chosen.interrupted()) {
+                    endsByItsTimeout(chosen);
+                }
                 monitors.reacquireAfterWait(target, chosen, chosen.savedEntries);
                 chosen.notified = false;
                 break;
@@ -800,6 +834,9 @@ public final class Scheduler {
                 notify(target, chosen.notifiesAll);
                 break;
             case Event.PARK:
+                if (!chosen.permit && !chosen.interrupted()) {
+                    endsByItsTimeout(chosen);
+                }
                 chosen.permit = false;
                 break;
             case Event.UNPARK:

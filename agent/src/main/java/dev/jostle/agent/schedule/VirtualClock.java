@@ -6,9 +6,10 @@ package dev.jostle.agent.schedule;
  * is due. Real time would make the schedule depend on how fast the machine is: a pool's worker polling with a
  * timeout re-parks as often as the real clock says it has time left, and every re-park is a decision.
  *
- * <p>The clock moves only in two ways, both fixed by the schedule: each read by the baton holder advances it by
- * {@link #READ_NANOS} (so a loop that spins on the clock ends), and when no thread of the round can run, it
- * jumps to the earliest deadline ({@link Scheduler} decides when). A sleep therefore lasts until the round's
+ * <p>The clock moves only in ways the schedule fixes: each read by the baton holder advances it by
+ * {@link #READ_NANOS} (so a loop that spins on the clock ends); when no thread of the round can run, it jumps to
+ * the earliest deadline; and a short timeout chosen to end early moves it to that timeout's end ({@link
+ * Scheduler} decides when). A sleep therefore lasts until the round's
  * other threads have nothing left to do, or until they read the clock past its end: code that sleeps to let
  * other threads get somewhere finds them there, as it would without Jostle. Guarded by the scheduler's lock.
  */
@@ -48,6 +49,11 @@ final class VirtualClock {
 
     long peekMillis() {
         return baseMillis + elapsed / 1_000_000L;
+    }
+
+    /** Virtual nanoseconds since the round began: the scale deadlines are on. */
+    long now() {
+        return elapsed;
     }
 
     /** The virtual time at which a timeout of {@code nanos} from now ends; a non-positive one is due now. */
