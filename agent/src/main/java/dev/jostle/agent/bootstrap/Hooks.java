@@ -187,8 +187,7 @@ public final class Hooks {
         boolean slept;
         try {
             ProbeBinding binding = Probes.binding();
-            long total = millis >= Long.MAX_VALUE / 1_000_000L ? Long.MAX_VALUE : millis * 1_000_000L + nanos;
-            slept = binding != null && binding.probe.sleepInstead(binding, total);
+            slept = binding != null && binding.probe.sleepInstead(binding, sleepNanos(millis, nanos));
         } catch (Throwable failure) {
             failed(failure);
             return false;
@@ -448,6 +447,53 @@ public final class Hooks {
             failed(failure);
             return System.nanoTime();
         }
+    }
+
+    /** {@code Thread.sleep(millis)} inside {@code java.util.concurrent} ({@code TimeUnit.sleep}). */
+    public static void jdkSleep(long millis) throws InterruptedException {
+        if (millis < 0 || !jdkSleptInstead(millis, 0)) {
+            Thread.sleep(millis);
+        }
+    }
+
+    /**
+     * {@code Thread.sleep(millis, nanos)} inside {@code java.util.concurrent}: a controlled round's thread sleeps
+     * on the round's clock, with no event, no noise and no race detection, as the other JDK hooks.
+     */
+    public static void jdkSleep(long millis, int nanos) throws InterruptedException {
+        if (millis < 0 || nanos < 0 || nanos > 999_999 || !jdkSleptInstead(millis, nanos)) {
+            Thread.sleep(millis, nanos);
+        }
+    }
+
+    private static boolean jdkSleptInstead(long millis, int nanos) throws InterruptedException {
+        if (Probes.openRounds == 0) {
+            return false;
+        }
+        boolean slept;
+        try {
+            ProbeBinding binding = Probes.binding();
+            if (binding == null || binding.inJdkHook) {
+                return false;
+            }
+            binding.inJdkHook = true;
+            try {
+                slept = binding.probe.sleepInstead(binding, sleepNanos(millis, nanos));
+            } finally {
+                binding.inJdkHook = false;
+            }
+        } catch (Throwable failure) {
+            failed(failure);
+            return false;
+        }
+        if (slept && Thread.interrupted()) {
+            throw new InterruptedException("sleep interrupted");
+        }
+        return slept;
+    }
+
+    private static long sleepNanos(long millis, int nanos) {
+        return millis >= Long.MAX_VALUE / 1_000_000L ? Long.MAX_VALUE : millis * 1_000_000L + nanos;
     }
 
     /** As {@link #parkedInstead}, but never re-entered: the round's own code may park inside the JDK too. */

@@ -22,7 +22,8 @@ import net.bytebuddy.jar.asm.Opcodes;
  * start (an executor's workers) are reported before they start, so that a round waits for them to arrive. Their
  * {@code System.nanoTime()} calls read the round's clock ({@code Hooks.jdkNanoTime}): a timed poll, await or
  * get then times out at the same step in every run, where the real clock would make it re-park as often as the
- * machine's speed allows.
+ * machine's speed allows. Their {@code Thread.sleep} calls ({@code TimeUnit.sleep}, which tests use a lot)
+ * sleep on that clock too, where the holder would otherwise sleep with the baton.
  *
  * <p>Only call instructions change, to static calls with the same arguments, so the classes already loaded
  * (most of {@code java.util.concurrent} is loaded at start-up) can be retransformed: no schema change, no new
@@ -39,6 +40,7 @@ public final class ConcurrencyParks implements ClassFileTransformer {
     private static final byte[] THREAD_BYTES = "java/lang/Thread".getBytes(StandardCharsets.ISO_8859_1);
     private static final byte[] NANO_TIME_BYTES = "nanoTime".getBytes(StandardCharsets.ISO_8859_1);
     private static final String CLOCK_HOOK = "jdkNanoTime";
+    private static final String SLEEP_HOOK = "jdkSleep";
 
     /** The rewritten calls: {@code LockSupport.name(descriptor)} becomes {@code Hooks.hook(descriptor)}. */
     enum Call {
@@ -170,6 +172,9 @@ public final class ConcurrencyParks implements ClassFileTransformer {
                         if (readsTheClock(opcode, owner, method, desc)) {
                             changed[0] = true;
                             super.visitMethodInsn(Opcodes.INVOKESTATIC, HOOKS, CLOCK_HOOK, desc, false);
+                        } else if (sleeps(opcode, owner, method, desc)) {
+                            changed[0] = true;
+                            super.visitMethodInsn(Opcodes.INVOKESTATIC, HOOKS, SLEEP_HOOK, desc, false);
                         } else if (call == null) {
                             super.visitMethodInsn(opcode, owner, method, desc, isInterface);
                         } else {
@@ -191,6 +196,11 @@ public final class ConcurrencyParks implements ClassFileTransformer {
     private static boolean readsTheClock(int opcode, String owner, String method, String desc) {
         return opcode == Opcodes.INVOKESTATIC && owner.equals("java/lang/System") && method.equals("nanoTime")
                 && desc.equals("()J");
+    }
+
+    private static boolean sleeps(int opcode, String owner, String method, String desc) {
+        return opcode == Opcodes.INVOKESTATIC && owner.equals("java/lang/Thread") && method.equals("sleep")
+                && (desc.equals("(J)V") || desc.equals("(JI)V"));
     }
 
     private static boolean startsAThread(int opcode, String owner, String method, String desc) {

@@ -671,6 +671,7 @@ public final class Scheduler {
         stuckSince = 0;
         ScheduledThread chosen = policy.choose(enabled, last, recorder.length());
         recorder.add(chosen.number, chosen.site, chosen.event);
+        clock.step();
         holder = chosen;
         last = chosen;
         holderBlockedSince = 0;

@@ -6,19 +6,22 @@ package dev.jostle.agent.schedule;
  * is due. Real time would make the schedule depend on how fast the machine is: a pool's worker polling with a
  * timeout re-parks as often as the real clock says it has time left, and every re-park is a decision.
  *
- * <p>The clock moves only in ways the schedule fixes: each read by the baton holder advances it by
- * {@link #READ_NANOS} (so a loop that spins on the clock ends); when no thread of the round can run, it jumps to
- * the earliest deadline; and a short timeout chosen to end early moves it to that timeout's end ({@link
- * Scheduler} decides when). A sleep therefore lasts until the round's
- * other threads have nothing left to do, or until they read the clock past its end: code that sleeps to let
- * other threads get somewhere finds them there, as it would without Jostle. Guarded by the scheduler's lock.
+ * <p>The clock moves only in ways the schedule fixes: each decision and each read by the baton holder advance it
+ * by {@link #STEP_NANOS} (so a sleep ends while others spin, and a loop that spins on the clock ends); when no
+ * thread of the round can run, it jumps to the earliest deadline; and a short timeout chosen to end early moves
+ * it to that timeout's end ({@link Scheduler} decides when). A sleep therefore lasts until the round's other
+ * threads have nothing left to do, or have taken a step per microsecond of it: code that sleeps to let other
+ * threads get somewhere finds them there, as it would without Jostle. Guarded by the scheduler's lock.
  */
 final class VirtualClock {
 
     /** The deadline of a wait without a timeout. */
     static final long NEVER = Long.MAX_VALUE;
-    /** What one read of the clock costs in virtual time: about what a real read and its caller's work take. */
-    static final long READ_NANOS = 1_000L;
+    /**
+     * What one decision, or one read of the clock, takes in virtual time: about what a controlled step takes in
+     * real time, so that a controlled round's sleeps last about as long as they say, in steps of its threads.
+     */
+    static final long STEP_NANOS = 1_000L;
 
     private final long baseNanos;
     private final long baseMillis;
@@ -32,14 +35,19 @@ final class VirtualClock {
 
     /** {@code System.nanoTime()} for the baton holder: a read moves the clock. */
     long readNanos() {
-        elapsed += READ_NANOS;
+        elapsed += STEP_NANOS;
         return baseNanos + elapsed;
     }
 
     /** {@code System.currentTimeMillis()} for the baton holder. */
     long readMillis() {
-        elapsed += READ_NANOS;
+        elapsed += STEP_NANOS;
         return baseMillis + elapsed / 1_000_000L;
+    }
+
+    /** A decision was taken. */
+    void step() {
+        elapsed += STEP_NANOS;
     }
 
     /** The time as a thread that does not hold the baton sees it: reading it changes nothing. */

@@ -67,7 +67,16 @@ class ConcurrencyParksTests {
 
     @Test
     void classWithoutParks_rewrite_isLeftAsItWas() throws IOException {
-        assertNull(ConcurrencyParks.rewrite(jdkClass("java/util/concurrent/TimeUnit")));
+        assertNull(ConcurrencyParks.rewrite(jdkClass("java/util/concurrent/atomic/AtomicInteger")));
+    }
+
+    @Test
+    void timeUnit_rewrite_sleepsThroughTheHookOnly() throws IOException {
+        List<String> calls = calls(ConcurrencyParks.rewrite(jdkClass("java/util/concurrent/TimeUnit")));
+
+        assertFalse(calls.stream().anyMatch(call -> call.startsWith("java/lang/Thread.sleep(")), calls.toString());
+        assertTrue(calls.stream().anyMatch(call -> call.startsWith(ConcurrencyParks.HOOKS + ".jdkSleep(")),
+                calls.toString());
     }
 
     @Test

@@ -246,6 +246,12 @@ class ControlledRoundTests {
     }
 
     @Test
+    void sleepThroughTimeUnit_controlled_isASleepOnTheRoundsClock() throws Exception {
+        // TimeUnit.sleep calls Thread.sleep inside the JDK: the holder slept with the baton, the worker stood still.
+        everyRoundFullyControlled(5, 5, "sleepsThroughTimeUnit", 1);
+    }
+
+    @Test
     void sleepTimedByTheProgram_controlled_lastsAsLongOnItsClock() throws Exception {
         everyRoundFullyControlled(5, 2, "timesItsOwnSleep", 1);
     }
