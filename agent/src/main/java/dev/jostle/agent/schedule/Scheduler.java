@@ -59,10 +59,12 @@ public final class Scheduler {
     /** A backstop only: a chosen waiter is interrupted. */
     private static final long WAIT_POLL_MILLIS = 50;
     /**
-     * A timed wait or park of at most this long may end at any decision, as if the round's other threads had
-     * been held up that long: about what noise holds a round's threads up by in all (RandomNoise's cap). A longer
-     * timeout ends only once the round's clock reaches it. A sleep never ends early: code sleeps to let other
-     * threads get somewhere, and noise stretches a sleep by the delays others got meanwhile.
+     * A sleep, timed wait or timed park of at most this long may end at any decision, as if the round's other
+     * threads had been held up that long: what noise holds a round's threads up by in all (RandomNoise's cap).
+     * A short sleep often stands for work or I/O, and the bug is that it can take longer or shorter than the
+     * program assumes; the scheduler explores that, as noise does. A longer one ends only once the round's clock
+     * reaches it: code that sleeps a long while, or sets a long timeout, counts on it, as a test that sleeps to
+     * let threads get somewhere does, and no plain run would see them overtaken.
      */
     static final long EARLY_TIMEOUT_NANOS = 100_000_000L;
     private static final MethodHandle IS_VIRTUAL = isVirtualHandle();
@@ -352,7 +354,8 @@ public final class Scheduler {
 
     /**
      * Performs {@code Thread.sleep} of {@code nanos} under control: the thread is schedulable again once the
-     * round's clock reached the end of the sleep, or it is interrupted (the caller then throws). Returns false
+     * round's clock reached the end of the sleep (a short one at any decision: {@link #EARLY_TIMEOUT_NANOS}), or
+     * it is interrupted (the caller then throws). Returns false
      * when the round does not control this sleep; the caller then sleeps.
      */
     public boolean sleep(long path, String name, long nanos) {
@@ -768,7 +771,7 @@ public final class Scheduler {
 
     private boolean schedulable(ScheduledThread thread) {
         if (thread.sleeping) {
-            return clock.due(thread.deadline) || thread.interrupted();
+            return timeoutMayEnd(thread) || thread.interrupted();
         }
         switch (thread.event) {
             case Event.MONITOR_ENTER:
@@ -791,8 +794,9 @@ public final class Scheduler {
     }
 
     /**
-     * The chosen waiter or parker goes on by its timeout before the clock reached it: the others were held up
-     * meanwhile, so the clock moves to its end, and every sleep is stretched by as much (see
+     * The chosen sleeper, waiter or parker goes on by its timeout before the clock reached it: the others were
+     * held up meanwhile, so the clock moves to its end, and every other sleep under way is stretched by as much,
+     * as noise stretches sleeps, so that a long one is not cut short by the others' early ends (see
      * {@link #EARLY_TIMEOUT_NANOS}).
      */
     private void endsByItsTimeout(ScheduledThread chosen) {
@@ -818,6 +822,9 @@ public final class Scheduler {
     /** What the chosen thread's event does to the model, now that it is the one running. */
     private void perform(ScheduledThread chosen, long now) {
         Object target = chosen.target;
+        if (chosen.sleeping && !chosen.interrupted()) {
+            endsByItsTimeout(chosen);
+        }
         switch (chosen.event) {
             case Event.MONITOR_EXIT:
                 if (target != null) {

@@ -8,10 +8,10 @@ package dev.jostle.agent.schedule;
  *
  * <p>The clock moves only in ways the schedule fixes: each decision and each read by the baton holder advance it
  * by {@link #STEP_NANOS} (so a sleep ends while others spin, and a loop that spins on the clock ends); when no
- * thread of the round can run, it jumps to the earliest deadline; and a short timeout chosen to end early moves
- * it to that timeout's end ({@link Scheduler} decides when). A sleep therefore lasts until the round's other
- * threads have nothing left to do, or have taken a step per microsecond of it: code that sleeps to let other
- * threads get somewhere finds them there, as it would without Jostle. Guarded by the scheduler's lock.
+ * thread of the round can run, it jumps to the earliest deadline; and a short sleep or timeout chosen to end early
+ * moves it to that one's end ({@link Scheduler} decides when). A long sleep therefore lasts until the round's
+ * other threads have nothing left to do, or have taken a step per microsecond of it: code that sleeps to let
+ * other threads get somewhere finds them there, as it would without Jostle. Guarded by the scheduler's lock.
  */
 final class VirtualClock {
 

@@ -242,7 +242,27 @@ class ControlledRoundTests {
     @Test
     void sleepToLetAWorkerFinish_controlled_findsItFinishedEveryRound() throws Exception {
         // A skipped sleep let the sleeper overtake the worker: a failure no run without Jostle can have.
-        everyRoundFullyControlled(5, 10, "sleepsToLetAWorkerFinish", 1);
+        everyRoundFullyControlled(5, 5, "sleepsToLetAWorkerFinish", 1);
+    }
+
+    @Test
+    void shortSleep_controlled_mayEndBeforeTheOthersGetThereAndReplays() throws Exception {
+        for (Strategy strategy : CONTROLLED) {
+            Session session = JostleRuntime.newSession(strategy, 9, false);
+            Outcome overtaken = null;
+            for (int index = 0; index < 50 && overtaken == null; index++) {
+                Outcome outcome = run(session, index, "shortSleepOvertaken");
+                if ((int) outcome.result == 1) {
+                    overtaken = outcome;
+                }
+            }
+            assertNotNull(overtaken, strategy + ": a 5 ms sleep never ended before a 40-step worker in 50 rounds");
+            Outcome again = run(JostleRuntime.newSession(strategy, overtaken.report.seed(), false), 0,
+                    "shortSleepOvertaken");
+            assertEquals(1, again.result, strategy + " replay");
+            assertEquals("replayed exactly (" + overtaken.report.schedule().length() + " decisions)",
+                    again.report.schedule().replayCheck(overtaken.report.schedule()), strategy + " replay");
+        }
     }
 
     @Test
