@@ -7,9 +7,9 @@ import java.util.Locale;
 
 /**
  * {@code index.html}: a summary table of every jostled test, then each test's details (settings, failure and
- * replay, races with both accesses and both stacks). Self-contained: no script, no external style, nothing
- * fetched. Every piece of text from a report is escaped (stack frames hold {@code <init>}, messages hold
- * anything).
+ * replay, a failing controlled round's {@link Timeline}, races with both accesses and both stacks).
+ * Self-contained: no script, no external style, nothing fetched. Every piece of text from a report is escaped
+ * (stack frames hold {@code <init>}, messages hold anything).
  */
 final class IndexPage {
 
@@ -30,7 +30,7 @@ final class IndexPage {
             "pre { background: #f6f8fa; padding: .6em; overflow-x: auto; white-space: pre-wrap; }",
             "code, pre { font-family: ui-monospace, monospace; font-size: 90%; }",
             "dl { display: grid; grid-template-columns: max-content auto; gap: .1em 1em; }",
-            "dt { color: #59636e; }", "dd { margin: 0; }");
+            "dt { color: #59636e; }", "dd { margin: 0; }", TimelineHtml.STYLE);
 
     private IndexPage() {
     }
@@ -154,6 +154,9 @@ final class IndexPage {
             item(page, "replays", "failed again in " + failure.failedAgain() + " of " + failure.replays());
         }
         page.append("</dl>\n");
+        if (failure.timeline() != null) {
+            TimelineHtml.append(page, failure.timeline());
+        }
         if (failure.report() != null) {
             page.append("<pre class=\"failure\">").append(Html.escape(failure.report())).append("</pre>\n");
         }
