@@ -69,7 +69,8 @@ final class IndexPage {
         page.append("<p id=\"totals\">").append(reports.size()).append(reports.size() == 1 ? " test: " : " tests: ")
                 .append(reports.size() - failed - notJostled).append(" passed, ").append(failed).append(" failed, ")
                 .append(notJostled).append(" not jostled; ").append(races).append(races == 1 ? " race" : " races")
-                .append(". One JSON file per test sits next to this page; a test run rebuilds it from all of them.</p>\n");
+                .append(". One JSON file per test sits next to this page; a test run rebuilds it from all of")
+                .append(" them.</p>\n");
     }
 
     private static void summaryTable(StringBuilder page, List<TestReport> reports) {
@@ -122,8 +123,8 @@ final class IndexPage {
             failure(page, report.failure());
         }
         if (!report.races().isEmpty()) {
-            page.append("<h3>").append(report.races().size()).append(report.races().size() == 1 ? " data race" : " data races")
-                    .append("</h3>\n");
+            page.append("<h3>").append(report.races().size())
+                    .append(report.races().size() == 1 ? " data race" : " data races").append("</h3>\n");
             for (RaceReport race : report.races()) {
                 race(page, race);
             }
@@ -163,7 +164,8 @@ final class IndexPage {
     }
 
     private static void race(StringBuilder page, RaceReport race) {
-        page.append("<h4>data race on <code class=\"field\">").append(Html.escape(race.field())).append("</code></h4>\n")
+        page.append("<h4>data race on <code class=\"field\">").append(Html.escape(race.field()))
+                .append("</code></h4>\n")
                 .append("<table class=\"accesses\">\n<thead><tr><th></th><th>Thread</th><th>Access</th><th>Site</th>")
                 .append("</tr></thead>\n<tbody>\n");
         List<RaceReport.Access> accesses = race.accesses();

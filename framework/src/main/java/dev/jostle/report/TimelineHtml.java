@@ -14,13 +14,15 @@ final class TimelineHtml {
 
     /** Fixed widths: a fold's own table lines up with the outer one only if both lay out the same. */
     private static final double STEP_EM = 4.5;
-    private static final double LANE_EM = 17;
+    private static final double LANE_EM = 20;
     private static final int COLOURS = 6;
 
     static final String STYLE = String.join("\n",
             ".timeline-scroll { overflow-x: auto; }",
             "table.timeline { table-layout: fixed; margin: 0; }",
-            "table.timeline td, table.timeline th { overflow-wrap: anywhere; font-size: 85%; }",
+            // On the outer table only: a fold's table inherits it, so the same widths in em are the same length.
+            ".timeline-scroll > table.timeline { font-size: 85%; }",
+            "table.timeline td, table.timeline th { overflow-wrap: anywhere; }",
             "table.timeline td.cell { font-family: ui-monospace, monospace; }",
             "table.timeline tr.switch > td { border-top: 2px solid #cf222e; }",
             "table.timeline td.folded { padding: 0; }",

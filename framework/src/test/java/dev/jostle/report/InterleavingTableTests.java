@@ -108,32 +108,6 @@ class InterleavingTableTests {
     }
 
     @Test
-    void packageNames_simpleName_dropsThePackageButKeepsTheOwner() {
-        assertEquals("Counter.count", ScheduleRows.simpleName("com.acme.Counter.count"));
-        assertEquals("Cell.value", ScheduleRows.simpleName("com.acme.Counter$Cell.value"));
-        assertEquals("Counter$1", ScheduleRows.simpleName("com.acme.Counter$1"));
-        assertEquals("Cell", ScheduleRows.simpleName("com.acme.Counter$Cell"));
-        assertEquals("int[]", ScheduleRows.simpleName("int[]"));
-        assertEquals("Counter", ScheduleRows.simpleName("Counter"));
-    }
-
-    @Test
-    void memberOfAnotherClass_cell_keepsItsOwner() {
-        int start = Sites.register(Event.SYNC_CALL, "com.acme.Main", "main", "Main.java", 5, "java.lang.Thread.start",
-                false);
-        Schedule schedule = new FabricatedSchedule().add(0, start).schedule();
-
-        assertEquals("Main.main:5 sync-call Thread.start", ScheduleRows.of(schedule, List.of(), null).cell(0));
-    }
-
-    @Test
-    void stepAtNoSite_cell_namesTheEvent() {
-        Schedule schedule = new FabricatedSchedule().add(1, 0, Event.PARK).schedule();
-
-        assertEquals("park", ScheduleRows.of(schedule, List.of(), null).cell(0));
-    }
-
-    @Test
     void scheduleLongerThanKept_rendersSayHowMuchIsShown() {
         Schedule schedule = Schedule.restored("controlled-random", new int[] {1}, new int[] {READ},
                 new byte[] {Event.FIELD_READ}, 5_000_000, 1, List.of("main", "adder-a"), null, false);
