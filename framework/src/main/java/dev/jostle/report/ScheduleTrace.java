@@ -15,8 +15,8 @@ import org.apiguardian.api.API;
 /**
  * The interleaving that broke a controlled round, for a failure report: its {@link InterleavingTable} trimmed,
  * and the whole of it in {@code schedule-<seed>.txt} in the reports folder, which the report names; for the
- * HTML report, its {@link Timeline}. Writing the
- * file never fails the report: a file that cannot be written is named with the reason.
+ * HTML report, its {@link Timeline}. Writing the file never fails the report: a file that cannot be written is
+ * named with the reason.
  *
  * @since 0.1
  */
