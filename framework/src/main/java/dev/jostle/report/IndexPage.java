@@ -7,9 +7,9 @@ import java.util.Locale;
 
 /**
  * {@code index.html}: a summary table of every jostled test, then each test's details (settings, failure and
- * replay, races with both accesses and both stacks). Self-contained: no script, no external style, nothing
- * fetched. Every piece of text from a report is escaped (stack frames hold {@code <init>}, messages hold
- * anything).
+ * replay, a failing controlled round's {@link Timeline}, races with both accesses and both stacks).
+ * Self-contained: no script, no external style, nothing fetched. Every piece of text from a report is escaped
+ * (stack frames hold {@code <init>}, messages hold anything).
  */
 final class IndexPage {
 
@@ -30,7 +30,7 @@ final class IndexPage {
             "pre { background: #f6f8fa; padding: .6em; overflow-x: auto; white-space: pre-wrap; }",
             "code, pre { font-family: ui-monospace, monospace; font-size: 90%; }",
             "dl { display: grid; grid-template-columns: max-content auto; gap: .1em 1em; }",
-            "dt { color: #59636e; }", "dd { margin: 0; }");
+            "dt { color: #59636e; }", "dd { margin: 0; }", TimelineHtml.STYLE);
 
     private IndexPage() {
     }
@@ -69,7 +69,8 @@ final class IndexPage {
         page.append("<p id=\"totals\">").append(reports.size()).append(reports.size() == 1 ? " test: " : " tests: ")
                 .append(reports.size() - failed - notJostled).append(" passed, ").append(failed).append(" failed, ")
                 .append(notJostled).append(" not jostled; ").append(races).append(races == 1 ? " race" : " races")
-                .append(". One JSON file per test sits next to this page; a test run rebuilds it from all of them.</p>\n");
+                .append(". One JSON file per test sits next to this page; a test run rebuilds it from all of")
+                .append(" them.</p>\n");
     }
 
     private static void summaryTable(StringBuilder page, List<TestReport> reports) {
@@ -122,8 +123,8 @@ final class IndexPage {
             failure(page, report.failure());
         }
         if (!report.races().isEmpty()) {
-            page.append("<h3>").append(report.races().size()).append(report.races().size() == 1 ? " data race" : " data races")
-                    .append("</h3>\n");
+            page.append("<h3>").append(report.races().size())
+                    .append(report.races().size() == 1 ? " data race" : " data races").append("</h3>\n");
             for (RaceReport race : report.races()) {
                 race(page, race);
             }
@@ -154,13 +155,17 @@ final class IndexPage {
             item(page, "replays", "failed again in " + failure.failedAgain() + " of " + failure.replays());
         }
         page.append("</dl>\n");
+        if (failure.timeline() != null) {
+            TimelineHtml.append(page, failure.timeline());
+        }
         if (failure.report() != null) {
             page.append("<pre class=\"failure\">").append(Html.escape(failure.report())).append("</pre>\n");
         }
     }
 
     private static void race(StringBuilder page, RaceReport race) {
-        page.append("<h4>data race on <code class=\"field\">").append(Html.escape(race.field())).append("</code></h4>\n")
+        page.append("<h4>data race on <code class=\"field\">").append(Html.escape(race.field()))
+                .append("</code></h4>\n")
                 .append("<table class=\"accesses\">\n<thead><tr><th></th><th>Thread</th><th>Access</th><th>Site</th>")
                 .append("</tr></thead>\n<tbody>\n");
         List<RaceReport.Access> accesses = race.accesses();

@@ -14,8 +14,9 @@ import org.apiguardian.api.API;
 
 /**
  * The interleaving that broke a controlled round, for a failure report: its {@link InterleavingTable} trimmed,
- * and the whole of it in {@code schedule-<seed>.txt} in the reports folder, which the report names. Writing the
- * file never fails the report: a file that cannot be written is named with the reason.
+ * and the whole of it in {@code schedule-<seed>.txt} in the reports folder, which the report names; for the
+ * HTML report, its {@link Timeline}. Writing the file never fails the report: a file that cannot be written is
+ * named with the reason.
  *
  * @since 0.1
  */
@@ -54,6 +55,24 @@ public final class ScheduleTrace {
             text.append(indent).append(line).append('\n');
         }
         return text.append(indent).append(written).append('\n').toString();
+    }
+
+    /**
+     * The HTML report's timeline of {@code schedule}, the failing round's (seed {@code seed}), pointing at its
+     * full trace when {@link #section} wrote it under {@code dir}; null for a schedule without decisions, or one
+     * that cannot be drawn (a report is never lost to its timeline).
+     */
+    public static Timeline timeline(Schedule schedule, long seed, List<Race> races, Throwable failure, Path dir) {
+        if (schedule.kept() == 0) {
+            return null;
+        }
+        try {
+            Path file = dir == null ? null : fileFor(dir, seed);
+            String name = file != null && Files.isRegularFile(file) ? file.getFileName().toString() : null;
+            return Timeline.of(schedule, races, failure, name);
+        } catch (RuntimeException problem) {
+            return null;
+        }
     }
 
     private static Path write(Path file, Schedule schedule, long seed, InterleavingTable table) throws IOException {

@@ -59,10 +59,12 @@ public record TestReport(String test, Verdict verdict, boolean failed, int jostl
      * @param replays          how often the failing seed was replayed to check it
      * @param failedAgain      how many of those replays failed again
      * @param report           the whole message the test failed with
+     * @param timeline         a failing controlled round's schedule, for the HTML report; {@code null} for a
+     *                         round without one
      */
     @API(status = EXPERIMENTAL, since = "0.1")
     public record Failure(String kind, String message, Integer round, Long seed, String strategy, String replay,
             Boolean replayedExactly, String phase, String thread, String replayAnnotation, Integer replays,
-            Integer failedAgain, String report) {
+            Integer failedAgain, String report, Timeline timeline) {
     }
 }

@@ -71,6 +71,33 @@ class JostledReportBrowserTests {
         assertFalse(dom.contains("<init>"), dom);
     }
 
+    @Test
+    void failingControlledRound_index_drawsItsScheduleAsATimelineInTheBrowser() throws Exception {
+        run(ControlledLostUpdateTestCase.class);
+
+        String dom = dumpDom(reports.resolve(ReportsFolder.INDEX));
+
+        assertTrue(dom.contains("<h3>Timeline</h3>"), dom);
+        // A lane per adder, the test's own thread first; the adder's name is text, never an element.
+        Matcher header = Pattern.compile("<thead><tr><th>step</th><th class=\"lane-0\">jostled-increments-\\d+</th>"
+                + "<th class=\"lane-1\">adder-a</th><th class=\"lane-2\">&lt;script&gt;adder-b&lt;/script&gt;</th>")
+                .matcher(dom);
+        assertTrue(header.find(), dom);
+        assertFalse(dom.contains("<script"), dom);
+        // The lost update's writes sit in both adders' lanes, and the scheduler's switches are marked.
+        assertTrue(dom.contains("<td class=\"cell lane-1\">" + LOST_UPDATE_WRITE), dom);
+        assertTrue(dom.contains("<td class=\"cell lane-2\">" + LOST_UPDATE_WRITE), dom);
+        assertTrue(dom.contains("<tr class=\"step switch\">"), dom);
+        // 200 increments are far more than the trimmed rows: folds the browser parsed as details holding their steps.
+        Matcher fold = Pattern.compile("<details><summary>… \\d+ steps[^<]*(<span[^<]*</span>)?</summary>\\s*"
+                + "<table class=\"timeline\"[^>]*>\\s*<colgroup>.*?</colgroup>\\s*<tbody>\\s*<tr class=\"step")
+                .matcher(dom);
+        assertTrue(fold.find(), dom);
+        Matcher trace = Pattern.compile("<a class=\"trace\" href=\"(schedule-\\d+\\.txt)\">").matcher(dom);
+        assertTrue(trace.find(), dom);
+        assertTrue(Files.readString(reports.resolve(trace.group(1))).contains("adder-a"), trace.group(1));
+    }
+
     private void run(Class<?> fixture) {
         JostledTestKit.run(fixture, "jostle.reportsDir", reports.toString(), "jostle.replays", "0");
     }
@@ -135,6 +162,29 @@ class JostledReportBrowserTests {
         void bothThreadsClaimTheSameSlot() {
             Concurrently.run(2, () -> owner = "claimed");
             org.junit.jupiter.api.Assertions.assertEquals("claimed", owner);
+        }
+    }
+
+    /** What a step of the lost update's {@code count++} writing reads in its lane. */
+    private static final String LOST_UPDATE_WRITE = "ControlledLostUpdateTestCase.lambda$increments$0:";
+
+    static class ControlledLostUpdateTestCase {
+        private int count;
+
+        @Jostled(seed = 7, strategy = "controlled-random", roundTimeout = "30s", parallel = 1)
+        void increments() throws InterruptedException {
+            Runnable add = () -> {
+                for (int i = 0; i < 100; i++) {
+                    count++;
+                }
+            };
+            Thread a = new Thread(add, "adder-a");
+            Thread b = new Thread(add, "<script>adder-b</script>");
+            a.start();
+            b.start();
+            a.join();
+            b.join();
+            org.junit.jupiter.api.Assertions.assertEquals(200, count);
         }
     }
 

@@ -8,7 +8,6 @@ import dev.jostle.agent.bootstrap.Event;
 import dev.jostle.agent.bootstrap.Sites;
 import dev.jostle.agent.race.Race;
 import dev.jostle.agent.schedule.Schedule;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -26,7 +25,7 @@ class InterleavingTableTests {
 
     @Test
     void shortSchedule_trimmed_showsEveryStepInItsThreadsColumn() {
-        Schedule schedule = new Steps().add(1, READ).add(2, READ).add(1, WRITE).add(2, WRITE).schedule();
+        Schedule schedule = new FabricatedSchedule().add(1, READ).add(2, READ).add(1, WRITE).add(2, WRITE).schedule();
 
         String table = InterleavingTable.of(schedule, List.of(), null).trimmed();
 
@@ -42,7 +41,7 @@ class InterleavingTableTests {
 
     @Test
     void repeatedStepOfOneThread_rendersAsOneRowWithACount() {
-        Schedule schedule = new Steps().add(1, BUSY).add(1, BUSY).add(1, BUSY).add(2, READ).schedule();
+        Schedule schedule = new FabricatedSchedule().add(1, BUSY).add(1, BUSY).add(1, BUSY).add(2, READ).schedule();
 
         String table = InterleavingTable.of(schedule, List.of(), null).full();
 
@@ -52,7 +51,7 @@ class InterleavingTableTests {
 
     @Test
     void longSchedule_trimmed_keepsTheRacesStepsWithTheirSwitchesAndTheLastSteps() {
-        Steps steps = new Steps().add(0, CHECK);
+        FabricatedSchedule steps = new FabricatedSchedule().add(0, CHECK);
         steps.repeat(1, BUSY, 50).add(1, READ).add(2, READ).add(1, WRITE).add(2, WRITE);
         steps.repeat(2, BUSY, 50).repeat(0, BUSY, 3).repeat(1, BUSY, 3).add(0, CHECK);
         Schedule schedule = steps.schedule();
@@ -75,7 +74,7 @@ class InterleavingTableTests {
 
     @Test
     void lostUpdateWhereEveryStepTouchesTheVariable_trimmed_showsTheSwitchesAndAtMostRowsSteps() {
-        Steps steps = new Steps();
+        FabricatedSchedule steps = new FabricatedSchedule();
         for (int run = 0; run < 100; run++) {
             steps.repeat(1 + run % 2, run % 3 == 0 ? WRITE : READ, 5);
         }
@@ -84,7 +83,7 @@ class InterleavingTableTests {
         String table = InterleavingTable.of(schedule, List.of(race("com.acme.Counter.count")), null).trimmed();
 
         List<String> stepRows = table.lines().skip(2).filter(row -> !row.contains("…")).toList();
-        assertTrue(stepRows.size() <= InterleavingTable.ROWS, table);
+        assertTrue(stepRows.size() <= ScheduleRows.ROWS, table);
         assertTrue(stepRows.get(0).startsWith("0    | Counter.add:12 field-write count"), table);
         assertTrue(stepRows.get(1).startsWith("4    | Counter.add:12 field-write count"), table);
         assertTrue(table.contains("| … 3 steps"), "the middle of a run is folded in its column: " + table);
@@ -94,7 +93,7 @@ class InterleavingTableTests {
 
     @Test
     void stepOnTheFailuresLine_trimmed_isKept_andOthersFolded() {
-        Steps steps = new Steps();
+        FabricatedSchedule steps = new FabricatedSchedule();
         steps.repeat(1, BUSY, 30).add(0, CHECK).repeat(1, BUSY, 30);
         Schedule schedule = steps.schedule();
         AssertionError failure = new AssertionError("done too early");
@@ -109,32 +108,6 @@ class InterleavingTableTests {
     }
 
     @Test
-    void packageNames_simpleName_dropsThePackageButKeepsTheOwner() {
-        assertEquals("Counter.count", InterleavingTable.simpleName("com.acme.Counter.count"));
-        assertEquals("Cell.value", InterleavingTable.simpleName("com.acme.Counter$Cell.value"));
-        assertEquals("Counter$1", InterleavingTable.simpleName("com.acme.Counter$1"));
-        assertEquals("Cell", InterleavingTable.simpleName("com.acme.Counter$Cell"));
-        assertEquals("int[]", InterleavingTable.simpleName("int[]"));
-        assertEquals("Counter", InterleavingTable.simpleName("Counter"));
-    }
-
-    @Test
-    void memberOfAnotherClass_cell_keepsItsOwner() {
-        int start = Sites.register(Event.SYNC_CALL, "com.acme.Main", "main", "Main.java", 5, "java.lang.Thread.start",
-                false);
-        Schedule schedule = new Steps().add(0, start).schedule();
-
-        assertEquals("Main.main:5 sync-call Thread.start", InterleavingTable.of(schedule, List.of(), null).cell(0));
-    }
-
-    @Test
-    void stepAtNoSite_cell_namesTheEvent() {
-        Schedule schedule = new Steps().add(1, 0, Event.PARK).schedule();
-
-        assertEquals("park", InterleavingTable.of(schedule, List.of(), null).cell(0));
-    }
-
-    @Test
     void scheduleLongerThanKept_rendersSayHowMuchIsShown() {
         Schedule schedule = Schedule.restored("controlled-random", new int[] {1}, new int[] {READ},
                 new byte[] {Event.FIELD_READ}, 5_000_000, 1, List.of("main", "adder-a"), null, false);
@@ -146,39 +119,5 @@ class InterleavingTableTests {
     private static Race race(String variable) {
         return new Race(variable, new Race.Access("adder-a", false, Sites.get(READ), List.of()),
                 new Race.Access("adder-b", true, Sites.get(WRITE), List.of()));
-    }
-
-    /** A fabricated schedule. */
-    private static final class Steps {
-        private final List<int[]> steps = new ArrayList<>();
-
-        Steps add(int thread, int site) {
-            return add(thread, site, Sites.get(site).kind);
-        }
-
-        Steps add(int thread, int site, int event) {
-            steps.add(new int[] {thread, site, event});
-            return this;
-        }
-
-        Steps repeat(int thread, int site, int times) {
-            for (int i = 0; i < times; i++) {
-                add(thread, site);
-            }
-            return this;
-        }
-
-        Schedule schedule() {
-            int[] threads = new int[steps.size()];
-            int[] sites = new int[steps.size()];
-            byte[] events = new byte[steps.size()];
-            for (int i = 0; i < steps.size(); i++) {
-                threads[i] = steps.get(i)[0];
-                sites[i] = steps.get(i)[1];
-                events[i] = (byte) steps.get(i)[2];
-            }
-            return Schedule.restored("controlled-random", threads, sites, events, steps.size(), 0,
-                    List.of("main", "adder-a", "adder-b"), null, false);
-        }
     }
 }

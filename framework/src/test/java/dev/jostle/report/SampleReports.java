@@ -27,7 +27,7 @@ public final class SampleReports {
                         RaceReport.THIS_ACCESS)));
         TestReport.Failure failure = new TestReport.Failure("exception", MARKUP, 5, 128L, "random",
                 "-Djostle.seed=128 -Djostle.strategy=random", null, "jostled", "jostled-bar-5",
-                "@Jostled(seed = 128L, strategy = \"random\")", 5, 5, MARKUP + "\n\njostle: round 5 failed");
+                "@Jostled(seed = 128L, strategy = \"random\")", 5, 5, MARKUP + "\n\njostle: round 5 failed", null);
         return new TestReport(test, Verdict.FAILED, true, 6, 1, 3, 123L, "mixed", 400L, 120L, 5000L, failure,
                 List.of(race), 1, 0, "warn", 17L, "2026-12-03T20:00:01Z");
     }

@@ -239,7 +239,7 @@ final class JostledReport {
         if (outcome == null) {
             return new TestReport.Failure("races", racesHeadline() + " in " + jostled.rounds()
                     + " rounds, although every round passed", null, null, null, null, null, null, null, null, null,
-                    null, error.getMessage());
+                    null, error.getMessage(), null);
         }
         RoundReport round = outcome.report();
         boolean observation = round.index() < 0;
@@ -251,7 +251,8 @@ final class JostledReport {
                 original(outcome), number, round.seed(), strategy.id(), replayFlags(round, withoutNoise),
                 null, phase, outcome.thread(), replayAnnotation(round, withoutNoise),
                 chosen == null ? null : chosen.replays(), chosen == null ? null : chosen.failedAgain(),
-                error.getMessage());
+                error.getMessage(), round.schedule() == null ? null : ScheduleTrace.timeline(round.schedule(),
+                        round.seed(), round.races(), outcome.failure(), reportsDir));
     }
 
     /** The jostled rounds' races: the rounds without jostling run with detection off (see JostledRounds). */
