@@ -272,18 +272,17 @@ final class RoundProbe implements Probe {
     }
 
     /**
-     * A controlled round's threads read its virtual clock while the round runs: what they compute from time then
-     * replays too. Threads it leaves behind (a shared executor's worker it happened to start, which later rounds
-     * and tests use) read the real clock: the round's lead would otherwise delay their timed work for good.
+     * A controlled round's threads read its virtual clock: what they compute from time then replays too. Threads
+     * it leaves behind go on reading the real clock plus the lead the virtual one took, never an earlier time.
      */
     @Override
     public long nanoTime(ProbeBinding binding) {
-        return closed || scheduler == null ? System.nanoTime() : scheduler.nanoTime();
+        return scheduler == null ? System.nanoTime() : scheduler.nanoTime();
     }
 
     @Override
     public long currentTimeMillis(ProbeBinding binding) {
-        return closed || scheduler == null ? System.currentTimeMillis() : scheduler.currentTimeMillis();
+        return scheduler == null ? System.currentTimeMillis() : scheduler.currentTimeMillis();
     }
 
     /** The controlled round's decisions so far, or null when the round is not controlled. */
