@@ -28,6 +28,8 @@ public final class InterleavingTable {
 
     /** Wider cells are cut: a table of three threads should still fit a wide terminal. */
     static final int CELL = 64;
+    /** The most threads shown as columns; a schedule of more is listed (see {@link #render(boolean[], Appendable)}). */
+    static final int MOST_COLUMNS = 8;
 
     private final ScheduleRows rows;
     private final Schedule schedule;
@@ -60,6 +62,30 @@ public final class InterleavingTable {
         render(rows.all(), out);
     }
 
+    /** One line per row: step, thread, cell. Its size grows with the steps, not with steps times threads. */
+    private void list(boolean[] shown, Appendable out) throws IOException {
+        int stepWidth = Math.max(4, String.valueOf(schedule.kept()).length());
+        IOException[] failed = new IOException[1];
+        rows.forEach(shown, row -> {
+            if (failed[0] != null) {
+                return;
+            }
+            try {
+                String who = row.thread() == ScheduleRows.ACROSS ? "" : rows.threadName(row.thread());
+                out.append(pad(row.fold() ? "" : String.valueOf(row.step()), stepWidth)).append(" | ")
+                        .append(who).append(who.isEmpty() ? "" : ": ").append(cut(text(row))).append('\n');
+            } catch (IOException problem) {
+                failed[0] = problem;
+            }
+        });
+        if (failed[0] != null) {
+            throw failed[0];
+        }
+        if (schedule.length() > schedule.kept()) {
+            out.append("(the first " + schedule.kept() + " of " + schedule.length() + " decisions)\n");
+        }
+    }
+
     // ---- rendering ----------------------------------------------------------------------------
 
     private String render(boolean[] shown) {
@@ -72,8 +98,17 @@ public final class InterleavingTable {
         return table.toString();
     }
 
-    /** Two passes over the rows, one for the columns' widths and one to write them: no list of rows is kept. */
+    /**
+     * Two passes over the rows, one for the columns' widths and one to write them: no list of rows is kept. A
+     * schedule of more than {@link #MOST_COLUMNS} threads is written as a list, a thread's name before each step:
+     * as columns, a row of the thousandth thread would hold a thousand cells, and a million such rows of a full
+     * trace fill a disk (a round of Commons Pool's tests wrote 84 GB).
+     */
     private void render(boolean[] shown, Appendable table) throws IOException {
+        if (schedule.threads().size() > MOST_COLUMNS) {
+            list(shown, table);
+            return;
+        }
         TreeMap<Integer, Integer> widths = new TreeMap<>();
         rows.forEach(shown, row -> {
             if (row.thread() != ScheduleRows.ACROSS) {

@@ -77,11 +77,54 @@ public final class ScheduleTrace {
 
     private static Path write(Path file, Schedule schedule, long seed, InterleavingTable table) throws IOException {
         Files.createDirectories(file.getParent());
-        try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+        try (Writer out = new CappedWriter(Files.newBufferedWriter(file, StandardCharsets.UTF_8), MOST_CHARS)) {
             out.append("seed ").append(String.valueOf(seed)).append(", ").append(schedule.describe())
                     .append("\nevery step: the thread chosen, and what it went on to perform\n\n");
             table.full(out);
         }
         return file.toAbsolutePath().normalize();
+    }
+
+    /** The most characters a trace file holds (about 64 MB): a report must never fill the disk it is written to. */
+    static final long MOST_CHARS = 64L << 20;
+
+    /** Writes up to a limit, then one line saying so, and drops the rest. */
+    static final class CappedWriter extends Writer {
+        private final Writer out;
+        private final long limit;
+        private long written;
+        private boolean cut;
+
+        CappedWriter(Writer out, long limit) {
+            this.out = out;
+            this.limit = limit;
+        }
+
+        @Override
+        public void write(char[] chars, int offset, int length) throws IOException {
+            if (cut) {
+                return;
+            }
+            long room = limit - written;
+            if (length <= room) {
+                out.write(chars, offset, length);
+                written += length;
+                return;
+            }
+            out.write(chars, offset, (int) room);
+            written = limit;
+            cut = true;
+            out.write("\n… the trace stops here: the file holds at most " + (limit >> 20) + " MB\n");
+        }
+
+        @Override
+        public void flush() throws IOException {
+            out.flush();
+        }
+
+        @Override
+        public void close() throws IOException {
+            out.close();
+        }
     }
 }

@@ -32,6 +32,38 @@ class ScheduleTraceTests {
     }
 
     @Test
+    void scheduleOfManyThreads_fullTrace_isAListWhoseSizeGrowsWithTheStepsAlone(@TempDir Path dir)
+            throws IOException {
+        String[] names = new String[300];
+        for (int i = 0; i < names.length; i++) {
+            names[i] = "worker-" + i;
+        }
+        FabricatedSchedule steps = new FabricatedSchedule(names);
+        for (int i = 0; i < 3_000; i++) {
+            steps.add(i % names.length, WRITE); // as columns, a row of thread k would be k cells wide
+        }
+        ScheduleTrace.section(steps.schedule(), 7, List.of(), null, dir, "");
+
+        String trace = Files.readString(ScheduleTrace.fileFor(dir, 7));
+        assertTrue(trace.contains("| worker-299: Counter.add:12 field-write count"), trace.substring(0, 400));
+        assertTrue(trace.length() < 3_000 * 80, trace.length() + " characters for 3 000 steps");
+    }
+
+    @Test
+    void cappedWriter_pastItsLimit_dropsTheRestAndSaysSo() throws IOException {
+        java.io.StringWriter out = new java.io.StringWriter();
+        try (java.io.Writer capped = new ScheduleTrace.CappedWriter(out, 1000)) {
+            for (int i = 0; i < 10_000; i++) {
+                capped.write("0123456789");
+            }
+        }
+
+        String text = out.toString();
+        assertTrue(text.startsWith("0123456789".repeat(100) + "\n… the trace stops here"), text);
+        assertTrue(text.length() < 1100, text.length() + " characters");
+    }
+
+    @Test
     void folderThatCannotBeWritten_section_saysWhyAndStillShowsTheTable(@TempDir Path dir) throws IOException {
         Path notAFolder = Files.writeString(dir.resolve("file"), "");
 

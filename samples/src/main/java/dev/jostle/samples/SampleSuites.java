@@ -59,9 +59,9 @@ public final class SampleSuites {
             return 2;
         }
         out.printf(Locale.ROOT, "Jostle samples: %d variants; %d rounds each without noise, then jostled "
-                + "(broken: up to %d rounds, stopping at the first failure; fixes: %d rounds); seed %d%n%n",
+                + "(broken: up to %d rounds, stopping at the first failure; fixes: %d rounds) under %s; seed %d%n%n",
                 selected.size(), options.quietRounds(), options.brokenRounds(), options.fixRounds(),
-                options.seed());
+                options.strategy().id(), options.seed());
         long start = System.nanoTime();
         List<SuiteRow> rows = new ArrayList<>();
         Progress progress = new Progress(options.progress(), selected.size());
@@ -96,7 +96,8 @@ public final class SampleSuites {
                     Duration.ZERO).withStopAtFirstFailure(false).withRaceDetection(true), progress, "no noise");
         }
         int jostled = variant.broken() ? options.brokenRounds() : options.fixRounds();
-        CampaignSettings noisySettings = CampaignSettings.of(Strategy.MIXED, options.seed(), jostled, Duration.ZERO)
+        CampaignSettings noisySettings = CampaignSettings.of(options.strategy(), options.seed(), jostled,
+                Duration.ZERO)
                 .withStopAtFirstFailure(variant.broken());
         CampaignResult noisy = campaign(variant, noisySettings, progress, "jostled");
         progress.done(variant);

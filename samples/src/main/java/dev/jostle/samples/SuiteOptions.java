@@ -1,5 +1,6 @@
 package dev.jostle.samples;
 
+import dev.jostle.agent.runtime.Strategy;
 import java.time.Duration;
 import java.util.regex.Pattern;
 
@@ -13,9 +14,10 @@ import java.util.regex.Pattern;
  * @param seed          base seed of every campaign: round i runs under seed + i
  * @param only          runs the variants whose bug or name contains a match; null for all
  * @param progress      shows progress on the terminal
+ * @param strategy      how the jostled rounds are run ({@link Strategy#MIXED} unless asked otherwise)
  */
 public record SuiteOptions(int quietRounds, int brokenRounds, int fixRounds, Duration timeout, long seed,
-        Pattern only, boolean progress) {
+        Pattern only, boolean progress, Strategy strategy) {
 
     static final String USAGE = String.join("\n",
             "usage: java -jar samples/target/jostle-samples.jar [options]",
@@ -26,6 +28,7 @@ public record SuiteOptions(int quietRounds, int brokenRounds, int fixRounds, Dur
             "  --fix-rounds N    jostled rounds per fix (default 300, long 5000)",
             "  --broken-rounds N most jostled rounds per broken variant (default 500, long 2000)",
             "  --timeout MS      round timeout in milliseconds (default 2000)",
+            "  --strategy NAME   how jostled rounds run (default mixed; e.g. controlled-pct)",
             "  --no-progress     no progress line, even on a terminal");
 
     public static SuiteOptions parse(String[] args, boolean terminal) {
@@ -37,6 +40,7 @@ public record SuiteOptions(int quietRounds, int brokenRounds, int fixRounds, Dur
         long seed = 1;
         Pattern only = null;
         boolean progress = terminal;
+        Strategy strategy = Strategy.MIXED;
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
             switch (arg) {
@@ -61,6 +65,9 @@ public record SuiteOptions(int quietRounds, int brokenRounds, int fixRounds, Dur
                 case "--timeout":
                     timeoutMillis = number(args, ++i, arg, 1);
                     break;
+                case "--strategy":
+                    strategy = strategy(value(args, ++i, arg));
+                    break;
                 case "--no-progress":
                     progress = false;
                     break;
@@ -75,7 +82,15 @@ public record SuiteOptions(int quietRounds, int brokenRounds, int fixRounds, Dur
                 quiet != null ? quiet : longRun ? 1000 : 200,
                 broken != null ? broken : longRun ? 2000 : 500,
                 fixes != null ? fixes : longRun ? 5000 : 300,
-                Duration.ofMillis(timeoutMillis), seed, only, progress);
+                Duration.ofMillis(timeoutMillis), seed, only, progress, strategy);
+    }
+
+    private static Strategy strategy(String name) {
+        try {
+            return Strategy.fromId(name);
+        } catch (IllegalArgumentException unknown) {
+            throw new IllegalArgumentException("--strategy " + unknown.getMessage() + "\n" + USAGE);
+        }
     }
 
     public boolean selects(Variant variant) {

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.jostle.agent.runtime.Strategy;
 import org.junit.jupiter.api.Test;
 
 class SuiteOptionsTests {
@@ -39,6 +40,21 @@ class SuiteOptionsTests {
 
         assertTrue(error.getMessage().startsWith("unknown option '--fast'"), error.getMessage());
         assertTrue(error.getMessage().contains("usage:"), error.getMessage());
+    }
+
+    @Test
+    void strategyOption_parse_runsTheJostledRoundsUnderIt() {
+        assertEquals(Strategy.MIXED, SuiteOptions.parse(new String[0], false).strategy());
+        assertEquals(Strategy.CONTROLLED_PCT,
+                SuiteOptions.parse(new String[] {"--strategy", "controlled-pct"}, false).strategy());
+    }
+
+    @Test
+    void unknownStrategy_parse_namesTheKnownOnes() {
+        IllegalArgumentException error = assertThrows(IllegalArgumentException.class,
+                () -> SuiteOptions.parse(new String[] {"--strategy", "fast"}, false));
+
+        assertTrue(error.getMessage().startsWith("--strategy unknown strategy 'fast'; known: "), error.getMessage());
     }
 
     @Test

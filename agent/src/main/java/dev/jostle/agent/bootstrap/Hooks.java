@@ -154,7 +154,7 @@ public final class Hooks {
      */
     public static void threadSleep(long millis, int site) throws InterruptedException {
         emit(Event.SYNC_CALL, null, 0, site);
-        if (millis >= 0 && sleepSkipped()) {
+        if (millis >= 0 && sleptInstead(millis, 0)) {
             emit(Event.AFTER_SYNC_CALL, null, 0, site);
             return;
         }
@@ -166,7 +166,7 @@ public final class Hooks {
 
     public static void threadSleep(long millis, int nanos, int site) throws InterruptedException {
         emit(Event.SYNC_CALL, null, 0, site);
-        if (millis >= 0 && sleepSkipped()) {
+        if (millis >= 0 && nanos >= 0 && nanos <= 999_999 && sleptInstead(millis, nanos)) {
             emit(Event.AFTER_SYNC_CALL, null, 0, site);
             return;
         }
@@ -177,25 +177,25 @@ public final class Hooks {
     }
 
     /**
-     * A round that schedules its threads itself takes the sleep's point as the whole sleep; an interrupt
-     * pending still ends it with {@code InterruptedException}, as the real sleep would.
+     * A round that schedules its threads itself sleeps on its own clock (see {@link Probe#sleepInstead}); an
+     * interrupt, pending or arriving meanwhile, ends it with {@code InterruptedException}, as the real sleep's.
      */
-    private static boolean sleepSkipped() throws InterruptedException {
+    private static boolean sleptInstead(long millis, int nanos) throws InterruptedException {
         if (Probes.openRounds == 0) {
             return false;
         }
-        boolean skipped;
+        boolean slept;
         try {
             ProbeBinding binding = Probes.binding();
-            skipped = binding != null && binding.probe.skipsSleep(binding);
+            slept = binding != null && binding.probe.sleepInstead(binding, sleepNanos(millis, nanos));
         } catch (Throwable failure) {
             failed(failure);
             return false;
         }
-        if (skipped && Thread.interrupted()) {
+        if (slept && Thread.interrupted()) {
             throw new InterruptedException("sleep interrupted");
         }
-        return skipped;
+        return slept;
     }
 
     private static ProbeBinding sleepStarts() {
@@ -296,7 +296,7 @@ public final class Hooks {
 
     public static void park(int site) {
         emit(Event.PARK, null, 0, site);
-        if (!parkedInstead(false)) {
+        if (!parkedInstead(false, 0)) {
             LockSupport.park();
         }
         emit(Event.AFTER_PARK, null, 0, site);
@@ -304,7 +304,7 @@ public final class Hooks {
 
     public static void park(Object blocker, int site) {
         emit(Event.PARK, blocker, 0, site);
-        if (!parkedInstead(false)) {
+        if (!parkedInstead(false, 0)) {
             LockSupport.park(blocker);
         }
         emit(Event.AFTER_PARK, blocker, 0, site);
@@ -312,7 +312,7 @@ public final class Hooks {
 
     public static void parkNanos(long nanos, int site) {
         emit(Event.PARK, null, 0, site);
-        if (!parkedInstead(true)) {
+        if (!parkedInstead(true, nanos)) {
             LockSupport.parkNanos(nanos);
         }
         emit(Event.AFTER_PARK, null, 0, site);
@@ -320,20 +320,20 @@ public final class Hooks {
 
     public static void parkNanos(Object blocker, long nanos, int site) {
         emit(Event.PARK, blocker, 0, site);
-        if (!parkedInstead(true)) {
+        if (!parkedInstead(true, nanos)) {
             LockSupport.parkNanos(blocker, nanos);
         }
         emit(Event.AFTER_PARK, blocker, 0, site);
     }
 
     /** Whether the round performed the park itself (see {@link Probe#parkInstead}). */
-    private static boolean parkedInstead(boolean timed) {
+    private static boolean parkedInstead(boolean timed, long nanos) {
         if (Probes.openRounds == 0) {
             return false;
         }
         try {
             ProbeBinding binding = Probes.binding();
-            return binding != null && binding.probe.parkInstead(binding, timed);
+            return binding != null && binding.probe.parkInstead(binding, timed, nanos);
         } catch (Throwable failure) {
             failed(failure);
             return true; // a park may always return early
@@ -353,25 +353,25 @@ public final class Hooks {
     // throw and never re-enter: a thread without a binding (Jostle's own, the JDK's) makes the real call.
 
     public static void jdkPark() {
-        if (!jdkParkedInstead(false)) {
+        if (!jdkParkedInstead(false, 0)) {
             LockSupport.park();
         }
     }
 
     public static void jdkPark(Object blocker) {
-        if (!jdkParkedInstead(false)) {
+        if (!jdkParkedInstead(false, 0)) {
             LockSupport.park(blocker);
         }
     }
 
     public static void jdkParkNanos(long nanos) {
-        if (!jdkParkedInstead(true)) {
+        if (!jdkParkedInstead(true, nanos)) {
             LockSupport.parkNanos(nanos);
         }
     }
 
     public static void jdkParkNanos(Object blocker, long nanos) {
-        if (!jdkParkedInstead(true)) {
+        if (!jdkParkedInstead(true, nanos)) {
             LockSupport.parkNanos(blocker, nanos);
         }
     }
@@ -424,8 +424,80 @@ public final class Hooks {
         }
     }
 
+    /**
+     * {@code System.nanoTime()} inside {@code java.util.concurrent}: a controlled round's clock, so that a timed
+     * poll, await or future's get times out at the same step in every run. Never re-entered.
+     */
+    public static long jdkNanoTime() {
+        if (Probes.openRounds == 0) {
+            return System.nanoTime();
+        }
+        try {
+            ProbeBinding binding = Probes.binding();
+            if (binding == null || binding.inJdkHook) {
+                return System.nanoTime();
+            }
+            binding.inJdkHook = true;
+            try {
+                return binding.probe.nanoTime(binding);
+            } finally {
+                binding.inJdkHook = false;
+            }
+        } catch (Throwable failure) {
+            failed(failure);
+            return System.nanoTime();
+        }
+    }
+
+    /** {@code Thread.sleep(millis)} inside {@code java.util.concurrent} ({@code TimeUnit.sleep}). */
+    public static void jdkSleep(long millis) throws InterruptedException {
+        if (millis < 0 || !jdkSleptInstead(millis, 0)) {
+            Thread.sleep(millis);
+        }
+    }
+
+    /**
+     * {@code Thread.sleep(millis, nanos)} inside {@code java.util.concurrent}: a controlled round's thread sleeps
+     * on the round's clock, with no event, no noise and no race detection, as the other JDK hooks.
+     */
+    public static void jdkSleep(long millis, int nanos) throws InterruptedException {
+        if (millis < 0 || nanos < 0 || nanos > 999_999 || !jdkSleptInstead(millis, nanos)) {
+            Thread.sleep(millis, nanos);
+        }
+    }
+
+    private static boolean jdkSleptInstead(long millis, int nanos) throws InterruptedException {
+        if (Probes.openRounds == 0) {
+            return false;
+        }
+        boolean slept;
+        try {
+            ProbeBinding binding = Probes.binding();
+            if (binding == null || binding.inJdkHook) {
+                return false;
+            }
+            binding.inJdkHook = true;
+            try {
+                slept = binding.probe.sleepInstead(binding, sleepNanos(millis, nanos));
+            } finally {
+                binding.inJdkHook = false;
+            }
+        } catch (Throwable failure) {
+            failed(failure);
+            return false;
+        }
+        if (slept && Thread.interrupted()) {
+            throw new InterruptedException("sleep interrupted");
+        }
+        return slept;
+    }
+
+    private static long sleepNanos(long millis, int nanos) {
+        return millis >= Long.MAX_VALUE / 1_000_000L ? Long.MAX_VALUE : millis * 1_000_000L + nanos;
+    }
+
     /** As {@link #parkedInstead}, but never re-entered: the round's own code may park inside the JDK too. */
-    private static boolean jdkParkedInstead(boolean timed) {
+    private static boolean jdkParkedInstead(boolean timed, long nanos) {
         if (Probes.openRounds == 0) {
             return false;
         }
@@ -441,12 +513,42 @@ public final class Hooks {
         }
         binding.inJdkHook = true;
         try {
-            return binding.probe.parkInstead(binding, timed);
+            return binding.probe.parkInstead(binding, timed, nanos);
         } catch (Throwable failure) {
             failed(failure);
             return true; // a park may always return early: the JDK's callers loop
         } finally {
             binding.inJdkHook = false;
+        }
+    }
+
+    // ---- the clock: a controlled round's threads read the round's (see Probe#nanoTime) -------------
+
+    /** Replaces {@code System.nanoTime()}; not a scheduling point, and no site of its own (0). */
+    public static long nanoTime(int site) {
+        if (Probes.openRounds == 0) {
+            return System.nanoTime();
+        }
+        try {
+            ProbeBinding binding = Probes.binding();
+            return binding == null ? System.nanoTime() : binding.probe.nanoTime(binding);
+        } catch (Throwable failure) {
+            failed(failure);
+            return System.nanoTime();
+        }
+    }
+
+    /** Replaces {@code System.currentTimeMillis()}: as {@link #nanoTime(int)}. */
+    public static long currentTimeMillis(int site) {
+        if (Probes.openRounds == 0) {
+            return System.currentTimeMillis();
+        }
+        try {
+            ProbeBinding binding = Probes.binding();
+            return binding == null ? System.currentTimeMillis() : binding.probe.currentTimeMillis(binding);
+        } catch (Throwable failure) {
+            failed(failure);
+            return System.currentTimeMillis();
         }
     }
 

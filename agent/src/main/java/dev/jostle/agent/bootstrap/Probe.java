@@ -68,8 +68,11 @@ public interface Probe {
         return false;
     }
 
-    /** Performs {@code LockSupport.park} (timed or not) in the caller's place: as {@link #waitInstead}. */
-    default boolean parkInstead(ProbeBinding thread, boolean timed) {
+    /**
+     * Performs {@code LockSupport.park} in the caller's place ({@code timed}: {@code parkNanos} of {@code nanos}):
+     * as {@link #waitInstead}.
+     */
+    default boolean parkInstead(ProbeBinding thread, boolean timed, long nanos) {
         return false;
     }
 
@@ -96,10 +99,21 @@ public interface Probe {
     }
 
     /**
-     * Whether the current thread's {@code Thread.sleep} is to be skipped, its {@link Event#SYNC_CALL} being the
-     * scheduling point it stands for (a round that schedules its threads itself has no use for real time).
+     * Performs the current thread's {@code Thread.sleep} of {@code nanos} in its place, as a round that schedules
+     * its threads itself must (on its own clock): true when it did (the caller then throws if interrupted), false
+     * when the hook is to sleep itself. The default never does.
      */
-    default boolean skipsSleep(ProbeBinding thread) {
+    default boolean sleepInstead(ProbeBinding thread, long nanos) {
         return false;
+    }
+
+    /** {@code System.nanoTime()} as the current thread's round tells it. The default is the real clock. */
+    default long nanoTime(ProbeBinding thread) {
+        return System.nanoTime();
+    }
+
+    /** {@code System.currentTimeMillis()} as the current thread's round tells it. The default is the real clock. */
+    default long currentTimeMillis(ProbeBinding thread) {
+        return System.currentTimeMillis();
     }
 }

@@ -19,7 +19,11 @@ import net.bytebuddy.jar.asm.Opcodes;
  * conditions, futures, queues, exchangers, phasers) into {@code Hooks.jdk*} calls, the way Lincheck instruments
  * the JDK classes blocking rests on: a controlled round then sees a thread block in a lock, latch, queue or
  * future and schedules another, instead of holding the baton while it blocks unseen. The threads these classes
- * start (an executor's workers) are reported before they start, so that a round waits for them to arrive.
+ * start (an executor's workers) are reported before they start, so that a round waits for them to arrive. Their
+ * {@code System.nanoTime()} calls read the round's clock ({@code Hooks.jdkNanoTime}): a timed poll, await or
+ * get then times out at the same step in every run, where the real clock would make it re-park as often as the
+ * machine's speed allows. Their {@code Thread.sleep} calls ({@code TimeUnit.sleep}, which tests use a lot)
+ * sleep on that clock too, where the holder would otherwise sleep with the baton.
  *
  * <p>Only call instructions change, to static calls with the same arguments, so the classes already loaded
  * (most of {@code java.util.concurrent} is loaded at start-up) can be retransformed: no schema change, no new
@@ -34,6 +38,9 @@ public final class ConcurrencyParks implements ClassFileTransformer {
     private static final String STARTING_HOOK = "jdkThreadStarting";
     private static final byte[] LOCK_SUPPORT_BYTES = LOCK_SUPPORT.getBytes(StandardCharsets.ISO_8859_1);
     private static final byte[] THREAD_BYTES = "java/lang/Thread".getBytes(StandardCharsets.ISO_8859_1);
+    private static final byte[] NANO_TIME_BYTES = "nanoTime".getBytes(StandardCharsets.ISO_8859_1);
+    private static final String CLOCK_HOOK = "jdkNanoTime";
+    private static final String SLEEP_HOOK = "jdkSleep";
 
     /** The rewritten calls: {@code LockSupport.name(descriptor)} becomes {@code Hooks.hook(descriptor)}. */
     enum Call {
@@ -117,7 +124,8 @@ public final class ConcurrencyParks implements ClassFileTransformer {
     public byte[] transform(ClassLoader loader, String className, Class<?> redefined, ProtectionDomain domain,
             byte[] classFile) {
         if (loader != null || !applies(className)
-                || !mentions(classFile, LOCK_SUPPORT_BYTES) && !mentions(classFile, THREAD_BYTES)) {
+                || !mentions(classFile, LOCK_SUPPORT_BYTES) && !mentions(classFile, THREAD_BYTES)
+                && !mentions(classFile, NANO_TIME_BYTES)) {
             return null;
         }
         try {
@@ -161,7 +169,13 @@ public final class ConcurrencyParks implements ClassFileTransformer {
                         }
                         Call call = opcode == Opcodes.INVOKESTATIC && LOCK_SUPPORT.equals(owner)
                                 ? Call.of(method, desc) : null;
-                        if (call == null) {
+                        if (readsTheClock(opcode, owner, method, desc)) {
+                            changed[0] = true;
+                            super.visitMethodInsn(Opcodes.INVOKESTATIC, HOOKS, CLOCK_HOOK, desc, false);
+                        } else if (sleeps(opcode, owner, method, desc)) {
+                            changed[0] = true;
+                            super.visitMethodInsn(Opcodes.INVOKESTATIC, HOOKS, SLEEP_HOOK, desc, false);
+                        } else if (call == null) {
                             super.visitMethodInsn(opcode, owner, method, desc, isInterface);
                         } else {
                             changed[0] = true;
@@ -177,6 +191,16 @@ public final class ConcurrencyParks implements ClassFileTransformer {
             }
         }, 0);
         return changed[0] ? writer.toByteArray() : null;
+    }
+
+    private static boolean readsTheClock(int opcode, String owner, String method, String desc) {
+        return opcode == Opcodes.INVOKESTATIC && owner.equals("java/lang/System") && method.equals("nanoTime")
+                && desc.equals("()J");
+    }
+
+    private static boolean sleeps(int opcode, String owner, String method, String desc) {
+        return opcode == Opcodes.INVOKESTATIC && owner.equals("java/lang/Thread") && method.equals("sleep")
+                && (desc.equals("(J)V") || desc.equals("(JI)V"));
     }
 
     private static boolean startsAThread(int opcode, String owner, String method, String desc) {

@@ -26,7 +26,16 @@ enum HookedCall {
     /** In a round, an exit ends the round ({@code Hooks} throws RoundExit), not the JVM running the rounds. */
     SYSTEM_EXIT("exit", Event.SYNC_CALL, Receiver.NONE),
     RUNTIME_EXIT("runtimeExit", Event.SYNC_CALL, Receiver.OBJECT),
-    RUNTIME_HALT("runtimeHalt", Event.SYNC_CALL, Receiver.OBJECT);
+    RUNTIME_HALT("runtimeHalt", Event.SYNC_CALL, Receiver.OBJECT),
+    /**
+     * A controlled round's threads read its virtual clock, on which their sleeps and timeouts run: code that
+     * times a sleep, or computes a deadline, then agrees with them, and replays. Not a point: no site.
+     */
+    SYSTEM_NANO_TIME("nanoTime", HookedCall.NO_SITE, Receiver.NONE),
+    SYSTEM_CURRENT_TIME_MILLIS("currentTimeMillis", HookedCall.NO_SITE, Receiver.NONE);
+
+    /** The event of a call that is no scheduling point and reports nothing: it registers no site (0). */
+    static final int NO_SITE = 0;
 
     /** How the hook takes the call's receiver. */
     enum Receiver {
@@ -58,7 +67,7 @@ enum HookedCall {
         return hook;
     }
 
-    /** The {@link Event} the call's site is registered as. */
+    /** The {@link Event} the call's site is registered as, or {@link #NO_SITE}. */
     int event() {
         return event;
     }

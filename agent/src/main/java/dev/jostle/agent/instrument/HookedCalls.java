@@ -7,7 +7,7 @@ import net.bytebuddy.jar.asm.Opcodes;
 /**
  * The table of calls the agent hooks, one place for the visitor, {@link MethodReferenceBridges} and
  * {@link SharedMemoryInstrumentation}: the calls {@code Hooks} performs in their place (thread start, join
- * and sleep, wait and notify, park, exit), and the calls that synchronise, which are bracketed by
+ * and sleep, wait and notify, park, exit, the clock), and the calls that synchronise, which are bracketed by
  * {@code beforeSyncCall}/{@code afterSyncCall} and which the race detector takes as a release and an acquire.
  */
 final class HookedCalls {
@@ -42,6 +42,10 @@ final class HookedCalls {
 
     /** The hooked call that replaces this call instruction, or null. */
     static HookedCall replacing(int opcode, String owner, String name, String descriptor, TypeFacts facts) {
+        if (opcode == Opcodes.INVOKESTATIC && "()J".equals(descriptor) && "java/lang/System".equals(owner)) {
+            return "nanoTime".equals(name) ? HookedCall.SYSTEM_NANO_TIME
+                    : "currentTimeMillis".equals(name) ? HookedCall.SYSTEM_CURRENT_TIME_MILLIS : null;
+        }
         if (opcode == Opcodes.INVOKESTATIC && "sleep".equals(name)
                 && ("(J)V".equals(descriptor) || "(JI)V".equals(descriptor))
                 && ("java/lang/Thread".equals(owner) || facts.isThread(owner))) {

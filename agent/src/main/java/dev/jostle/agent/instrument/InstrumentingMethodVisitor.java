@@ -420,8 +420,8 @@ final class InstrumentingMethodVisitor extends MethodVisitor {
         HookedCall hooked = HookedCalls.replacing(opcode, owner, name, descriptor, facts);
         if (hooked != null) {
             // The hook performs the call itself, so the arguments stay on the stack; the site follows.
-            hooks.hook(hooked.hook(), hooked.hookDescriptor(descriptor),
-                    register(hooked.event(), member(owner, name), false));
+            hooks.hook(hooked.hook(), hooked.hookDescriptor(descriptor), hooked.event() == HookedCall.NO_SITE ? 0
+                    : register(hooked.event(), member(owner, name), false));
             return;
         }
         if (HookedCalls.synchronises(opcode, owner, name, descriptor, facts)) {

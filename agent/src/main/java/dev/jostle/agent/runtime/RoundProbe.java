@@ -229,12 +229,12 @@ final class RoundProbe implements Probe {
     }
 
     @Override
-    public boolean parkInstead(ProbeBinding binding, boolean timed) {
+    public boolean parkInstead(ProbeBinding binding, boolean timed, long nanos) {
         if (closed || scheduler == null) {
             return false;
         }
         ThreadState thread = state(binding);
-        return scheduler.park(thread.path(), thread.name(), timed);
+        return scheduler.park(thread.path(), thread.name(), timed, nanos);
     }
 
     @Override
@@ -263,8 +263,26 @@ final class RoundProbe implements Probe {
     }
 
     @Override
-    public boolean skipsSleep(ProbeBinding binding) {
-        return !closed && scheduler != null && scheduler.controls();
+    public boolean sleepInstead(ProbeBinding binding, long nanos) {
+        if (closed || scheduler == null || !scheduler.controls()) {
+            return false;
+        }
+        ThreadState thread = state(binding);
+        return scheduler.sleep(thread.path(), thread.name(), nanos);
+    }
+
+    /**
+     * A controlled round's threads read its virtual clock: what they compute from time then replays too. Threads
+     * it leaves behind go on reading the real clock plus the lead the virtual one took, never an earlier time.
+     */
+    @Override
+    public long nanoTime(ProbeBinding binding) {
+        return scheduler == null ? System.nanoTime() : scheduler.nanoTime();
+    }
+
+    @Override
+    public long currentTimeMillis(ProbeBinding binding) {
+        return scheduler == null ? System.currentTimeMillis() : scheduler.currentTimeMillis();
     }
 
     /** The controlled round's decisions so far, or null when the round is not controlled. */

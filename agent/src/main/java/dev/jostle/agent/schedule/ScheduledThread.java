@@ -46,8 +46,21 @@ final class ScheduledThread {
     Object blockedOn;
     /** At a {@code NOTIFY} point: the thread is about to {@code notifyAll}, not {@code notify}. */
     boolean notifiesAll;
-    /** A timed wait or park: may return at any decision. */
-    boolean timed;
+    /**
+     * When a timed wait, park or sleep is due, in {@link VirtualClock} time ({@link VirtualClock#NEVER}: not
+     * timed): it may return at any decision from then on.
+     */
+    long deadline = VirtualClock.NEVER;
+    /**
+     * The timeout's length and real start ({@link System#nanoTime()}): the clock jumps to {@link #deadline} only
+     * once the timeout has passed in real time too, so that a thread outside the round, which a sleeping test
+     * may be waiting for, gets the time it would have had. Nothing of the round runs meanwhile: the schedule
+     * does not depend on it.
+     */
+    long timeoutNanos;
+    long timeoutStart;
+    /** In {@code Thread.sleep}: nothing but the deadline or an interrupt ends it. */
+    boolean sleeping;
     /** Notified while waiting on {@link #target} (every notify is modelled as notifyAll: see docs). */
     boolean notified;
     /** How many notifies the model had performed on the monitor when the wait began. */

@@ -23,7 +23,8 @@ import java.util.concurrent.locks.LockSupport;
  *
  * <p>Blocking the agent sees is modelled, so no thread blocks inside the JVM while it holds the baton: a
  * monitor another round thread holds, {@code wait} until notified, {@code park} until unparked, {@code join}
- * until the thread ended; {@code sleep} is a plain point. What the agent cannot see falls back, bounded: a
+ * until the thread ended, a {@code sleep} or a timeout until the round's {@link VirtualClock} (which its threads
+ * read as {@code System.nanoTime}) reaches its end. What the agent cannot see falls back, bounded: a
  * started thread that does not reach a point within {@link #TRANSIT_NANOS}, a baton holder blocked inside the
  * JVM for {@link #BLOCKED_NANOS}, and a round whose threads are all blocked for {@link #STUCK_NANOS} lose the
  * baton (or, for the last, control altogether), and the round is marked not fully controlled.
@@ -57,6 +58,15 @@ public final class Scheduler {
     private static final long IDLE_NANOS = 50_000_000L;
     /** A backstop only: a chosen waiter is interrupted. */
     private static final long WAIT_POLL_MILLIS = 50;
+    /**
+     * A sleep, timed wait or timed park of at most this long may end at any decision, as if the round's other
+     * threads had been held up that long: what noise holds a round's threads up by in all (RandomNoise's cap).
+     * A short sleep often stands for work or I/O, and the bug is that it can take longer or shorter than the
+     * program assumes; the scheduler explores that, as noise does. A longer one ends only once the round's clock
+     * reaches it: code that sleeps a long while, or sets a long timeout, counts on it, as a test that sleeps to
+     * let threads get somewhere does, and no plain run would see them overtaken.
+     */
+    static final long EARLY_TIMEOUT_NANOS = 100_000_000L;
     private static final MethodHandle IS_VIRTUAL = isVirtualHandle();
 
     private final Object lock = new Object();
@@ -77,6 +87,9 @@ public final class Scheduler {
     private final Map<Object, Integer> notifies = new IdentityHashMap<>();
     /** Permits given to threads before the round met them: see {@link #unparked}. */
     private final Set<Thread> earlyPermits = new HashSet<>();
+    private final VirtualClock clock = new VirtualClock(System.nanoTime(), System.currentTimeMillis());
+    /** Once closed: how far the round's clock had run ahead of the real one (see {@link #nanoTime}). */
+    private volatile long leadAtClose;
     private ScheduledThread holder;
     private ScheduledThread last;
     private Thread watcher;
@@ -199,7 +212,8 @@ public final class Scheduler {
             me.target = target;
             me.site = site;
             me.notifiesAll = notifiesAll;
-            me.timed = false;
+            me.deadline = VirtualClock.NEVER;
+            me.sleeping = false;
             if (handOver(me)) {
                 return;
             }
@@ -209,7 +223,8 @@ public final class Scheduler {
 
     /**
      * Performs {@code monitor.wait(millis)} (0: untimed) under control: the monitor is given up in the model,
-     * the thread is schedulable again once notified (a timed wait at any time) and the monitor is free.
+     * the thread is schedulable again once notified (a timed wait also once its deadline passed on the round's
+     * {@link VirtualClock}) and the monitor is free.
      * Returns false, having done nothing, when the round does not control this wait; the caller then waits.
      */
     public boolean waitOn(long path, String name, Object monitor, long millis) throws InterruptedException {
@@ -229,7 +244,7 @@ public final class Scheduler {
             me.event = Event.WAIT;
             me.target = monitor;
             me.site = 0;
-            me.timed = millis > 0;
+            timeout(me, millis > 0 ? saturatedNanos(millis) : -1);
             me.notified = false;
             me.notifiesAtWait = notifies.getOrDefault(monitor, 0);
             me.savedEntries = monitors.releaseForWait(monitor, me);
@@ -283,10 +298,10 @@ public final class Scheduler {
 
     /**
      * Performs {@code LockSupport.park} under control: schedulable again once unparked (or interrupted; a timed
-     * park at any time); returns early if the round closes meanwhile. Returns false when the round does not
-     * control this park; the caller then parks.
+     * park, of {@code nanos}, once due); returns early if the round closes meanwhile. Returns false when the
+     * round does not control this park; the caller then parks.
      */
-    public boolean park(long path, String name, boolean timed) {
+    public boolean park(long path, String name, boolean timed, long nanos) {
         if (closed) {
             return false;
         }
@@ -303,7 +318,7 @@ public final class Scheduler {
             me.event = Event.PARK;
             me.target = null;
             me.site = 0;
-            me.timed = timed;
+            timeout(me, timed ? Math.max(0, nanos) : -1);
             if (handOver(me)) {
                 return true;
             }
@@ -338,6 +353,71 @@ public final class Scheduler {
     }
 
     /**
+     * Performs {@code Thread.sleep} of {@code nanos} under control: the thread is schedulable again once the
+     * round's clock reached the end of the sleep (a short one at any decision: {@link #EARLY_TIMEOUT_NANOS}), or
+     * it is interrupted (the caller then throws). Returns false
+     * when the round does not control this sleep; the caller then sleeps.
+     */
+    public boolean sleep(long path, String name, long nanos) {
+        if (closed) {
+            return false;
+        }
+        Thread current = Thread.currentThread();
+        if (uncontrollable(current)) {
+            return false;
+        }
+        ScheduledThread me;
+        synchronized (lock) {
+            if (closed) {
+                return false;
+            }
+            me = arrive(current, path, name);
+            me.event = Event.SYNC_CALL;
+            me.target = null;
+            me.site = 0;
+            timeout(me, Math.max(0, nanos));
+            me.sleeping = true;
+            if (handOver(me)) {
+                me.sleeping = false;
+                return true;
+            }
+        }
+        awaitTurn(me);
+        synchronized (lock) {
+            me.sleeping = false;
+            return true;
+        }
+    }
+
+    /**
+     * {@code System.nanoTime()} for a thread of this round: the {@link VirtualClock} while the round is
+     * controlled (a read by the baton holder moves it), and once control ended the real clock plus the lead the
+     * virtual one had taken, so that time never goes back.
+     */
+    public long nanoTime() {
+        if (!closed) {
+            synchronized (lock) {
+                if (!closed) {
+                    return holdsBaton() ? clock.readNanos() : clock.peekNanos();
+                }
+            }
+        }
+        return System.nanoTime() + leadAtClose;
+    }
+
+    /** {@code System.currentTimeMillis()} for a thread of this round: as {@link #nanoTime}. */
+    public long currentTimeMillis() {
+        if (!closed) {
+            synchronized (lock) {
+                if (!closed) {
+                    return holdsBaton() ? clock.readMillis() : clock.peekMillis();
+                }
+            }
+        }
+        return System.currentTimeMillis() + leadAtClose / 1_000_000L;
+    }
+
+    /**
      * The current thread acquired {@code monitor} (a synchronized block after its enter point, or a
      * synchronized method, whose entry has no point before it: the JVM took the monitor already).
      */
@@ -359,13 +439,16 @@ public final class Scheduler {
             return false;
         }
         synchronized (lock) {
-            return !closed && holder != null && holder.thread == Thread.currentThread();
+            return !closed && holdsBaton();
         }
     }
 
     /** Ends control (the round ended, failed or timed out): every waiting thread goes on at once. */
     public void close() {
         synchronized (lock) {
+            if (!closed) {
+                leadAtClose = clock.leadOver(System.nanoTime());
+            }
             closed = true;
             earlyPermits.clear();
             for (ScheduledThread thread : byPath) {
@@ -396,6 +479,26 @@ public final class Scheduler {
     }
 
     // ---- under the lock ---------------------------------------------------------------------------
+
+    private boolean holdsBaton() {
+        return holder != null && holder.thread == Thread.currentThread();
+    }
+
+    /** A timed wait, park or sleep of {@code nanos} from now (negative: untimed). */
+    private void timeout(ScheduledThread me, long nanos) {
+        me.sleeping = false;
+        if (nanos < 0) {
+            me.deadline = VirtualClock.NEVER;
+            return;
+        }
+        me.deadline = clock.deadlineAfter(nanos);
+        me.timeoutNanos = nanos;
+        me.timeoutStart = System.nanoTime();
+    }
+
+    private static long saturatedNanos(long millis) {
+        return millis >= Long.MAX_VALUE / 1_000_000L ? Long.MAX_VALUE : millis * 1_000_000L;
+    }
 
     private ScheduledThread arrive(Thread current, long path, String name) {
         ScheduledThread me = threads.get(current);
@@ -538,17 +641,19 @@ public final class Scheduler {
                 }
             }
         }
-        enabled.clear();
-        boolean anyWaiting = false;
-        for (ScheduledThread thread : byPath) {
-            if (thread.status == ScheduledThread.Status.AT_POINT) {
-                anyWaiting = true;
-                if (schedulable(thread)) {
-                    enabled.add(thread);
-                }
-            } else if (thread.status == ScheduledThread.Status.BLOCKED_IN_JVM) {
-                anyWaiting = true;
+        boolean anyWaiting = collectEnabled();
+        while (enabled.isEmpty() && anyWaiting) {
+            // Nothing can run before the earliest timeout ends: the clock jumps there, once it also ended for real.
+            ScheduledThread next = earliestTimeout();
+            if (next == null) {
+                break;
             }
+            if (now - next.timeoutStart < next.timeoutNanos) {
+                stuckSince = 0;
+                return; // the watch comes back
+            }
+            clock.advanceTo(next.deadline);
+            anyWaiting = collectEnabled();
         }
         if (enabled.isEmpty()) {
             if (anyWaiting && lostControl == null && deadlocked()) {
@@ -569,6 +674,7 @@ public final class Scheduler {
         stuckSince = 0;
         ScheduledThread chosen = policy.choose(enabled, last, recorder.length());
         recorder.add(chosen.number, chosen.site, chosen.event);
+        clock.step();
         holder = chosen;
         last = chosen;
         holderBlockedSince = 0;
@@ -583,6 +689,35 @@ public final class Scheduler {
             chosen.wokenByScheduler = true;
             chosen.thread.interrupt();
         }
+    }
+
+    /** Fills {@link #enabled}; returns whether any thread waits at a point or for a monitor. */
+    private boolean collectEnabled() {
+        enabled.clear();
+        boolean anyWaiting = false;
+        for (ScheduledThread thread : byPath) {
+            if (thread.status == ScheduledThread.Status.AT_POINT) {
+                anyWaiting = true;
+                if (schedulable(thread)) {
+                    enabled.add(thread);
+                }
+            } else if (thread.status == ScheduledThread.Status.BLOCKED_IN_JVM) {
+                anyWaiting = true;
+            }
+        }
+        return anyWaiting;
+    }
+
+    /** The waiting thread whose timeout ends first and has not yet, or null. */
+    private ScheduledThread earliestTimeout() {
+        ScheduledThread earliest = null;
+        for (ScheduledThread thread : byPath) {
+            if (thread.status == ScheduledThread.Status.AT_POINT && thread.deadline != VirtualClock.NEVER
+                    && !clock.due(thread.deadline) && (earliest == null || thread.deadline < earliest.deadline)) {
+                earliest = thread;
+            }
+        }
+        return earliest;
     }
 
     /**
@@ -635,18 +770,46 @@ public final class Scheduler {
     }
 
     private boolean schedulable(ScheduledThread thread) {
+        if (thread.sleeping) {
+            return timeoutMayEnd(thread) || thread.interrupted();
+        }
         switch (thread.event) {
             case Event.MONITOR_ENTER:
                 return thread.target == null || monitors.enterable(thread.target, thread);
             case Event.WAIT:
-                return (thread.notified || thread.timed || thread.interrupted())
+                return (thread.notified || timeoutMayEnd(thread) || thread.interrupted())
                         && monitors.enterable(thread.target, thread);
             case Event.PARK:
-                return thread.permit || thread.timed || thread.interrupted();
+                return thread.permit || timeoutMayEnd(thread) || thread.interrupted();
             case Event.SYNC_CALL:
                 return !(thread.target instanceof Thread) || joinable((Thread) thread.target);
             default:
                 return true;
+        }
+    }
+
+    private boolean timeoutMayEnd(ScheduledThread thread) {
+        return clock.due(thread.deadline)
+                || thread.deadline != VirtualClock.NEVER && thread.timeoutNanos <= EARLY_TIMEOUT_NANOS;
+    }
+
+    /**
+     * The chosen sleeper, waiter or parker goes on by its timeout before the clock reached it: the others were
+     * held up meanwhile, so the clock moves to its end, and every other sleep under way is stretched by as much,
+     * as noise stretches sleeps, so that a long one is not cut short by the others' early ends (see
+     * {@link #EARLY_TIMEOUT_NANOS}).
+     */
+    private void endsByItsTimeout(ScheduledThread chosen) {
+        long early = chosen.deadline - clock.now();
+        if (early <= 0) {
+            return;
+        }
+        clock.advanceTo(chosen.deadline);
+        for (ScheduledThread thread : byPath) {
+            if (thread.sleeping && thread.status == ScheduledThread.Status.AT_POINT) {
+                thread.deadline = thread.deadline >= VirtualClock.NEVER - 1 - early ? VirtualClock.NEVER - 1
+                        : thread.deadline + early;
+            }
         }
     }
 
@@ -659,6 +822,9 @@ public final class Scheduler {
     /** What the chosen thread's event does to the model, now that it is the one running. */
     private void perform(ScheduledThread chosen, long now) {
         Object target = chosen.target;
+        if (chosen.sleeping && !chosen.interrupted()) {
+            endsByItsTimeout(chosen);
+        }
         switch (chosen.event) {
             case Event.MONITOR_EXIT:
                 if (target != null) {
@@ -666,6 +832,9 @@ public final class Scheduler {
                 }
                 break;
             case Event.WAIT:
+                if (!chosen.notified && !chosen.interrupted()) {
+                    endsByItsTimeout(chosen);
+                }
                 monitors.reacquireAfterWait(target, chosen, chosen.savedEntries);
                 chosen.notified = false;
                 break;
@@ -673,6 +842,9 @@ public final class Scheduler {
                 notify(target, chosen.notifiesAll);
                 break;
             case Event.PARK:
+                if (!chosen.permit && !chosen.interrupted()) {
+                    endsByItsTimeout(chosen);
+                }
                 chosen.permit = false;
                 break;
             case Event.UNPARK:

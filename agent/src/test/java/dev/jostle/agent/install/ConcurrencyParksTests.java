@@ -39,9 +39,21 @@ class ConcurrencyParksTests {
         for (int i = 0; i < before.size(); i++) {
             String expected = before.get(i).replace(ConcurrencyParks.LOCK_SUPPORT + ".park",
                     ConcurrencyParks.HOOKS + ".jdkPark").replace(ConcurrencyParks.LOCK_SUPPORT + ".unpark",
-                    ConcurrencyParks.HOOKS + ".jdkUnpark");
+                    ConcurrencyParks.HOOKS + ".jdkUnpark").replace("java/lang/System.nanoTime",
+                    ConcurrencyParks.HOOKS + ".jdkNanoTime");
             assertEquals(expected, after.get(i));
         }
+    }
+
+    @Test
+    void conditionObject_rewrite_readsTheClockThroughTheHookOnly() throws IOException {
+        String condition = "java/util/concurrent/locks/AbstractQueuedSynchronizer$ConditionObject";
+        List<String> before = calls(jdkClass(condition));
+        List<String> after = calls(ConcurrencyParks.rewrite(jdkClass(condition)));
+
+        assertTrue(before.contains("java/lang/System.nanoTime()J"), before.toString()); // awaitNanos's deadline
+        assertFalse(after.contains("java/lang/System.nanoTime()J"), after.toString());
+        assertTrue(after.contains(ConcurrencyParks.HOOKS + ".jdkNanoTime()J"), after.toString());
     }
 
     @Test
@@ -55,7 +67,16 @@ class ConcurrencyParksTests {
 
     @Test
     void classWithoutParks_rewrite_isLeftAsItWas() throws IOException {
-        assertNull(ConcurrencyParks.rewrite(jdkClass("java/util/concurrent/TimeUnit")));
+        assertNull(ConcurrencyParks.rewrite(jdkClass("java/util/concurrent/atomic/AtomicInteger")));
+    }
+
+    @Test
+    void timeUnit_rewrite_sleepsThroughTheHookOnly() throws IOException {
+        List<String> calls = calls(ConcurrencyParks.rewrite(jdkClass("java/util/concurrent/TimeUnit")));
+
+        assertFalse(calls.stream().anyMatch(call -> call.startsWith("java/lang/Thread.sleep(")), calls.toString());
+        assertTrue(calls.stream().anyMatch(call -> call.startsWith(ConcurrencyParks.HOOKS + ".jdkSleep(")),
+                calls.toString());
     }
 
     @Test

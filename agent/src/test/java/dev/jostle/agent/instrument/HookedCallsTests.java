@@ -54,6 +54,8 @@ class HookedCallsTests {
         {Opcodes.INVOKESTATIC, "java/lang/System", "exit", "(I)V", HookedCall.SYSTEM_EXIT},
         {Opcodes.INVOKEVIRTUAL, "java/lang/Runtime", "exit", "(I)V", HookedCall.RUNTIME_EXIT},
         {Opcodes.INVOKEVIRTUAL, "java/lang/Runtime", "halt", "(I)V", HookedCall.RUNTIME_HALT},
+        {Opcodes.INVOKESTATIC, "java/lang/System", "nanoTime", "()J", HookedCall.SYSTEM_NANO_TIME},
+        {Opcodes.INVOKESTATIC, "java/lang/System", "currentTimeMillis", "()J", HookedCall.SYSTEM_CURRENT_TIME_MILLIS},
     };
 
     @Test
@@ -87,6 +89,7 @@ class HookedCallsTests {
                 "(Ljava/lang/Object;)V", FACTS));
         assertNull(HookedCalls.replacing(Opcodes.INVOKESTATIC, "java/util/concurrent/locks/LockSupport",
                 "parkUntil", "(J)V", FACTS));
+        assertNull(HookedCalls.replacing(Opcodes.INVOKESTATIC, "com/example/Clock", "nanoTime", "()J", FACTS));
     }
 
     @Test

@@ -240,6 +240,63 @@ class ControlledRoundTests {
     }
 
     @Test
+    void sleepToLetAWorkerFinish_controlled_findsItFinishedEveryRound() throws Exception {
+        // A skipped sleep let the sleeper overtake the worker: a failure no run without Jostle can have.
+        everyRoundFullyControlled(5, 5, "sleepsToLetAWorkerFinish", 1);
+    }
+
+    @Test
+    void shortSleep_controlled_mayEndBeforeTheOthersGetThereAndReplays() throws Exception {
+        for (Strategy strategy : CONTROLLED) {
+            Session session = JostleRuntime.newSession(strategy, 9, false);
+            Outcome overtaken = null;
+            for (int index = 0; index < 50 && overtaken == null; index++) {
+                Outcome outcome = run(session, index, "shortSleepOvertaken");
+                if ((int) outcome.result == 1) {
+                    overtaken = outcome;
+                }
+            }
+            assertNotNull(overtaken, strategy + ": a 5 ms sleep never ended before a 40-step worker in 50 rounds");
+            Outcome again = run(JostleRuntime.newSession(strategy, overtaken.report.seed(), false), 0,
+                    "shortSleepOvertaken");
+            assertEquals(1, again.result, strategy + " replay");
+            assertEquals("replayed exactly (" + overtaken.report.schedule().length() + " decisions)",
+                    again.report.schedule().replayCheck(overtaken.report.schedule()), strategy + " replay");
+        }
+    }
+
+    @Test
+    void sleepThroughTimeUnit_controlled_isASleepOnTheRoundsClock() throws Exception {
+        // TimeUnit.sleep calls Thread.sleep inside the JDK: the holder slept with the baton, the worker stood still.
+        everyRoundFullyControlled(5, 5, "sleepsThroughTimeUnit", 1);
+    }
+
+    @Test
+    void sleepTimedByTheProgram_controlled_lastsAsLongOnItsClock() throws Exception {
+        everyRoundFullyControlled(5, 2, "timesItsOwnSleep", 1);
+    }
+
+    @Test
+    void timedPollsOfAQueue_controlled_replayTheSameDecisionsAndTimeouts() throws Exception {
+        // With the real clock, how often a 200 µs poll re-parks or times out depends on the machine's speed.
+        for (Strategy strategy : CONTROLLED) {
+            Session session = JostleRuntime.newSession(strategy, 23, false);
+            for (int index = 0; index < 3; index++) {
+                Outcome first = run(session, index, "timedPolls");
+                assertTrue(first.report.schedule().fullyControlled(), first.report.schedule().describe());
+                for (int replay = 0; replay < 3; replay++) {
+                    Outcome again = run(JostleRuntime.newSession(strategy, first.report.seed(), false), 0,
+                            "timedPolls");
+                    assertEquals("replayed exactly (" + first.report.schedule().length() + " decisions)",
+                            again.report.schedule().replayCheck(first.report.schedule()),
+                            strategy + " round " + index + " replay " + replay);
+                    assertEquals(first.result, again.result, strategy + " round " + index + " replay " + replay);
+                }
+            }
+        }
+    }
+
+    @Test
     void noiseStrategy_round_hasNoSchedule() throws Exception {
         Outcome outcome = run(JostleRuntime.newSession(Strategy.NONE, 3, false).detectRaces(true), 0, "lostUpdate");
 

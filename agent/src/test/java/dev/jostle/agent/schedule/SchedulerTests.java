@@ -35,7 +35,7 @@ class SchedulerTests {
         Scheduler scheduler = Scheduler.randomWalk(2);
         scheduler.atPoint(1, "main", Event.FIELD_READ, null, 0);
         boolean[] modelled = {true};
-        Thread parker = new Thread(() -> modelled[0] = scheduler.park(2, "parker", false));
+        Thread parker = new Thread(() -> modelled[0] = scheduler.park(2, "parker", false, 0));
         parker.start();
         waitingForItsTurn(parker);
 
