@@ -302,34 +302,7 @@ public final class Scheduler {
      * round does not control this park; the caller then parks.
      */
     public boolean park(long path, String name, boolean timed, long nanos) {
-        if (closed) {
-            return false;
-        }
-        Thread current = Thread.currentThread();
-        if (uncontrollable(current)) {
-            return false;
-        }
-        ScheduledThread me;
-        synchronized (lock) {
-            if (closed) {
-                return false;
-            }
-            me = arrive(current, path, name);
-            me.event = Event.PARK;
-            me.target = null;
-            me.site = 0;
-            timeout(me, timed ? Math.max(0, nanos) : -1);
-            if (handOver(me)) {
-                return true;
-            }
-        }
-        awaitTurn(me);
-        synchronized (lock) {
-            // Closed meanwhile: the park returns early, as parks may. A real park now could wait for ever: the
-            // real permit may have been used up by the wait for the turn (the JDK's callers then re-check).
-            me.permit = false;
-            return true;
-        }
+        return blockInModel(path, name, Event.PARK, timed ? Math.max(0, nanos) : -1, false);
     }
 
     /**
@@ -359,6 +332,15 @@ public final class Scheduler {
      * when the round does not control this sleep; the caller then sleeps.
      */
     public boolean sleep(long path, String name, long nanos) {
+        return blockInModel(path, name, Event.SYNC_CALL, Math.max(0, nanos), true);
+    }
+
+    /**
+     * A park ({@code event} PARK) or a sleep ({@code sleeping}) of {@code timeoutNanos} (negative: untimed),
+     * performed in the model: returns when it is the thread's turn again, or early if the round closes meanwhile.
+     * Returns false, having done nothing, when the round does not control the current thread.
+     */
+    private boolean blockInModel(long path, String name, int event, long timeoutNanos, boolean sleeping) {
         if (closed) {
             return false;
         }
@@ -372,11 +354,11 @@ public final class Scheduler {
                 return false;
             }
             me = arrive(current, path, name);
-            me.event = Event.SYNC_CALL;
+            me.event = event;
             me.target = null;
             me.site = 0;
-            timeout(me, Math.max(0, nanos));
-            me.sleeping = true;
+            timeout(me, timeoutNanos);
+            me.sleeping = sleeping;
             if (handOver(me)) {
                 me.sleeping = false;
                 return true;
@@ -385,6 +367,11 @@ public final class Scheduler {
         awaitTurn(me);
         synchronized (lock) {
             me.sleeping = false;
+            if (event == Event.PARK) {
+                // Closed meanwhile: the park returns early, as parks may. A real park now could wait for ever: the
+                // real permit may have been used up by the wait for the turn (the JDK's callers then re-check).
+                me.permit = false;
+            }
             return true;
         }
     }
