@@ -136,8 +136,8 @@ final class SynchronizedMethodReports {
      * </pre>
      * after the last instruction. Its stack map frame holds only {@code this} (for a static method nothing,
      * or its class in the fresh local it takes its monitor from), which every instruction's frame agrees
-     * with, unless the method stores into local 0: then the exit stays unreported (javac never does that). Called after the last instruction and the
-     * method's other handlers, before the exception table's end.
+     * with, unless the method stores into local 0: then the exit stays unreported (javac never does that).
+     * Called after the last instruction and the method's other handlers, before the exception table's end.
      */
     void finish() {
         if (!isSynchronized || (!isStatic && storesLocalZero)) {
