@@ -37,11 +37,17 @@ final class InstrumentingClassVisitor extends ClassVisitor {
     @Override
     public MethodVisitor visitMethod(int access, String name, String descriptor, String signature,
             String[] exceptions) {
-        boolean monitorInCode = SynchronizedMethodEntries.takenInCode(access, name, descriptor);
+        int monitorLocal = SynchronizedMethodEntries.monitorLocal(access, name, descriptor);
+        boolean monitorInCode = monitorLocal != SynchronizedMethodEntries.FLAG_KEPT;
         int written = monitorInCode ? access & ~Opcodes.ACC_SYNCHRONIZED : access;
         MethodVisitor next = super.visitMethod(written, name, descriptor, signature, exceptions);
-        return next == null ? null
-                : new InstrumentingMethodVisitor(next, this, access, name, descriptor, monitorInCode);
+        if (next == null) {
+            return null;
+        }
+        if (monitorInCode && (access & Opcodes.ACC_STATIC) != 0) {
+            next = new ClassInFreshLocal(next, monitorLocal, descriptor);
+        }
+        return new InstrumentingMethodVisitor(next, this, access, name, descriptor, monitorLocal);
     }
 
     TypeFacts facts() {

@@ -55,11 +55,12 @@ final class InstrumentingMethodVisitor extends MethodVisitor {
     private final List<Runnable> afterPendingRead = new ArrayList<>();
 
     /**
-     * @param monitorInCode a synchronized method that takes its monitor in code (see
-     *     {@link SynchronizedMethodEntries}); {@code access} is still the declared one
+     * @param monitorLocal for a synchronized method that takes its monitor in code, the local it takes it
+     *     from (see {@link SynchronizedMethodEntries}), else {@code FLAG_KEPT}; {@code access} is still the
+     *     declared one
      */
     InstrumentingMethodVisitor(MethodVisitor next, InstrumentingClassVisitor type, int access, String name,
-            String descriptor, boolean monitorInCode) {
+            String descriptor, int monitorLocal) {
         super(OpenedClassReader.ASM_API, next);
         this.type = type;
         this.isConstructor = "<init>".equals(name);
@@ -68,7 +69,7 @@ final class InstrumentingMethodVisitor extends MethodVisitor {
         this.hooks = new HookEmitter(next);
         this.accesses = new AccessReports(next, hooks);
         this.sites = new MethodSites(type, name);
-        this.synchronizedMethod = new SynchronizedMethodReports(next, hooks, type, sites, access, monitorInCode);
+        this.synchronizedMethod = new SynchronizedMethodReports(next, hooks, type, sites, access, monitorLocal);
         this.thisInitialized = !isConstructor;
         this.releaseHandlers = new ReleaseHandlerCopies(next, type.version(), access, type.internalName(), name,
                 descriptor);

@@ -266,7 +266,8 @@ final class ReleaseHandlerCopies {
         return visited.contains(entry.start) && !visited.contains(entry.end);
     }
 
-    private static Object frameType(Type type) {
+    /** The stack map frame entry for a local of this type. */
+    static Object frameType(Type type) {
         switch (type.getSort()) {
             case Type.BOOLEAN:
             case Type.BYTE:

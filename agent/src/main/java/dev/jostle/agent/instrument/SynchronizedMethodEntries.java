@@ -1,6 +1,8 @@
 package dev.jostle.agent.instrument;
 
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Map;
 import java.util.Set;
 import net.bytebuddy.jar.asm.ClassReader;
 import net.bytebuddy.jar.asm.ClassVisitor;
@@ -16,21 +18,30 @@ import net.bytebuddy.utility.OpenedClassReader;
  * {@code monitorenter} (with its point) before its body and {@code monitorexit} at every exit, as javac writes
  * a synchronized block. Reflection then no longer reports the method synchronized: the price of the point.
  *
+ * <p>Every exit must release the monitor from the same local the entry took it from: HotSpot pairs a
+ * {@code monitorexit} with its {@code monitorenter} by where the monitor came from, and two loads of it are two
+ * sources ("improper monitor pair": neither compiler takes the method). An instance method's monitor is
+ * {@code this}, in local 0. A static method's is its class: one {@code ldc} stored in a fresh local, past the
+ * method's own (its {@code maxLocals}), as javac keeps the class of {@code synchronized (C.class)} in a local;
+ * {@link ClassInFreshLocal} adds that local to every stack map frame. Its index comes from the class file, as
+ * the method's {@code maxLocals} arrives only after its code.
+ *
  * <p>Not for a class being retransformed (the JVM refuses a changed modifier), an abstract or native method,
- * or an instance method whose code stores into local 0, where the exits would find no {@code this} to release
- * (javac never does; an optimiser may): finding those needs the method's code before it is visited, so the
- * class file is scanned once, when the first such method is asked about. Nor for a static method: HotSpot
- * pairs a {@code monitorexit} with its {@code monitorenter} by where the monitor came from, and two loads of
- * the class literal are two sources ("improper monitor pair": neither compiler takes the method); javac keeps
- * the class in a local, which a method visited once cannot add without rewriting every stack map frame. A
- * thread blocked on a static method's monitor is left to the scheduler's {@code BLOCKED_IN_JVM} waiting.
+ * an instance method whose code stores into local 0, where the exits would find no {@code this} to release
+ * (javac never does; an optimiser may), or a static method of a class file older than Java 5, where
+ * {@code ldc} cannot load a class. What decides this needs the method's code before it is visited, so the
+ * class file is scanned once, when the first synchronized method is asked about. A thread blocked on the
+ * monitor of a method that keeps its flag is left to the scheduler's {@code BLOCKED_IN_JVM} waiting.
  */
 public final class SynchronizedMethodEntries {
+
+    /** What {@link #monitorLocal} answers for a method that keeps its flag. */
+    static final int FLAG_KEPT = -1;
 
     private static final ThreadLocal<SynchronizedMethodEntries> DEFINING = new ThreadLocal<>();
 
     private final byte[] classFile;
-    private Set<String> storingLocalZero;
+    private Scan scan;
 
     private SynchronizedMethodEntries(byte[] classFile) {
         this.classFile = classFile;
@@ -46,55 +57,86 @@ public final class SynchronizedMethodEntries {
                 defining && classFile != null ? new SynchronizedMethodEntries(classFile) : null, transformation);
     }
 
-    /** Whether the method, as its class file declares it, is to take its monitor in its own code. */
-    static boolean takenInCode(int access, String name, String descriptor) {
+    /**
+     * The local a synchronized method, as its class file declares it, takes its monitor from in its own code:
+     * 0 for an instance method, a fresh local holding the class for a static one; or {@link #FLAG_KEPT}.
+     */
+    static int monitorLocal(int access, String name, String descriptor) {
         if ((access & Opcodes.ACC_SYNCHRONIZED) == 0 || (access & (Opcodes.ACC_ABSTRACT | Opcodes.ACC_NATIVE)) != 0) {
-            return false;
+            return FLAG_KEPT;
         }
         SynchronizedMethodEntries defining = DEFINING.get();
         if (defining == null) {
-            return false;
+            return FLAG_KEPT;
         }
+        if (defining.scan == null) {
+            defining.scan = new Scan(defining.classFile);
+        }
+        String method = name + descriptor;
         if ((access & Opcodes.ACC_STATIC) != 0) {
-            return false;
+            return defining.scan.freshLocals.getOrDefault(method, FLAG_KEPT);
         }
-        return !defining.storesLocalZero(name + descriptor);
+        return defining.scan.storingLocalZero.contains(method) ? FLAG_KEPT : 0;
     }
 
-    private boolean storesLocalZero(String method) {
-        if (storingLocalZero == null) {
-            storingLocalZero = scan(classFile);
-        }
-        return storingLocalZero.contains(method);
-    }
+    /** What the synchronized methods' code says about the locals they may use. */
+    private static final class Scan {
+        /** The synchronized instance methods (name and descriptor) whose code stores into local 0. */
+        final Set<String> storingLocalZero = new HashSet<>();
+        /** The synchronized static methods that may take their monitor in code, and the first local they leave free. */
+        final Map<String, Integer> freshLocals = new HashMap<>();
+        private boolean classLiterals;
 
-    /** The synchronized instance methods (name and descriptor) whose code stores into local 0. */
-    private static Set<String> scan(byte[] classFile) {
-        Set<String> found = new HashSet<>();
-        new ClassReader(classFile).accept(new ClassVisitor(OpenedClassReader.ASM_API) {
-            @Override
-            public MethodVisitor visitMethod(int access, String name, String descriptor, String signature,
-                    String[] exceptions) {
-                if ((access & Opcodes.ACC_SYNCHRONIZED) == 0 || (access & Opcodes.ACC_STATIC) != 0) {
-                    return null;
+        Scan(byte[] classFile) {
+            new ClassReader(classFile).accept(new ClassVisitor(OpenedClassReader.ASM_API) {
+                @Override
+                public void visit(int version, int access, String name, String signature, String superName,
+                        String[] interfaces) {
+                    classLiterals = (version & 0xFFFF) >= Opcodes.V1_5;
                 }
-                return new MethodVisitor(OpenedClassReader.ASM_API) {
-                    @Override
-                    public void visitVarInsn(int opcode, int varIndex) {
-                        if (varIndex == 0 && opcode >= Opcodes.ISTORE && opcode <= Opcodes.ASTORE) {
-                            found.add(name + descriptor);
-                        }
-                    }
 
-                    @Override
-                    public void visitIincInsn(int varIndex, int increment) {
-                        if (varIndex == 0) {
-                            found.add(name + descriptor);
-                        }
+                @Override
+                public MethodVisitor visitMethod(int access, String name, String descriptor, String signature,
+                        String[] exceptions) {
+                    if ((access & Opcodes.ACC_SYNCHRONIZED) == 0) {
+                        return null;
                     }
-                };
+                    return (access & Opcodes.ACC_STATIC) != 0 ? staticMethod(name + descriptor)
+                            : instanceMethod(name + descriptor);
+                }
+            }, ClassReader.SKIP_DEBUG | ClassReader.SKIP_FRAMES);
+        }
+
+        private MethodVisitor instanceMethod(String method) {
+            return new MethodVisitor(OpenedClassReader.ASM_API) {
+                @Override
+                public void visitVarInsn(int opcode, int varIndex) {
+                    if (varIndex == 0 && opcode >= Opcodes.ISTORE && opcode <= Opcodes.ASTORE) {
+                        storingLocalZero.add(method);
+                    }
+                }
+
+                @Override
+                public void visitIincInsn(int varIndex, int increment) {
+                    if (varIndex == 0) {
+                        storingLocalZero.add(method);
+                    }
+                }
+            };
+        }
+
+        private MethodVisitor staticMethod(String method) {
+            if (!classLiterals) {
+                return null;
             }
-        }, ClassReader.SKIP_DEBUG | ClassReader.SKIP_FRAMES);
-        return found;
+            return new MethodVisitor(OpenedClassReader.ASM_API) {
+                @Override
+                public void visitMaxs(int maxStack, int maxLocals) {
+                    if (maxLocals < 0xFFFF) { // the fresh local must still have an index
+                        freshLocals.put(method, maxLocals);
+                    }
+                }
+            };
+        }
     }
 }

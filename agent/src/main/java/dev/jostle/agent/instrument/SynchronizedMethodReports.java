@@ -23,6 +23,8 @@ final class SynchronizedMethodReports {
     private final boolean isStatic;
     /** The method takes its monitor in code, the flag removed (see {@link SynchronizedMethodEntries}). */
     private final boolean monitorInCode;
+    /** When it does: the local it takes the monitor from, and every exit releases it from. */
+    private final int monitorLocal;
 
     /** Whether the entry report is not emitted yet (it goes before the first instruction). */
     private boolean entryPending;
@@ -33,14 +35,15 @@ final class SynchronizedMethodReports {
     private boolean storesLocalZero;
 
     SynchronizedMethodReports(MethodVisitor next, HookEmitter hooks, InstrumentingClassVisitor type,
-            MethodSites sites, int access, boolean monitorInCode) {
+            MethodSites sites, int access, int monitorLocal) {
         this.next = next;
         this.hooks = hooks;
         this.type = type;
         this.sites = sites;
         this.isSynchronized = (access & Opcodes.ACC_SYNCHRONIZED) != 0;
         this.isStatic = (access & Opcodes.ACC_STATIC) != 0;
-        this.monitorInCode = monitorInCode;
+        this.monitorInCode = monitorLocal != SynchronizedMethodEntries.FLAG_KEPT;
+        this.monitorLocal = monitorLocal;
     }
 
     /** At the start of the method's code: marks where the catch-all for exceptional exits begins. */
@@ -78,7 +81,12 @@ final class SynchronizedMethodReports {
         int site = sites.register(Event.MONITOR_ENTER, monitor, false);
         if (monitorInCode) {
             // The enter with its point, as before a synchronized block's MONITORENTER; the catch-all region starts
-            // once the monitor is held, so that nothing thrown before releases what was never taken.
+            // once the monitor is held, so that nothing thrown before releases what was never taken. A static
+            // method's class goes into its fresh local first: every exit's release must load it from there.
+            if (isStatic) {
+                next.visitLdcInsn(Type.getObjectType(type.internalName()));
+                next.visitVarInsn(Opcodes.ASTORE, monitorLocal);
+            }
             pushMonitor();
             next.visitInsn(Opcodes.DUP);
             hooks.hook("beforeMonitorEnter", HookEmitter.OWNER_SITE, site);
@@ -126,10 +134,10 @@ final class SynchronizedMethodReports {
      * <pre>
      *   H: push monitor; push site; invokestatic beforeMonitorExit; athrow
      * </pre>
-     * after the last instruction. Its stack map frame holds only {@code this} (nothing for a static
-     * method), which every instruction's frame agrees with, unless the method stores into local 0: then
-     * the exit stays unreported (javac never does that). Called after the last instruction and the
-     * method's other handlers, before the exception table's end.
+     * after the last instruction. Its stack map frame holds only {@code this} (for a static method nothing,
+     * or its class in the fresh local it takes its monitor from), which every instruction's frame agrees
+     * with, unless the method stores into local 0: then the exit stays unreported (javac never does that).
+     * Called after the last instruction and the method's other handlers, before the exception table's end.
      */
     void finish() {
         if (!isSynchronized || (!isStatic && storesLocalZero)) {
@@ -169,7 +177,10 @@ final class SynchronizedMethodReports {
         next.visitTryCatchBlock(reportStart, reportEnd, releaseOnly, null);
     }
 
-    /** The frame at a catch-all handler: only {@code this} (nothing for a static method), the exception. */
+    /**
+     * The frame at a catch-all handler: only {@code this} (nothing for a static method, whose fresh local
+     * {@link ClassInFreshLocal} adds), the exception.
+     */
     private void throwableFrame() {
         if ((type.version() & 0xFFFF) >= Opcodes.V1_6) {
             Object[] locals = isStatic ? new Object[0] : new Object[] {type.internalName()};
@@ -178,7 +189,9 @@ final class SynchronizedMethodReports {
     }
 
     private void pushMonitor() {
-        if (!isStatic) {
+        if (monitorInCode) {
+            next.visitVarInsn(Opcodes.ALOAD, monitorLocal);
+        } else if (!isStatic) {
             next.visitVarInsn(Opcodes.ALOAD, 0);
         } else if ((type.version() & 0xFFFF) >= Opcodes.V1_5) {
             next.visitLdcInsn(Type.getObjectType(type.internalName()));

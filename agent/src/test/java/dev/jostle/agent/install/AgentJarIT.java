@@ -72,7 +72,7 @@ class AgentJarIT {
     void synchronizedMethodsTakingTheirMonitorInCode_haveBalancedMonitorsForTheJit() throws Exception {
         Run run = launch(List.of("-javaagent:" + AGENT_JAR, "-Xlog:monitormismatch=info"), TEST_CLASSES,
                 "dev.jostle.fixtures.HotSynchronized");
-        assertEquals(new Run(0, "400000\n"), run);
+        assertEquals(new Run(0, "600000\n"), run);
     }
 
     @Test

@@ -150,16 +150,74 @@ class MonitorInstrumentationTests {
 
     /**
      * A synchronized method's monitor is taken before its first instruction, where no point can come first:
-     * a class being defined takes it in code instead, behind a point; a class being retransformed cannot lose
-     * the flag (the JVM refuses a changed modifier) and keeps it, as static methods do (see
+     * a class being defined takes it in code instead, behind a point, static methods too; a class being
+     * retransformed cannot lose the flag (the JVM refuses a changed modifier) and keeps it (see
      * SynchronizedMethodEntries).
      */
     @Test
     void synchronizedMethods_definedTakeTheirMonitorInCode_retransformedKeepTheFlag() throws Exception {
-        assertEquals(List.of("staticSynchronizedMethod", "staticSynchronizedThrowing"),
-                synchronizedMethods(instrumentedMonitors()));
-        assertTrue(synchronizedMethods(instrumentedMonitors(monitorsClass)).contains("synchronizedMethod"),
-                synchronizedMethods(instrumentedMonitors(monitorsClass)).toString());
+        assertEquals(List.of(), synchronizedMethods(instrumentedMonitors()));
+        List<String> retransformed = synchronizedMethods(instrumentedMonitors(monitorsClass));
+        assertTrue(retransformed.containsAll(List.of("synchronizedMethod", "staticSynchronizedMethod")),
+                retransformed.toString());
+    }
+
+    /**
+     * HotSpot pairs a monitorexit with its monitorenter by where the monitor came from (two loads of the class
+     * literal are an "improper monitor pair"): a static method loads its class once, into a fresh local past
+     * its parameter, and its enter and every exit (the return, the catch-all, the catch-all's own guard) read
+     * it there.
+     */
+    @Test
+    void staticSynchronizedMethod_defined_takesAndReleasesTheClassFromOneFreshLocal() throws Exception {
+        assertEquals(List.of("ldc dev/jostle/fixtures/Monitors", "astore 1", "monitorenter from local 1",
+                        "monitorexit from local 1", "monitorexit from local 1", "monitorexit from local 1"),
+                monitorSources(instrumentedMonitors(), "staticSynchronizedMethod"));
+    }
+
+    /** A method's class literals, stores of objects, and the local each monitor instruction's monitor came from. */
+    private static List<String> monitorSources(byte[] classFile, String method) {
+        List<String> sources = new java.util.ArrayList<>();
+        new net.bytebuddy.jar.asm.ClassReader(classFile).accept(new net.bytebuddy.jar.asm.ClassVisitor(
+                net.bytebuddy.utility.OpenedClassReader.ASM_API) {
+            @Override
+            public net.bytebuddy.jar.asm.MethodVisitor visitMethod(int access, String name, String descriptor,
+                    String signature, String[] exceptions) {
+                if (!name.equals(method)) {
+                    return null;
+                }
+                return new net.bytebuddy.jar.asm.MethodVisitor(net.bytebuddy.utility.OpenedClassReader.ASM_API) {
+                    private int lastLoaded = -1;
+
+                    @Override
+                    public void visitLdcInsn(Object value) {
+                        if (value instanceof net.bytebuddy.jar.asm.Type) {
+                            sources.add("ldc " + ((net.bytebuddy.jar.asm.Type) value).getInternalName());
+                            lastLoaded = -1;
+                        }
+                    }
+
+                    @Override
+                    public void visitVarInsn(int opcode, int varIndex) {
+                        if (opcode == net.bytebuddy.jar.asm.Opcodes.ALOAD) {
+                            lastLoaded = varIndex;
+                        } else if (opcode == net.bytebuddy.jar.asm.Opcodes.ASTORE) {
+                            sources.add("astore " + varIndex);
+                        }
+                    }
+
+                    @Override
+                    public void visitInsn(int opcode) {
+                        if (opcode == net.bytebuddy.jar.asm.Opcodes.MONITORENTER) {
+                            sources.add("monitorenter from local " + lastLoaded);
+                        } else if (opcode == net.bytebuddy.jar.asm.Opcodes.MONITOREXIT) {
+                            sources.add("monitorexit from local " + lastLoaded);
+                        }
+                    }
+                };
+            }
+        }, 0);
+        return sources;
     }
 
     private static List<String> synchronizedMethods(byte[] classFile) {
@@ -193,6 +251,8 @@ class MonitorInstrumentationTests {
         Object value = probe.record(() -> call(monitorsClass, "staticSynchronizedMethod", 5));
         assertEquals(15, value);
         assertEquals(List.of(
+                "monitor-enter Monitors.class " + at("staticSynchronizedMethod", "static-sync-return")
+                        + " dev.jostle.fixtures.Monitors.class",
                 "after-monitor-enter Monitors.class " + at("staticSynchronizedMethod", "static-sync-return")
                         + " dev.jostle.fixtures.Monitors.class",
                 "monitor-exit Monitors.class " + at("staticSynchronizedMethod", "static-sync-return")),
@@ -218,7 +278,8 @@ class MonitorInstrumentationTests {
         assertEquals("from the static fixture", thrown.getMessage());
         String site = at("staticSynchronizedThrowing", "static-sync-throw");
         assertFalse(Thread.holdsLock(monitorsClass), "the exception left the method: its monitor is released");
-        assertEquals(List.of("after-monitor-enter Monitors.class " + site + " dev.jostle.fixtures.Monitors.class",
+        assertEquals(List.of("monitor-enter Monitors.class " + site + " dev.jostle.fixtures.Monitors.class",
+                "after-monitor-enter Monitors.class " + site + " dev.jostle.fixtures.Monitors.class",
                 "monitor-exit Monitors.class " + site), probe.lines());
     }
 
@@ -258,5 +319,33 @@ class MonitorInstrumentationTests {
                 "after-monitor-enter m " + at("synchronizedLoop", "loop-first")
                 + " dev.jostle.fixtures.Monitors (this)",
                 "monitor-exit m " + at("synchronizedLoop", "loop-return")), probe.lines());
+    }
+
+    @Test
+    void staticSynchronizedMethodStartingWithALoop_reportsTheEntryOnce() throws Exception {
+        Object value = probe.record(() -> call(monitorsClass, "staticSynchronizedLoop", 10));
+        assertEquals(-2, value);
+        String first = at("staticSynchronizedLoop", "static-loop-first");
+        assertEquals(List.of("monitor-enter Monitors.class " + first + " dev.jostle.fixtures.Monitors.class",
+                "after-monitor-enter Monitors.class " + first + " dev.jostle.fixtures.Monitors.class",
+                "monitor-exit Monitors.class " + at("staticSynchronizedLoop", "static-loop-return")), probe.lines());
+    }
+
+    /** Every frame carries the class in the fresh local past two wide parameters, or the class fails to verify. */
+    @Test
+    void staticSynchronizedMethodAmongWideLocals_runsBothWaysAndReleasesTheClass() throws Exception {
+        Object lock = new Object();
+        probe.name(lock, "lock");
+        assertEquals(10 + 3 * 5 + 0.5 + 1 + 0.5 + 1,
+                (double) call(monitorsClass, "staticSynchronizedAmongWideLocals", 10L, 0.5, lock, 2));
+        assertThrows(ArithmeticException.class, () -> probe.record(
+                () -> call(monitorsClass, "staticSynchronizedAmongWideLocals", 10L, 0.5, lock, 0)));
+        assertFalse(Thread.holdsLock(lock));
+        assertFalse(Thread.holdsLock(monitorsClass));
+        List<String> lines = probe.lines();
+        assertEquals(List.of("monitor-enter Monitors.class", "after-monitor-enter Monitors.class", "monitor-enter lock",
+                        "after-monitor-enter null", "monitor-exit lock", "monitor-exit Monitors.class"),
+                lines.stream().map(line -> line.substring(0, line.indexOf(" @"))).toList(),
+                lines.toString());
     }
 }

@@ -113,6 +113,30 @@ class ControlledRoundTests {
         everyRoundFullyControlled(3, 10, "synchronizedMethods", 60);
     }
 
+    /**
+     * A static synchronized method of a class being defined takes its class's monitor in code, behind a point:
+     * the two callers wait for it in the model, not inside the JVM, where the JVM would pick which gets it
+     * ("wait inside the JVM for one monitor": the round lost control).
+     */
+    @Test
+    void twoThreadsCallingAStaticSynchronizedMethodAThirdIsIn_controlled_waitUnderControlAndReplayExactly()
+            throws Exception {
+        for (Strategy strategy : CONTROLLED) {
+            Session session = JostleRuntime.newSession(strategy, 5, false);
+            for (int index = 0; index < 5; index++) {
+                Outcome outcome = run(session, index, "staticSynchronizedMethod");
+                Schedule schedule = outcome.report.schedule();
+                assertEquals(3, outcome.result, strategy + " round " + index);
+                assertTrue(schedule.fullyControlled(), strategy + " round " + index + ": " + schedule.describe());
+
+                Outcome replayed = run(JostleRuntime.newSession(strategy, outcome.report.seed(), false), 0,
+                        "staticSynchronizedMethod");
+                assertEquals("replayed exactly (" + schedule.length() + " decisions)",
+                        replayed.report.schedule().replayCheck(schedule), strategy + " round " + index);
+            }
+        }
+    }
+
     @Test
     void oneNotifyWithTwoWaiters_controlled_wakesOneOfThem() throws Exception {
         everyRoundFullyControlled(21, 20, "wokenByOneNotify", 1);
