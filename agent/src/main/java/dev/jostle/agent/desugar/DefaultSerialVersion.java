@@ -21,9 +21,10 @@ import net.bytebuddy.jar.asm.Opcodes;
  * section 4.6, as {@code ObjectStreamClass} computes it), read from the class file as written. The accessors
  * desugaring adds to a host are non-private methods, which that computation counts: a serializable class
  * without an explicit {@code serialVersionUID} would otherwise change its identity in the stream, and a
- * program would fail to read what an ordinary JVM wrote.
+ * program would fail to read what an ordinary JVM wrote. The same holds for the synchronized methods whose
+ * flag the instrumentation removes ({@code SynchronizedMethodEntries}): the flag counts too.
  */
-final class DefaultSerialVersion {
+public final class DefaultSerialVersion {
 
     private static final int CLASS_MODIFIERS = Opcodes.ACC_PUBLIC | Opcodes.ACC_FINAL | Opcodes.ACC_INTERFACE
             | Opcodes.ACC_ABSTRACT;
@@ -40,7 +41,7 @@ final class DefaultSerialVersion {
     }
 
     /** The default serialVersionUID of the class file, or null when it declares one (or is an enum or record). */
-    static Long of(byte[] classFile) {
+    public static Long of(byte[] classFile) {
         Reader read = new Reader();
         new ClassReader(classFile).accept(read, ClassReader.SKIP_CODE | ClassReader.SKIP_DEBUG | ClassReader.SKIP_FRAMES);
         if (read.declared || read.enumOrRecord) {

@@ -4,6 +4,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
+import dev.jostle.agent.desugar.DefaultSerialVersion;
 import net.bytebuddy.jar.asm.ClassReader;
 import net.bytebuddy.jar.asm.ClassVisitor;
 import net.bytebuddy.jar.asm.MethodVisitor;
@@ -55,6 +56,17 @@ public final class SynchronizedMethodEntries {
             MethodReferenceBridges.Transformation<T, X> transformation) throws X {
         return MethodReferenceBridges.with(DEFINING,
                 defining && classFile != null ? new SynchronizedMethodEntries(classFile) : null, transformation);
+    }
+
+    /**
+     * The default {@code serialVersionUID} of the class being defined, as its class file was written, or null
+     * (not being defined, or it declares one, or is an enum or record). A synchronized method that loses its flag
+     * changes the default one, which the JVM computes from the methods' modifiers: a serializable class without
+     * a declared one would no longer read what a JVM without the agent wrote.
+     */
+    static Long originalSerialVersion() {
+        SynchronizedMethodEntries defining = DEFINING.get();
+        return defining == null ? null : DefaultSerialVersion.of(defining.classFile);
     }
 
     /**
