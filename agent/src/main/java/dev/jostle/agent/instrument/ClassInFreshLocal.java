@@ -1,8 +1,6 @@
 package dev.jostle.agent.instrument;
 
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.Collections;
 import java.util.List;
 import net.bytebuddy.jar.asm.MethodVisitor;
 import net.bytebuddy.jar.asm.Opcodes;
@@ -36,23 +34,7 @@ final class ClassInFreshLocal extends MethodVisitor {
 
     @Override
     public void visitFrame(int type, int numLocal, Object[] local, int numStack, Object[] stack) {
-        switch (type) {
-            case Opcodes.F_NEW:
-            case Opcodes.F_FULL:
-                locals.clear();
-                Collections.addAll(locals, Arrays.copyOf(local, numLocal));
-                break;
-            case Opcodes.F_APPEND:
-                Collections.addAll(locals, Arrays.copyOf(local, numLocal));
-                break;
-            case Opcodes.F_CHOP:
-                for (int i = 0; i < numLocal && !locals.isEmpty(); i++) {
-                    locals.remove(locals.size() - 1);
-                }
-                break;
-            default: // F_SAME, F_SAME1: the locals do not change
-                break;
-        }
+        FrameLocals.update(locals, type, numLocal, local);
         Object[] withClass = withClass();
         super.visitFrame(type == Opcodes.F_NEW ? Opcodes.F_NEW : Opcodes.F_FULL, withClass.length, withClass,
                 numStack, stack);

@@ -117,23 +117,7 @@ final class ReleaseHandlerCopies {
 
     void frame(int type, int numLocal, Object[] local, int numStack, Object[] stack) {
         settle();
-        switch (type) {
-            case Opcodes.F_NEW:
-            case Opcodes.F_FULL:
-                locals.clear();
-                Collections.addAll(locals, Arrays.copyOf(local, numLocal));
-                break;
-            case Opcodes.F_APPEND:
-                Collections.addAll(locals, Arrays.copyOf(local, numLocal));
-                break;
-            case Opcodes.F_CHOP:
-                for (int i = 0; i < numLocal && !locals.isEmpty(); i++) {
-                    locals.remove(locals.size() - 1);
-                }
-                break;
-            default: // F_SAME, F_SAME1: the locals do not change
-                break;
-        }
+        FrameLocals.update(locals, type, numLocal, local);
         if (matching != null && matching.firstInstruction == instructions && matching.frameLocals == null) {
             matching.frameType = type == Opcodes.F_NEW ? Opcodes.F_NEW : Opcodes.F_FULL;
             matching.frameLocals = locals.toArray();
