@@ -92,6 +92,11 @@ public final class Scheduler {
     private volatile long leadAtClose;
     private ScheduledThread holder;
     private ScheduledThread last;
+    /**
+     * The policy's choice of a thread whose sleep or timeout ends early, handed the baton once that time has
+     * passed in real time too (see {@link #decide}).
+     */
+    private ScheduledThread chosenEarly;
     private Thread watcher;
     private long holderBlockedSince;
     private long stuckSince;
@@ -604,6 +609,15 @@ public final class Scheduler {
         if (closed || holder != null) {
             return;
         }
+        if (chosenEarly != null) {
+            if (now - chosenEarly.timeoutStart < chosenEarly.timeoutNanos) {
+                return; // the watch comes back
+            }
+            ScheduledThread chosen = chosenEarly;
+            chosenEarly = null;
+            handTo(chosen, now);
+            return;
+        }
         for (ScheduledThread thread : byPath) {
             if (thread.status == ScheduledThread.Status.BLOCKED_IN_JVM
                     && monitors.enterable(thread.blockedOn, thread)) {
@@ -660,6 +674,27 @@ public final class Scheduler {
         }
         stuckSince = 0;
         ScheduledThread chosen = policy.choose(enabled, last, recorder.length());
+        if (endsEarly(chosen) && now - chosen.timeoutStart < chosen.timeoutNanos) {
+            // The round's clock never passes a sleep's or timeout's end before real time does: a program that
+            // also reads the real clock (Instant.now, a library's own timer) would see a sleep end too soon.
+            // Nothing of the round runs meanwhile, so the decisions do not depend on it.
+            chosenEarly = chosen;
+            return;
+        }
+        handTo(chosen, now);
+    }
+
+    /** Whether {@code chosen} goes on by its sleep's or timeout's end before the round's clock reached it. */
+    private boolean endsEarly(ScheduledThread chosen) {
+        if (chosen.deadline == VirtualClock.NEVER || clock.due(chosen.deadline) || chosen.interrupted()) {
+            return false;
+        }
+        return chosen.sleeping || chosen.event == Event.WAIT && !chosen.notified
+                || chosen.event == Event.PARK && !chosen.permit;
+    }
+
+    /** Records the decision and gives {@code chosen} the baton. */
+    private void handTo(ScheduledThread chosen, long now) {
         recorder.add(chosen.number, chosen.site, chosen.event);
         clock.step();
         holder = chosen;

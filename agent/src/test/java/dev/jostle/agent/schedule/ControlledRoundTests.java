@@ -290,6 +290,13 @@ class ControlledRoundTests {
     }
 
     @Test
+    void shortSleepEndingEarly_controlled_stillLastsItsLengthInRealTime() throws Exception {
+        // A sleep the scheduler ends early moves the round's clock to its end; real time must get there too, or
+        // code timing it with Instant.now() (not the round's clock) sees it end too soon.
+        everyRoundFullyControlled(13, 3, "timesAShortSleepByTheRealClock", 1);
+    }
+
+    @Test
     void sleepThroughTimeUnit_controlled_isASleepOnTheRoundsClock() throws Exception {
         // TimeUnit.sleep calls Thread.sleep inside the JDK: the holder slept with the baton, the worker stood still.
         everyRoundFullyControlled(5, 5, "sleepsThroughTimeUnit", 1);
