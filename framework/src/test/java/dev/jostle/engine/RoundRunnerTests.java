@@ -11,6 +11,7 @@ import dev.jostle.agent.runtime.Session;
 import dev.jostle.agent.runtime.Strategy;
 import dev.jostle.agent.schedule.Schedule;
 import dev.jostle.programs.fixtures.LateWaiter;
+import dev.jostle.programs.fixtures.ManySteps;
 import dev.jostle.programs.fixtures.TakeTurns;
 import dev.jostle.programs.fixtures.ThrowsWhileOthersRun;
 import java.time.Duration;
@@ -205,8 +206,23 @@ class RoundRunnerTests {
 
         assertTrue(original.cut(), original.describe());
         assertTrue(original.fullyControlled(), original.describe());
-        assertTrue(replay.replayCheck(original).startsWith("replayed exactly up to the round timeout"),
+        assertTrue(replay.replayCheck(original).startsWith("replayed exactly up to the cut"),
                 replay.replayCheck(original)); // the interrupts after the timeout take no decisions
+    }
+
+    @Test
+    void controlledRoundBusierThanItsTimeoutUnderControl_run_isCutAtHalfAndFinishesFree() {
+        // 20 million shared-field steps: seconds of hand-overs under control, a fraction of a second free. A
+        // timeout that measures the program must not fail it for the scheduler's cost.
+        RoundRunner runner = RoundRunner.builder().timeout(Duration.ofSeconds(10)).build();
+        Session controlled = JostleRuntime.newSession(Strategy.CONTROLLED_RANDOM, 3, false);
+
+        RoundOutcome outcome = runner.run(root -> controlled.openRound(0, root), () -> ManySteps.take(20_000_000));
+
+        assertTrue(outcome.passed(), outcome.headline());
+        Schedule schedule = outcome.report().schedule();
+        assertTrue(schedule.cut(), schedule.describe());
+        assertTrue(schedule.describe().contains("cut at half the round timeout, then run free"), schedule.describe());
     }
 
     @Test

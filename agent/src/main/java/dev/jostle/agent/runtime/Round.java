@@ -98,8 +98,9 @@ public final class Round {
     }
 
     /**
-     * The round ran out of time: a controlled round's schedule stops here, before its threads are interrupted,
-     * so that a replay that also runs out of time compares the decisions both took before the clock struck.
+     * The round ran out of time, or ran half of it under control: a controlled round's schedule stops here and
+     * its threads run on free (before they are interrupted, at the timeout), so that a replay cut too compares
+     * the decisions both took before the clock struck.
      */
     public synchronized void cutSchedule() {
         probe.cutSchedule();

@@ -136,8 +136,8 @@ public final class Schedule {
         }
         if (length != original.length) {
             if (cut || original.cut) {
-                return "replayed exactly up to the round timeout (" + common + " decisions; the timeout cut the round"
-                        + " at " + original.length + " and the replay at " + length + ")";
+                return "replayed exactly up to the cut (" + common + " decisions; the round was cut at "
+                        + original.length + " and the replay at " + length + ")";
             }
             return "diverged at step " + common + " (expected " + original.length + " decisions, got " + length + ")";
         }
@@ -166,7 +166,7 @@ public final class Schedule {
 
     /** One line for a report. */
     public String describe() {
-        return policy + ": " + length + " decisions" + (cut ? " (cut by the round timeout)" : "") + ", "
+        return policy + ": " + length + " decisions" + (cut ? " (cut at half the round timeout, then run free)" : "") + ", "
                 + threads.size() + " threads, "
                 + (fullyControlled() ? "fully controlled" : "not fully controlled: " + lostControl);
     }

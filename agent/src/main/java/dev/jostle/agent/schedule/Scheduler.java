@@ -60,7 +60,8 @@ public final class Scheduler {
     private static final long WAIT_POLL_MILLIS = 50;
     /**
      * A sleep, timed wait or timed park of at most this long may end at any decision, as if the round's other
-     * threads had been held up that long: what noise holds a round's threads up by in all (RandomNoise's cap).
+     * threads had been held up that long: what noise holds a round's threads up by in all (RandomNoise's cap),
+     * and so also what early ends may hold them up by in all, per round ({@link #holdUpLeft}).
      * A short sleep often stands for work or I/O, and the bug is that it can take longer or shorter than the
      * program assumes; the scheduler explores that, as noise does. A longer one ends only once the round's clock
      * reaches it: code that sleeps a long while, or sets a long timeout, counts on it, as a test that sleeps to
@@ -71,6 +72,12 @@ public final class Scheduler {
 
     private final Object lock = new Object();
     private final SchedulePolicy policy;
+    /**
+     * Whether every sleep lasts until the clock reached its end, short ones too (timed waits and parks may still
+     * end early): for {@code mixed}, where a test's short sleep that lets threads get somewhere must not end
+     * before they got there (see {@link #EARLY_TIMEOUT_NANOS}).
+     */
+    private final boolean sleepsOnTime;
     /** The round seed: which waiter a {@code notify} wakes is drawn from it. */
     private final long seed;
     private final Map<Thread, ScheduledThread> threads = new HashMap<>();
@@ -97,6 +104,17 @@ public final class Scheduler {
      * passed in real time too (see {@link #decide}).
      */
     private ScheduledThread chosenEarly;
+    /**
+     * Whether a thread that could have run was passed over by the last choice: only then does an early end
+     * stretch the sleeps under way (see {@link #endsByItsTimeout}).
+     */
+    private boolean othersHeldUp;
+    /**
+     * How much longer early ends may still hold up threads that could run, this round: a ticking timer whose
+     * short timeouts may each end early would otherwise be runnable at every decision, and a policy that ranks
+     * it first (PCT) would run it tick after tick while a thread with work waited.
+     */
+    private long holdUpLeft = EARLY_TIMEOUT_NANOS;
     private Thread watcher;
     private long holderBlockedSince;
     private long stuckSince;
@@ -105,29 +123,51 @@ public final class Scheduler {
     private boolean cut;
     private volatile boolean closed;
 
-    private Scheduler(SchedulePolicy policy, long seed) {
+    private Scheduler(SchedulePolicy policy, long seed, boolean sleepsOnTime) {
         this.policy = policy;
         this.seed = seed;
+        this.sleepsOnTime = sleepsOnTime;
     }
 
     /** Uniformly random among the enabled threads at every decision. */
     public static Scheduler randomWalk(long seed) {
-        return new Scheduler(new RandomWalk(seed), seed);
+        return randomWalk(seed, false);
     }
 
     /** PCT with depth and change points drawn from the seed. */
     public static Scheduler pct(long seed) {
-        return new Scheduler(new PctPolicy(seed), seed);
+        return pct(seed, false);
     }
 
     /** POS: random priorities per pending event, re-drawn for the events that race with the one that ran. */
     public static Scheduler pos(long seed) {
-        return new Scheduler(new PosPolicy(seed), seed);
+        return pos(seed, false);
+    }
+
+    /** {@link #randomWalk(long)}; with {@code sleepsOnTime}, no sleep ends before the clock reached its end. */
+    public static Scheduler randomWalk(long seed, boolean sleepsOnTime) {
+        return new Scheduler(new RandomWalk(seed), seed, sleepsOnTime);
+    }
+
+    /** {@link #pct(long)}; with {@code sleepsOnTime}, no sleep ends before the clock reached its end. */
+    public static Scheduler pct(long seed, boolean sleepsOnTime) {
+        return new Scheduler(new PctPolicy(seed), seed, sleepsOnTime);
+    }
+
+    /** {@link #pos(long)}; with {@code sleepsOnTime}, no sleep ends before the clock reached its end. */
+    public static Scheduler pos(long seed, boolean sleepsOnTime) {
+        return new Scheduler(new PosPolicy(seed), seed, sleepsOnTime);
     }
 
     /** The policy with its drawn parameters. */
     public String describe() {
-        return policy.describe();
+        String policyDescription = policy.describe();
+        if (!sleepsOnTime) {
+            return policyDescription;
+        }
+        int parameters = policyDescription.indexOf('(');
+        return parameters < 0 ? policyDescription + "-on-time"
+                : policyDescription.substring(0, parameters) + "-on-time" + policyDescription.substring(parameters);
     }
 
     /** A round thread is about to start {@code child}, which will run under {@code childPath}. */
@@ -466,7 +506,7 @@ public final class Scheduler {
     /** The decisions so far, with whether the round stayed fully controlled. */
     public Schedule schedule() {
         synchronized (lock) {
-            return recorder.done(policy.describe(), names, lostControl, cut);
+            return recorder.done(describe(), names, lostControl, cut);
         }
     }
 
@@ -674,6 +714,10 @@ public final class Scheduler {
         }
         stuckSince = 0;
         ScheduledThread chosen = policy.choose(enabled, last, recorder.length());
+        othersHeldUp = false;
+        for (ScheduledThread other : enabled) {
+            othersHeldUp |= other != chosen && !endsEarly(other);
+        }
         if (endsEarly(chosen) && now - chosen.timeoutStart < chosen.timeoutNanos) {
             // The round's clock never passes a sleep's or timeout's end before real time does: a program that
             // also reads the real clock (Instant.now, a library's own timer) would see a sleep end too soon.
@@ -793,7 +837,7 @@ public final class Scheduler {
 
     private boolean schedulable(ScheduledThread thread) {
         if (thread.sleeping) {
-            return timeoutMayEnd(thread) || thread.interrupted();
+            return (sleepsOnTime ? clock.due(thread.deadline) : timeoutMayEnd(thread)) || thread.interrupted();
         }
         switch (thread.event) {
             case Event.MONITOR_ENTER:
@@ -812,27 +856,33 @@ public final class Scheduler {
 
     private boolean timeoutMayEnd(ScheduledThread thread) {
         return clock.due(thread.deadline)
-                || thread.deadline != VirtualClock.NEVER && thread.timeoutNanos <= EARLY_TIMEOUT_NANOS;
+                || thread.deadline != VirtualClock.NEVER && thread.timeoutNanos <= EARLY_TIMEOUT_NANOS
+                        && thread.deadline - clock.now() <= holdUpLeft;
     }
 
     /**
-     * The chosen sleeper, waiter or parker goes on by its timeout before the clock reached it: the others were
-     * held up meanwhile, so the clock moves to its end, and every other sleep under way is stretched by as much,
-     * as noise stretches sleeps, so that a long one is not cut short by the others' early ends (see
-     * {@link #EARLY_TIMEOUT_NANOS}).
+     * The chosen sleeper, waiter or parker goes on by its timeout before the clock reached it, so the clock moves
+     * to its end. If a thread that could have run was held up meanwhile, every other sleep under way is stretched
+     * by as much, as noise stretches sleeps, so that a long one is not cut short by the others' early ends (see
+     * {@link #EARLY_TIMEOUT_NANOS}). If none could, the time passed with nothing to do, as when the clock jumps
+     * because nothing can run: stretched then, a test's long sleep next to a pool's ticking timer never ended.
      */
     private void endsByItsTimeout(ScheduledThread chosen) {
         long early = chosen.deadline - clock.now();
         if (early <= 0) {
             return;
         }
-        clock.advanceTo(chosen.deadline);
-        for (ScheduledThread thread : byPath) {
-            if (thread.sleeping && thread.status == ScheduledThread.Status.AT_POINT) {
-                thread.deadline = thread.deadline >= VirtualClock.NEVER - 1 - early ? VirtualClock.NEVER - 1
-                        : thread.deadline + early;
+        if (othersHeldUp) {
+            holdUpLeft -= early;
+            for (ScheduledThread thread : byPath) {
+                if (thread.sleeping && thread.status == ScheduledThread.Status.AT_POINT && !clock.due(thread.deadline)) {
+                    // A sleep already over is a thread that could run: held up, not stretched.
+                    thread.deadline = thread.deadline >= VirtualClock.NEVER - 1 - early ? VirtualClock.NEVER - 1
+                            : thread.deadline + early;
+                }
             }
         }
+        clock.advanceTo(chosen.deadline);
     }
 
     /** A join may go on once the thread ended; a thread outside the round is joined for real (and may block). */

@@ -297,6 +297,23 @@ class ControlledRoundTests {
     }
 
     @Test
+    void longSleepNextToATicker_controlled_endsAfterItsLength() throws Exception {
+        // While the round's thread sleeps 300 ms, a ticker's 20 ms parks are all that can run, and each ends when
+        // it is due: time passing with nothing held up, so the long sleep is not stretched by them. Stretched, it
+        // outlasted every tick (a pool's timer) and ended only when the ticker gave up after 100.
+        for (Strategy strategy : CONTROLLED) {
+            Session session = JostleRuntime.newSession(strategy, 7, false);
+            for (int index = 0; index < 2; index++) {
+                Outcome outcome = run(session, index, "ticksDuringALongSleep");
+                int ticks = (Integer) outcome.result;
+                // 300 ms is 15 ticks; the policy may let the ticker take a few more before the sleeper reads.
+                assertTrue(ticks >= 14 && ticks < 30, strategy + " round " + index + ": " + ticks + " ticks");
+                assertTrue(outcome.report.schedule().fullyControlled(), outcome.report.schedule().describe());
+            }
+        }
+    }
+
+    @Test
     void sleepThroughTimeUnit_controlled_isASleepOnTheRoundsClock() throws Exception {
         // TimeUnit.sleep calls Thread.sleep inside the JDK: the holder slept with the baton, the worker stood still.
         everyRoundFullyControlled(5, 5, "sleepsThroughTimeUnit", 1);

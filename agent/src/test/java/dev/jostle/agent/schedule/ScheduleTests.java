@@ -48,8 +48,8 @@ class ScheduleTests {
     void roundsCutByTheirTimeout_replayCheck_comparesTheDecisionsBothTook() {
         Schedule hang = cutByTimeout(0, 1, 2, 1, 0, 1);
 
-        assertEquals("replayed exactly up to the round timeout (4 decisions; the timeout cut the round at 6 and the"
-                + " replay at 4)", cutByTimeout(0, 1, 2, 1).replayCheck(hang));
+        assertEquals("replayed exactly up to the cut (4 decisions; the round was cut at 6 and the replay at 4)",
+                cutByTimeout(0, 1, 2, 1).replayCheck(hang));
         assertTrue(cutByTimeout(0, 1, 2, 1, 0, 1, 2).replays(hang));
         assertEquals("diverged at step 2 (expected thread 'adder-b' (#2), got 'adder-a' (#1))",
                 cutByTimeout(0, 1, 1).replayCheck(hang), "a different decision before the cut still diverges");
