@@ -102,7 +102,8 @@ public @interface Jostled {
     /**
      * The noise strategy ({@code jostle.strategy}): {@code none}, {@code random}, {@code pct},
      * {@code halt-one}, {@code targeted} or {@code mixed}; or one that runs the threads one at a time:
-     * {@code controlled-random}, {@code controlled-pct} or {@code controlled-pos}. Default {@code mixed}.
+     * {@code controlled-random}, {@code controlled-pct} or {@code controlled-pos}, or one of those with
+     * {@code -on-time} (no sleep ends early), as {@code mixed}'s controlled rounds run. Default {@code mixed}.
      */
     String strategy() default "";
 

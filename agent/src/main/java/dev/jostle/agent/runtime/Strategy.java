@@ -31,7 +31,13 @@ public enum Strategy {
      * The round's threads run one at a time, by POS: random priorities per pending event, re-drawn for the
      * events that race with the one that ran (partial order sampling).
      */
-    CONTROLLED_POS("controlled-pos");
+    CONTROLLED_POS("controlled-pos"),
+    /** {@link #CONTROLLED_RANDOM}, every sleep lasting until the round's clock reached its end: mixed's. */
+    CONTROLLED_RANDOM_ON_TIME("controlled-random-on-time"),
+    /** {@link #CONTROLLED_PCT}, every sleep lasting until the round's clock reached its end: mixed's. */
+    CONTROLLED_PCT_ON_TIME("controlled-pct-on-time"),
+    /** {@link #CONTROLLED_POS}, every sleep lasting until the round's clock reached its end: mixed's. */
+    CONTROLLED_POS_ON_TIME("controlled-pos-on-time");
 
     private final String id;
 
@@ -85,6 +91,9 @@ public enum Strategy {
             case CONTROLLED_RANDOM:
             case CONTROLLED_PCT:
             case CONTROLLED_POS:
+            case CONTROLLED_RANDOM_ON_TIME:
+            case CONTROLLED_PCT_ON_TIME:
+            case CONTROLLED_POS_ON_TIME:
                 return NoisePlans.silent(scheduler(seed).describe());
             default:
                 throw new IllegalArgumentException("strategy '" + this
@@ -94,7 +103,7 @@ public enum Strategy {
 
     /** Whether rounds under this strategy run their threads one at a time under a {@link Scheduler}. */
     public boolean isControlled() {
-        return this == CONTROLLED_RANDOM || this == CONTROLLED_PCT || this == CONTROLLED_POS;
+        return id.startsWith("controlled-");
     }
 
     /** A fresh scheduler for a round under this strategy, or null when the strategy only adds noise. */
@@ -106,6 +115,12 @@ public enum Strategy {
                 return Scheduler.pct(seed);
             case CONTROLLED_POS:
                 return Scheduler.pos(seed);
+            case CONTROLLED_RANDOM_ON_TIME:
+                return Scheduler.randomWalk(seed, true);
+            case CONTROLLED_PCT_ON_TIME:
+                return Scheduler.pct(seed, true);
+            case CONTROLLED_POS_ON_TIME:
+                return Scheduler.pos(seed, true);
             default:
                 return null;
         }

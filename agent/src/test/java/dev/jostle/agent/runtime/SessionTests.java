@@ -49,7 +49,7 @@ class SessionTests {
     }
 
     @Test
-    void mixedWithoutFocus_openManyRounds_resolvesToConcreteStrategiesButNeverTargeted() {
+    void mixedWithoutFocus_openManyRounds_resolvesToNoiseAndControlledOnTimeButNeverTargeted() {
         Session session = new Session(Strategy.MIXED, 0, false, new RecordingDelays());
         Set<Strategy> seen = EnumSet.noneOf(Strategy.class);
         for (int i = 0; i < 200; i++) {
@@ -59,7 +59,8 @@ class SessionTests {
             assertEquals(round.strategy(), report.strategy());
             assertTrue(report.plan().startsWith(round.strategy().id()), report.plan());
         }
-        assertEquals(EnumSet.of(Strategy.RANDOM, Strategy.PCT, Strategy.HALT_ONE), seen);
+        assertEquals(EnumSet.of(Strategy.RANDOM, Strategy.PCT, Strategy.HALT_ONE, Strategy.CONTROLLED_POS_ON_TIME,
+                Strategy.CONTROLLED_PCT_ON_TIME), seen);
     }
 
     @Test

@@ -290,6 +290,21 @@ class ControlledRoundTests {
     }
 
     @Test
+    void shortSleep_controlledOnTime_neverEndsBeforeTheOthersGetThere() throws Exception {
+        // mixed's controlled rounds: a test's 5 ms sleep that lets a worker finish lasts until it has, or until
+        // it took a step per microsecond of the sleep; 40 steps never get there.
+        for (Strategy strategy : new Strategy[] {Strategy.CONTROLLED_RANDOM_ON_TIME, Strategy.CONTROLLED_PCT_ON_TIME,
+                Strategy.CONTROLLED_POS_ON_TIME}) {
+            Session session = JostleRuntime.newSession(strategy, 9, false);
+            for (int index = 0; index < 50; index++) {
+                Outcome outcome = run(session, index, "shortSleepOvertaken");
+                assertEquals(0, outcome.result, strategy + " round " + index + ": the sleep ended first");
+                assertTrue(outcome.report.schedule().fullyControlled(), outcome.report.schedule().describe());
+            }
+        }
+    }
+
+    @Test
     void shortSleepEndingEarly_controlled_stillLastsItsLengthInRealTime() throws Exception {
         // A sleep the scheduler ends early moves the round's clock to its end; real time must get there too, or
         // code timing it with Instant.now() (not the round's clock) sees it end too soon.
